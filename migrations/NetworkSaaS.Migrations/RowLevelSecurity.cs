@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace NetworkSaaS.Migrations;
+
+/// <summary>
+/// The database half of tenant isolation. Every migration that creates a tenant-owned table calls
+/// <see cref="EnableTenantIsolation"/>; a catalog test fails when a table with tenant_id lacks it.
+/// </summary>
+public static class RowLevelSecurity
+{
+    public const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+    public static void EnableTenantIsolation(this MigrationBuilder migrationBuilder, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"""
+            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+            CREATE POLICY tenant_isolation ON {table}
+                USING (tenant_id = {CurrentTenant})
+                WITH CHECK (tenant_id = {CurrentTenant});
+            """);
+    }
+
+    public static void DisableTenantIsolation(this MigrationBuilder migrationBuilder, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"""
+            DROP POLICY IF EXISTS tenant_isolation ON {table};
+            ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
+            ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
+            """);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Core.Data;
+
+/// <summary>
+/// The one DbContext. Tenant-owned entities get the named query filter <see cref="TenantFilter"/> and are stamped
+/// on save; the connection interceptor sets the same tenant for PostgreSQL row-level security.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContextAccessor tenantContext)
+    : DbContext(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+
+    /// <summary>The tenant whose rows this context may see; <see cref="Guid.Empty"/> (no rows) when none is set.</summary>
+    public Guid CurrentTenantId => tenantContext.Tenant?.Id ?? Guid.Empty;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<AppRole> Roles => Set<AppRole>();
+    public DbSet<AppUserRole> UserRoles => Set<AppUserRole>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [modelBuilder]);
+        }
+
+        SnakeCaseNaming.Apply(modelBuilder);
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned
+    {
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<TEntity>()
+            .HasOne<Tenant>()
+            .WithMany()
+            .HasForeignKey(e => e.TenantId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (CurrentTenantId == Guid.Empty)
+            {
+                throw new TenantMismatchException($"Cannot save {entry.Metadata.ClrType.Name}: no tenant is set for this context.");
+            }
+
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Entity.TenantId = CurrentTenantId;
+            }
+            else if (entry.Entity.TenantId != CurrentTenantId)
+            {
+                throw new TenantMismatchException(
+                    $"Cannot save {entry.Metadata.ClrType.Name} of another tenant in the context of tenant {CurrentTenantId}.");
+            }
+        }
+    }
+}

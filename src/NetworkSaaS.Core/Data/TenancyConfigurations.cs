@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Core.Data;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength);
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.DefaultCulture).HasMaxLength(10);
+        builder.Property(t => t.TimeZoneId).HasMaxLength(64);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.ToTable("departments");
+        builder.HasKey(d => new { d.TenantId, d.Id });
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.HasIndex(d => new { d.TenantId, d.Name }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => new { a.TenantId, a.Id });
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.Subject).HasMaxLength(256);
+        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.HasIndex(a => new { a.TenantId, a.At });
+        builder.HasOne<Features.Accounts.AppUser>()
+            .WithMany()
+            .HasForeignKey(a => new { a.TenantId, a.ActorUserId })
+            .HasPrincipalKey(u => new { u.TenantId, u.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

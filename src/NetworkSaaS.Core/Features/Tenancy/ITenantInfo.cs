@@ -1,0 +1,11 @@
+namespace NetworkSaaS.Core.Features.Tenancy;
+
+/// <summary>What the rest of the app knows about the current tenant (Finbuckle's vocabulary).</summary>
+public interface ITenantInfo
+{
+    Guid Id { get; }
+    string Slug { get; }
+    string Name { get; }
+    string DefaultCulture { get; }
+    string TimeZoneId { get; }
+}

@@ -1,0 +1,12 @@
+namespace NetworkSaaS.Core.Features.Tenancy;
+
+/// <summary>A customer company. Platform-level: the one table every tenant can see a row of (to resolve slugs).</summary>
+public sealed class Tenant : ITenantInfo
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string DefaultCulture { get; set; } = SupportedCultures.Japanese;
+    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}

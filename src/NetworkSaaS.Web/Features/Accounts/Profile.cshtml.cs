@@ -1,0 +1,149 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Localization;
+
+namespace NetworkSaaS.Web.Features.Accounts;
+
+public sealed class ProfileModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 40;
+
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Input = new ProfileInput
+        {
+            DisplayName = user.DisplayName,
+            DisplayNameKana = user.DisplayNameKana,
+            DepartmentId = user.DepartmentId,
+            Title = user.Title,
+            Culture = user.Culture,
+            ExpertiseTags = string.Join(", ", user.ExpertiseTags),
+        };
+        await LoadDepartmentsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var tags = ExpertiseTagList.Parse(Input.ExpertiseTags);
+        if (tags.Count > MaxTags || tags.Any(t => t.Length > MaxTagLength))
+        {
+            ModelState.AddModelError("Input.ExpertiseTags", l["Use at most {0} tags of at most {1} characters each.", MaxTags, MaxTagLength]);
+        }
+
+        if (Input.Culture is { Length: > 0 } && !SupportedCultures.IsSupported(Input.Culture))
+        {
+            ModelState.AddModelError("Input.Culture", l["Choose Japanese or English."]);
+        }
+
+        if (Input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.DepartmentId", l["Choose a department from the list."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadDepartmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        user.DisplayName = Input.DisplayName.Trim();
+        user.DisplayNameKana = string.IsNullOrWhiteSpace(Input.DisplayNameKana) ? null : Input.DisplayNameKana.Trim();
+        user.DepartmentId = Input.DepartmentId;
+        user.Title = string.IsNullOrWhiteSpace(Input.Title) ? null : Input.Title.Trim();
+        user.Culture = string.IsNullOrEmpty(Input.Culture) ? null : Input.Culture;
+        user.ExpertiseTags = [.. tags];
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            await LoadDepartmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        if (user.Culture is { } culture)
+        {
+            LocalizationSetup.WriteCultureCookie(Response, culture);
+        }
+        else
+        {
+            Response.Cookies.Delete(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName);
+        }
+
+        TempData["Status"] = l["Your profile has been saved."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken)
+    {
+        Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+            .Select(d => new SelectListItem(d.Name, d.Id.ToString()))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public sealed class ProfileInput
+{
+    [Required(ErrorMessage = "This field is required.")]
+    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
+    public string DisplayName { get; set; } = "";
+
+    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
+    public string? DisplayNameKana { get; set; }
+
+    public Guid? DepartmentId { get; set; }
+
+    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
+    public string? Title { get; set; }
+
+    public string? Culture { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Use at most {1} characters.")]
+    public string? ExpertiseTags { get; set; }
+}
+
+/// <summary>"Go, 採用、 cloud" → ["Go", "採用", "cloud"]: commas (also Japanese 、，) separate; blanks and repeats go.</summary>
+public static class ExpertiseTagList
+{
+    private static readonly char[] Separators = [',', '、', '，', ';', '\n'];
+
+    public static IReadOnlyList<string> Parse(string? text) =>
+        (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .ToList();
+}

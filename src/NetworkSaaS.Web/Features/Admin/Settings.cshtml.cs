@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Localization;
+using NetworkSaaS.Web.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Admin;
+
+[Authorize(Roles = Roles.Admin)]
+public sealed class SettingsModel(
+    AppDbContext db,
+    ITenantContextAccessor tenantContext,
+    TenantStore tenants,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public CompanySettingsInput Input { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
+    public string? NewDepartment { get; set; }
+
+    public string Slug => tenantContext.Tenant!.Slug;
+    public IReadOnlyList<string> Departments { get; private set; } = [];
+    public IEnumerable<SelectListItem> TimeZones => TimeZoneChoices.Items(Input.TimeZoneId);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var tenant = tenantContext.Tenant!;
+        Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId };
+        await LoadDepartmentsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(NewDepartment));
+        if (!SupportedCultures.IsSupported(Input.DefaultCulture))
+        {
+            ModelState.AddModelError("Input.DefaultCulture", l["Choose Japanese or English."]);
+        }
+
+        if (!TimeZoneChoices.IsKnown(Input.TimeZoneId))
+        {
+            ModelState.AddModelError("Input.TimeZoneId", l["Choose a time zone from the list."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadDepartmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        var before = $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId}";
+        tenant.Name = Input.Name.Trim();
+        tenant.DefaultCulture = Input.DefaultCulture;
+        tenant.TimeZoneId = Input.TimeZoneId;
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId}");
+        await db.SaveChangesAsync(cancellationToken);
+        tenants.Forget(tenant);
+        TempData["Status"] = l["The company settings were saved."].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddDepartmentAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        var name = NewDepartment?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            ModelState.AddModelError(nameof(NewDepartment), l["This field is required."]);
+        }
+        else if (await db.Departments.AnyAsync(d => d.Name == name, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(NewDepartment), l["This department already exists."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var order = await db.Departments.MaxAsync(d => (int?)d.SortOrder, cancellationToken) ?? -1;
+        db.Departments.Add(new Department { Name = name, SortOrder = order + 1 });
+        audit.Record(AuditActions.DepartmentAdded, name);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Department {0} was added.", name].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken) =>
+        Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken);
+}
+
+public sealed class CompanySettingsInput
+{
+    [Required(ErrorMessage = "This field is required.")]
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    public string Name { get; set; } = "";
+
+    public string DefaultCulture { get; set; } = "ja";
+
+    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Localization;
+
+namespace NetworkSaaS.Web.Features.Admin;
+
+[Authorize(Roles = Roles.Admin)]
+public sealed class UserModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public string DisplayName { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public bool IsActive { get; private set; }
+    public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
+    public IReadOnlyList<string> AssignableRoles { get; } = [.. Roles.All.Where(r => r != Roles.Employee)];
+
+    public async Task<IActionResult> OnGetAsync(Guid id) =>
+        await LoadAsync(id) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostRolesAsync(Guid id, string[] roles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var user = await LoadAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var wanted = roles.Where(Roles.IsKnown).Append(Roles.Employee).Distinct().ToList();
+        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
+        {
+            ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
+            return Page();
+        }
+
+        var removed = CurrentRoles.Except(wanted).ToList();
+        var added = wanted.Except(CurrentRoles).ToList();
+        if (removed.Count > 0)
+        {
+            Check(await users.RemoveFromRolesAsync(user, removed));
+        }
+
+        if (added.Count > 0)
+        {
+            Check(await users.AddToRolesAsync(user, added));
+        }
+
+        if (removed.Count + added.Count > 0)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            audit.Record(AuditActions.RolesChanged, user.Email!, $"+[{string.Join(", ", added)}] -[{string.Join(", ", removed)}]");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData["Status"] = l["The roles of {0} were saved.", user.DisplayName].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, false, cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, true, cancellationToken);
+
+    private async Task<IActionResult> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken)
+    {
+        var user = await LoadAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!active && user.Id.ToString() == users.GetUserId(User))
+        {
+            ModelState.AddModelError(string.Empty, l["You cannot deactivate yourself."]);
+            return Page();
+        }
+
+        if (!active && CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
+        {
+            ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
+            return Page();
+        }
+
+        user.IsActive = active;
+        Check(await users.UpdateAsync(user));
+        // A new security stamp ends the user's open sessions at their next request validation.
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, user.Email!);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = (active ? l["{0} can sign in again.", user.DisplayName] : l["{0} was deactivated.", user.DisplayName]).Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<AppUser?> LoadAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is not null)
+        {
+            DisplayName = user.DisplayName;
+            Email = user.Email ?? "";
+            IsActive = user.IsActive;
+            CurrentRoles = [.. await users.GetRolesAsync(user)];
+        }
+
+        return user;
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync(AppUser user)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.IsActive && a.Id != user.Id);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using NetworkSaaS.Web.Features.Hosting;
+
+namespace NetworkSaaS.Web.Features.Email;
+
+public sealed class EmailOptions
+{
+    public string From { get; set; } = "NetworkSaaS <no-reply@networksaas.example>";
+    public string PickupDirectory { get; set; } = "";
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+}
+
+public static class EmailSetup
+{
+    /// <summary>SMTP (MailKit) when Email:Smtp:Host is set; otherwise a folder of .eml files (development mail sink).</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var options = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        if (string.IsNullOrWhiteSpace(options.PickupDirectory))
+        {
+            options.PickupDirectory = Path.Combine(DataRoot.Find(environment.ContentRootPath), "mail");
+        }
+
+        services.AddSingleton(options);
+        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+        {
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using MimeKit;
+
+namespace NetworkSaaS.Web.Features.Email;
+
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string HtmlBody);
+
+public interface IEmailSender
+{
+    Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default);
+}
+
+internal static class MimeMessages
+{
+    public static MimeMessage Build(OutgoingEmail email, EmailOptions options)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        return message;
+    }
+}
+
+/// <summary>Development mail sink: each message is an .eml file in the pickup folder (open it with any mail program).</summary>
+public sealed partial class PickupDirectoryEmailSender(EmailOptions options, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        Directory.CreateDirectory(options.PickupDirectory);
+        var path = Path.Combine(options.PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
+        var message = MimeMessages.Build(email, options);
+        await message.WriteToAsync(path, cancellationToken).ConfigureAwait(false);
+        LogWritten(logger, path);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail written to the pickup folder: {Path}")]
+    private static partial void LogWritten(ILogger logger, string path);
+}
+
+public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        await client.ConnectAsync(options.Smtp.Host, options.Smtp.Port, MailKit.Security.SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(options.Smtp.UserName))
+        {
+            await client.AuthenticateAsync(options.Smtp.UserName, options.Smtp.Password, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.SendAsync(MimeMessages.Build(email, options), cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Home;
+
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITenantContextAccessor tenantContext) : PageModel
+{
+    public string TenantSlug { get; private set; } = "";
+    public string CompanyName { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string? Department { get; private set; }
+    public string? Title { get; private set; }
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public IReadOnlyList<string> Expertise { get; private set; } = [];
+    public int ColleagueCount { get; private set; }
+    public int DepartmentCount { get; private set; }
+    public IReadOnlyList<DepartmentHeadcount> PeopleByDepartment { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var me = await db.Users.AsNoTracking().Include(u => u.Department)
+            .FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (me is null)
+        {
+            return NotFound();
+        }
+
+        var tenant = tenantContext.Tenant!;
+        TenantSlug = tenant.Slug;
+        CompanyName = tenant.Name;
+        DisplayName = me.DisplayName;
+        Department = me.Department?.Name;
+        Title = me.Title;
+        Expertise = me.ExpertiseTags;
+        Roles = [.. await users.GetRolesAsync(me)];
+        ColleagueCount = await db.Users.CountAsync(u => u.IsActive, cancellationToken);
+        var headcounts = await db.Users.Where(u => u.IsActive && u.DepartmentId != null)
+            .GroupBy(u => u.DepartmentId!.Value)
+            .Select(g => new { DepartmentId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var names = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        PeopleByDepartment = [.. headcounts
+            .Select(h => new DepartmentHeadcount(names[h.DepartmentId], h.Count))
+            .OrderByDescending(d => d.Count).ThenBy(d => d.Name, StringComparer.Ordinal)];
+        DepartmentCount = PeopleByDepartment.Count;
+        return Page();
+    }
+}
+
+public sealed record DepartmentHeadcount(string Name, int Count);

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Seeds;
+using NetworkSaaS.Web.Features.Accounts;
+using NetworkSaaS.Web.Features.Admin;
+using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Email;
+using NetworkSaaS.Web.Features.Health;
+using NetworkSaaS.Web.Features.Jobs;
+using NetworkSaaS.Web.Features.Localization;
+using NetworkSaaS.Web.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Hosting;
+
+/// <summary>The composition root: which features are wired, and the order of the request pipeline.</summary>
+public static class NetworkSaaSHost
+{
+    public static void AddNetworkSaaS(this WebApplicationBuilder builder, RunMode runMode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var appConnection = builder.Configuration.GetConnectionString("App")
+                            ?? throw new InvalidOperationException("ConnectionStrings:App is not set.");
+
+        services.AddSingleton(runMode);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ITenantContextAccessor, TenantContextAccessor>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantConnectionInterceptor>();
+        services.AddScoped<TenantProvisioner>();
+        services.AddScoped<AuditLog>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
+            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+
+        services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>();
+        services.AddAppLocalization();
+        services.AddAccounts();
+        services.AddEmail(builder.Configuration, builder.Environment);
+        services.AddJobs(appConnection, runMode);
+        services.AddDatabaseHealthCheck();
+        services.AddDemoSeeds(builder.Environment.EnvironmentName);
+        services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
+        services.Configure<PlatformOptions>(builder.Configuration.GetSection("Platform"));
+
+        if (runMode.ServesWeb)
+        {
+            services.AddRouting(o => o.ConstraintMap["slug"] = typeof(TenantSlugRouteConstraint));
+            services.AddRazorPages(options =>
+                {
+                    options.RootDirectory = "/Features";
+                    options.Conventions.AuthorizeFolder("/");
+                    options.Conventions.AllowAnonymousToFolder("/Landing");
+                    options.Conventions.AllowAnonymousToFolder("/Signup");
+                    options.Conventions.AllowAnonymousToFolder("/Errors");
+                    options.Conventions.AllowAnonymousToFolder("/Localization");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/Login");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
+                })
+                .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+                .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+            services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        }
+    }
+
+    public static void UseNetworkSaaS(this WebApplication app, RunMode runMode)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(runMode);
+        app.MapHealthChecks("/healthz");
+        if (!runMode.ServesWeb)
+        {
+            return;
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantClaimGuardMiddleware>();
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UsePlatformOperatorDashboard();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+    }
+}

@@ -1,0 +1,63 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Jobs;
+
+/// <summary>Hourly: one cleanup job per tenant (a slow or failing tenant never holds up the others).</summary>
+public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient jobs)
+{
+    public const string RecurringJobId = "invitations-expire";
+
+    public async Task<int> EnqueueForAllTenantsAsync()
+    {
+        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
+        foreach (var tenantId in tenantIds)
+        {
+            jobs.Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+        }
+
+        return tenantIds.Count;
+    }
+}
+
+/// <summary>Deletes a tenant's invitations that expired unused, noting each in the audit log. Running it twice changes nothing.</summary>
+public sealed partial class ExpiredInvitationCleanupJob(
+    AppDbContext db,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock,
+    ILogger<ExpiredInvitationCleanupJob> logger) : ITenantJob
+{
+    public async Task<int> RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (tenantContext.Tenant is null)
+        {
+            LogTenantGone(logger, tenantId);
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var expired = await db.Invitations
+            .Where(i => i.ExpiresAt <= now && i.AcceptedAt == null && i.RevokedAt == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var invitation in expired)
+        {
+            db.Invitations.Remove(invitation);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                Action = AuditActions.InvitationExpired,
+                Subject = invitation.Email,
+                Details = invitation.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return expired.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; nothing to clean.")]
+    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
+}

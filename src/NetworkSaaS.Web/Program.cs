@@ -1,0 +1,29 @@
+using NetworkSaaS.Web.Features.Hosting;
+
+var runMode = RunMode.Parse(args);
+var builder = WebApplication.CreateBuilder(args);
+var embedded = await DevelopmentDatabase.StartIfNeededAsync(builder).ConfigureAwait(false);
+
+if (runMode.MigrateOnly)
+{
+    var owner = builder.Configuration.GetConnectionString("Owner")
+                ?? throw new InvalidOperationException("`migrate` needs ConnectionStrings:Owner (the role that owns the tables).");
+    await DatabaseMigrator.MigrateAsync(owner).ConfigureAwait(false);
+    Console.WriteLine("Database is up to date.");
+    return;
+}
+
+builder.AddNetworkSaaS(runMode);
+var app = builder.Build();
+app.UseNetworkSaaS(runMode);
+
+if (embedded is not null)
+{
+    await DevelopmentDatabase.PrepareAsync(app).ConfigureAwait(false);
+    app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
+}
+
+await app.RunAsync().ConfigureAwait(false);
+
+/// <summary>Entry point; public so the tests can host it.</summary>
+public partial class Program;
