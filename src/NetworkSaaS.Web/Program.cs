@@ -1,7 +1,7 @@
 using NetworkSaaS.Web.Features.Hosting;
 
-var runMode = RunMode.Parse(args);
 var builder = WebApplication.CreateBuilder(args);
+var runMode = RunMode.From(args, builder.Configuration);
 var embedded = await DevelopmentDatabase.StartIfNeededAsync(builder).ConfigureAwait(false);
 
 if (runMode.MigrateOnly)

@@ -6,16 +6,17 @@ namespace NetworkSaaS.Web.Features.Hosting;
 /// </summary>
 public sealed record RunMode(bool ServesWeb, bool RunsJobs, bool MigrateOnly)
 {
-    public static RunMode Parse(IReadOnlyList<string> args)
+    /// <summary>`migrate` is a bare argument; the role comes from configuration, so `--role worker` and Role=worker both work.</summary>
+    public static RunMode From(IReadOnlyList<string> args, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(configuration);
         if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
         {
             return new RunMode(false, false, true);
         }
 
-        var roleIndex = args.ToList().FindIndex(a => a.Equals("--role", StringComparison.OrdinalIgnoreCase));
-        var role = roleIndex >= 0 && roleIndex + 1 < args.Count ? args[roleIndex + 1].ToLowerInvariant() : "all";
+        var role = (configuration["role"] ?? "all").ToLowerInvariant();
         return role switch
         {
             "web" => new RunMode(true, false, false),

@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace NetworkSaaS.Tests.Infrastructure;
+
+/// <summary>Each test gets a fresh database (a copy of the migrated template) and its own app instance.</summary>
+[Collection(PostgresTests.Name)]
+public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime
+{
+    private TestApp? _app;
+
+    protected PostgresCluster Cluster { get; } = cluster;
+
+    protected TestApp App => _app ?? throw new InvalidOperationException("The app starts in InitializeAsync.");
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        var connections = await Cluster.CreateDatabaseAsync();
+        _app = new TestApp(connections, Settings);
+        _ = _app.Server;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Hosting;
+
+namespace NetworkSaaS.Tests.Infrastructure;
+
+/// <summary>The real app (all middleware, real PostgreSQL as the app role) on its own fresh database.</summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "correct-horse-battery";
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(DatabaseConnections connections, IDictionary<string, string?>? settings = null)
+    {
+        Connections = connections;
+        MailDirectory = Path.Combine(Path.GetTempPath(), $"networksaas-mail-{Guid.NewGuid():N}");
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:App"] = connections.App,
+            ["ConnectionStrings:Owner"] = connections.Owner,
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["role"] = "web",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public DatabaseConnections Connections { get; }
+    public string MailDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="work"/> in a DI scope whose tenant is <paramref name="tenant"/> (as a request would).</summary>
+    public async Task<T> InTenantAsync<T>(ITenantInfo tenant, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task<(Tenant Tenant, AppUser Admin)> CreateTenantAsync(string slug, string culture = "en", string? adminEmail = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioner>().CreateAsync(
+            new NewCompany($"{slug} Company", slug, culture, culture == "ja" ? "Asia/Tokyo" : "Europe/London"),
+            new FirstAdmin($"{slug} Admin", null, adminEmail ?? $"admin@{slug}.test", Password));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return (result.Tenant!, result.Admin!);
+    }
+
+    public Task<AppUser> CreateUserAsync(ITenantInfo tenant, string email, params string[] roles) =>
+        InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRolesAsync(user, roles.Append(Roles.Employee).Distinct())).Succeeded);
+            return user;
+        });
+
+    public async Task<HttpClient> SignInAsync(string slug, string email, string password = Password)
+    {
+        var client = CreateBrowserlikeClient();
+        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public IReadOnlyList<MimeKit.MimeMessage> Mails() =>
+        Directory.Exists(MailDirectory)
+            ? [.. Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f))]
+            : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+}
