@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Tests.Infrastructure;
+using Npgsql;
+
+namespace NetworkSaaS.Tests.Isolation;
+
+/// <summary>Layers 2 and 3: the EF filter and stamping, and PostgreSQL row-level security when EF is bypassed.</summary>
+public sealed class RowLevelSecurityTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public async Task With_ef_filters_ignored_the_database_still_shows_only_the_current_tenant()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("alpha");
+        var (bravo, _) = await App.CreateTenantAsync("bravo");
+        await App.CreateUserAsync(bravo, "second@bravo.test");
+
+        var seen = await App.InTenantAsync(alpha, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return new
+            {
+                Users = await db.Users.IgnoreQueryFilters().Select(u => u.TenantId).Distinct().ToListAsync(),
+                Roles = await db.UserRoles.IgnoreQueryFilters().CountAsync(ur => ur.TenantId == bravo.Id),
+                Audit = await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.TenantId == bravo.Id),
+                Raw = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM users WHERE tenant_id <> {0}", alpha.Id).SingleAsync(),
+            };
+        });
+        Assert.Equal([alpha.Id], seen.Users);
+        Assert.Equal(0, seen.Roles);
+        Assert.Equal(0, seen.Audit);
+        Assert.Equal(0, seen.Raw);
+    }
+
+    [Fact]
+    public async Task The_app_role_without_a_tenant_sees_zero_rows_and_cannot_write_into_another_tenant()
+    {
+        var (alpha, adminA) = await App.CreateTenantAsync("alpha");
+        var (bravo, adminB) = await App.CreateTenantAsync("bravo");
+        await using var connection = new NpgsqlConnection(App.Connections.App);
+        await connection.OpenAsync();
+
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM audit_entries"));
+
+        await ScalarAsync(connection, $"SELECT set_config('app.tenant_id', '{alpha.Id}', false)");
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
+        Assert.Equal(0L, await ScalarAsync(connection, $"UPDATE users SET display_name = 'hijacked' WHERE id = '{adminB.Id}' RETURNING 1") ?? 0L);
+        Assert.Equal(0L, await ScalarAsync(connection, $"DELETE FROM users WHERE tenant_id = '{bravo.Id}' RETURNING 1") ?? 0L);
+
+        var insert = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
+            $"INSERT INTO departments (tenant_id, id, name, sort_order) VALUES ('{bravo.Id}', '{Guid.CreateVersion7()}', 'Planted', 0)"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, insert.SqlState);
+
+        var moveRow = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
+            $"UPDATE users SET tenant_id = '{bravo.Id}' WHERE id = '{adminA.Id}'"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moveRow.SqlState);
+
+        await using var superuser = new NpgsqlConnection(SuperUserConnection());
+        await superuser.OpenAsync();
+        Assert.Equal("bravo Admin", await ScalarAsync(superuser, $"SELECT display_name FROM users WHERE id = '{adminB.Id}'"));
+    }
+
+    [Fact]
+    public async Task A_foreign_key_into_another_tenant_cannot_exist_even_for_a_superuser()
+    {
+        var (alpha, adminA) = await App.CreateTenantAsync("alpha");
+        var (bravo, _) = await App.CreateTenantAsync("bravo");
+        var bravoDepartment = Guid.CreateVersion7();
+        await using var superuser = new NpgsqlConnection(SuperUserConnection());
+        await superuser.OpenAsync();
+        await ScalarAsync(superuser, $"INSERT INTO departments (tenant_id, id, name, sort_order) VALUES ('{bravo.Id}', '{bravoDepartment}', 'Sales', 0)");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(superuser,
+            $"UPDATE users SET department_id = '{bravoDepartment}' WHERE tenant_id = '{alpha.Id}' AND id = '{adminA.Id}'"));
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+    }
+
+    [Fact]
+    public async Task SaveChanges_stamps_the_tenant_and_refuses_rows_of_another_tenant()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("alpha");
+        var (bravo, _) = await App.CreateTenantAsync("bravo");
+
+        var stamped = await App.InTenantAsync(alpha, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var department = new Department { Name = "Sales" };
+            db.Departments.Add(department);
+            await db.SaveChangesAsync();
+            return department.TenantId;
+        });
+        Assert.Equal(alpha.Id, stamped);
+
+        await Assert.ThrowsAsync<TenantMismatchException>(() => App.InTenantAsync(alpha, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.Departments.Add(new Department { TenantId = bravo.Id, Name = "Planted" });
+            return await db.SaveChangesAsync();
+        }));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var noTenant = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        noTenant.Departments.Add(new Department { Name = "Orphan" });
+        await Assert.ThrowsAsync<TenantMismatchException>(() => noTenant.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_same_email_can_exist_in_two_tenants_without_revealing_either()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("alpha");
+        var (bravo, _) = await App.CreateTenantAsync("bravo");
+        var one = await App.CreateUserAsync(alpha, "shared.person@example.com");
+        var two = await App.CreateUserAsync(bravo, "shared.person@example.com");
+        Assert.NotEqual(one.Id, two.Id);
+    }
+
+    [Fact]
+    public void Every_tenant_owned_entity_has_the_named_tenant_filter()
+    {
+        using var scope = App.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
+        var tenantOwnedTypes = typeof(ITenantOwned).Assembly.GetTypes()
+            .Where(t => typeof(ITenantOwned).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+            .ToList();
+        Assert.NotEmpty(tenantOwnedTypes);
+        foreach (var type in tenantOwnedTypes)
+        {
+            var entity = model.FindEntityType(type);
+            Assert.True(entity is not null, $"{type.Name} is tenant-owned but not mapped");
+            Assert.True(entity.GetDeclaredQueryFilters().Any(f => f.Key == AppDbContext.TenantFilter), $"{type.Name} lacks the '{AppDbContext.TenantFilter}' query filter");
+            Assert.Equal("tenant_id", entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        }
+    }
+
+    [Fact]
+    public async Task Every_table_with_a_tenant_id_forces_row_level_security_and_the_app_role_cannot_bypass_it()
+    {
+        await using var connection = new NpgsqlConnection(SuperUserConnection());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+                   EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.relname AND p.schemaname = 'public'),
+                   pg_get_userbyid(c.relowner)
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+            WHERE c.relkind = 'r'
+              AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+            """, connection);
+        var tables = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var table = reader.GetString(0);
+                tables.Add(table);
+                Assert.True(reader.GetBoolean(1), $"{table}: ROW LEVEL SECURITY is not enabled");
+                Assert.True(reader.GetBoolean(2), $"{table}: ROW LEVEL SECURITY is not forced");
+                Assert.True(reader.GetBoolean(3), $"{table}: has no policy");
+                Assert.Equal("networksaas_owner", reader.GetString(4));
+            }
+        }
+
+        Assert.Contains("users", tables);
+        Assert.Contains("audit_entries", tables);
+        await using var role = new NpgsqlCommand("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'networksaas_app'", connection);
+        await using var roleReader = await role.ExecuteReaderAsync();
+        Assert.True(await roleReader.ReadAsync());
+        Assert.False(roleReader.GetBoolean(0));
+        Assert.False(roleReader.GetBoolean(1));
+    }
+
+    private string SuperUserConnection() =>
+        Cluster.SuperUserConnectionString(new NpgsqlConnectionStringBuilder(App.Connections.App).Database!);
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

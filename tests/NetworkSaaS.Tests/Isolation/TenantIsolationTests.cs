@@ -1,0 +1,152 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Accounts;
+
+namespace NetworkSaaS.Tests.Isolation;
+
+/// <summary>Layer 1 (path + tenant claim) and layer 2 (EF filter) seen from HTTP, for every tenant page and handler.</summary>
+public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public void Every_tenant_page_and_handler_is_in_the_isolation_matrix()
+    {
+        var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.Trim('/'))
+            .Where(r => r.StartsWith("{tenant", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var covered = TenantPageMatrix.Rows.Select(r => r.Route).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(routes, covered);
+
+        foreach (var row in TenantPageMatrix.Rows)
+        {
+            var postHandlers = row.Model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            Assert.True(postHandlers.SequenceEqual(row.PostHandlers.Order(StringComparer.Ordinal)),
+                $"{row.Route}: handlers [{string.Join(", ", postHandlers)}] but the matrix lists [{string.Join(", ", row.PostHandlers)}]");
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_from_tenant_a_gets_404_on_every_page_and_handler_of_tenant_b()
+    {
+        var (_, adminA) = await App.CreateTenantAsync("alpha");
+        var (tenantB, adminB) = await App.CreateTenantAsync("bravo");
+        var ids = await SeedInvitationAsync(tenantB, adminB);
+        var client = await App.SignInAsync("alpha", adminA.Email!);
+        var token = await client.AntiforgeryTokenAsync("/alpha/admin");
+
+        foreach (var row in TenantPageMatrix.Rows)
+        {
+            var path = $"/bravo/{row.Path(ids)}";
+            var get = await client.GetAsync(path);
+            await AssertNotFoundWithoutDataAsync(get, $"GET {path}", tenantB, adminB);
+            foreach (var handler in row.PostHandlers)
+            {
+                var url = handler.Length == 0 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
+                var post = await client.PostFormWithTokenAsync(url, new() { ["invitationId"] = ids.InvitationId.ToString(), ["roles"] = Roles.Admin }, token);
+                await AssertNotFoundWithoutDataAsync(post, $"POST {url}", tenantB, adminB);
+            }
+        }
+
+        // Nothing in tenant B changed.
+        var stillOpen = await App.InTenantAsync(tenantB, sp => sp.GetRequiredService<AppDbContext>().Invitations.CountAsync(i => i.RevokedAt == null));
+        Assert.Equal(1, stillOpen);
+    }
+
+    [Fact]
+    public async Task Ids_of_tenant_a_fetched_through_tenant_b_paths_are_404_and_change_nothing()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
+        var (_, adminB) = await App.CreateTenantAsync("bravo");
+        var employeeA = await App.CreateUserAsync(tenantA, "worker@alpha.test");
+        var idsA = await SeedInvitationAsync(tenantA, adminA);
+        var client = await App.SignInAsync("bravo", adminB.Email!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/bravo/admin/users/{employeeA.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/bravo/admin/users/{employeeA.Id}?handler=Deactivate", [], "/bravo/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/bravo/admin/users/{employeeA.Id}?handler=Roles", new() { ["roles"] = Roles.Admin }, "/bravo/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync("/bravo/admin?handler=Revoke", new() { ["invitationId"] = idsA.InvitationId.ToString() }, "/bravo/admin")).StatusCode);
+        var invitationPage = await client.GetAsync($"/bravo/account/invitation?token={idsA.InvitationToken}");
+        Assert.Equal(HttpStatusCode.Gone, invitationPage.StatusCode);
+        Assert.DoesNotContain(idsA.InvitationId.ToString(), await invitationPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var (active, roles, openInvitations) = await App.InTenantAsync(tenantA, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = await users.FindByIdAsync(employeeA.Id.ToString());
+            var open = await sp.GetRequiredService<AppDbContext>().Invitations.CountAsync(i => i.RevokedAt == null);
+            return (user!.IsActive, await users.GetRolesAsync(user), open);
+        });
+        Assert.True(active);
+        Assert.Equal([Roles.Employee], roles);
+        Assert.Equal(1, openInvitations);
+    }
+
+    [Fact]
+    public async Task Unknown_company_is_a_localized_404_and_anonymous_visitors_are_sent_to_their_company_login()
+    {
+        var client = App.CreateBrowserlikeClient();
+        var unknown = await client.GetAsync("/no-such-company/");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("id=\"status-page\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await App.CreateTenantAsync("bravo");
+        var anonymous = await client.GetAsync("/bravo/admin");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/bravo/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posting_a_form_without_its_antiforgery_token_is_refused()
+    {
+        var (_, admin) = await App.CreateTenantAsync("alpha");
+        var client = await App.SignInAsync("alpha", admin.Email!);
+        var response = await client.PostFormWithTokenAsync("/alpha/admin/settings?handler=AddDepartment", new() { ["NewDepartment"] = "Sales" }, token: null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<TenantPageMatrix.MatrixIds> SeedInvitationAsync(ITenantInfo tenant, AppUser admin)
+    {
+        var token = InvitationTokens.NewToken();
+        var invitationId = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var invitation = new Invitation
+            {
+                Email = $"invitee@{tenant.Slug}.test",
+                NormalizedEmail = $"INVITEE@{tenant.Slug.ToUpperInvariant()}.TEST",
+                TokenHash = InvitationTokens.Hash(token),
+                CreatedAt = DateTimeOffset.UtcNow,
+                ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
+                InvitedByUserId = admin.Id,
+            };
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return invitation.Id;
+        });
+        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token);
+    }
+
+    private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{what} answered {(int)response.StatusCode}");
+        Assert.DoesNotContain(other.Name, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherAdmin.Email!, body, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,31 @@
+using NetworkSaaS.Web.Features.Accounts;
+using NetworkSaaS.Web.Features.Admin;
+
+namespace NetworkSaaS.Tests.Isolation;
+
+/// <summary>
+/// Every page under /{tenant}/: how to address it and which POST handlers it has. A page missing here, or a
+/// handler missing from its row, fails <see cref="TenantIsolationTests.Every_tenant_page_and_handler_is_in_the_isolation_matrix"/>.
+/// </summary>
+public static class TenantPageMatrix
+{
+    public sealed record Row(string Route, Type Model, Func<MatrixIds, string> Path, params string[] PostHandlers);
+
+    /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
+    public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken);
+
+    public static IReadOnlyList<Row> Rows { get; } =
+    [
+        new("{tenant:slug}", typeof(Web.Features.Home.IndexModel), _ => ""),
+        new("{tenant:slug}/account/login", typeof(LoginModel), _ => "account/login", ""),
+        new("{tenant:slug}/account/logout", typeof(LogoutModel), _ => "account/logout", ""),
+        new("{tenant:slug}/account/forgot-password", typeof(ForgotPasswordModel), _ => "account/forgot-password", ""),
+        new("{tenant:slug}/account/reset-password", typeof(ResetPasswordModel), ids => $"account/reset-password?userId={ids.UserId}&token=x", ""),
+        new("{tenant:slug}/account/invitation", typeof(AcceptInvitationModel), ids => $"account/invitation?token={ids.InvitationToken}", ""),
+        new("{tenant:slug}/account/profile", typeof(ProfileModel), _ => "account/profile", ""),
+        new("{tenant:slug}/admin", typeof(IndexModel), ids => "admin", "Invite", "Revoke"),
+        new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "Deactivate", "Reactivate"),
+        new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "AddDepartment"),
+        new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
+    ];
+}
