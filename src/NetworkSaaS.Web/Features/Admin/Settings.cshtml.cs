@@ -24,12 +24,12 @@ public sealed class SettingsModel(
     AuditLog audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty]
+    // Two forms on one page: each handler binds only its own fields.
     public CompanySettingsInput Input { get; set; } = new();
 
-    [BindProperty]
-    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
     public string? NewDepartment { get; set; }
+
+    private const int MaxDepartmentName = 100;
 
     public string Slug => tenantContext.Tenant!.Slug;
     public IReadOnlyList<string> Departments { get; private set; } = [];
@@ -44,7 +44,7 @@ public sealed class SettingsModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Remove(nameof(NewDepartment));
+        await TryUpdateModelAsync(Input, nameof(Input));
         if (!SupportedCultures.IsSupported(Input.DefaultCulture))
         {
             ModelState.AddModelError("Input.DefaultCulture", l["Choose Japanese or English."]);
@@ -73,17 +73,17 @@ public sealed class SettingsModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostAddDepartmentAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddDepartmentAsync(string? newDepartment, CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
-        var name = NewDepartment?.Trim() ?? "";
+        NewDepartment = newDepartment;
+        var name = newDepartment?.Trim() ?? "";
         if (name.Length == 0)
         {
             ModelState.AddModelError(nameof(NewDepartment), l["This field is required."]);
+        }
+        else if (name.Length > MaxDepartmentName)
+        {
+            ModelState.AddModelError(nameof(NewDepartment), l["Department names can have at most {0} characters.", MaxDepartmentName]);
         }
         else if (await db.Departments.AnyAsync(d => d.Name == name, cancellationToken))
         {
@@ -92,7 +92,9 @@ public sealed class SettingsModel(
 
         if (!ModelState.IsValid)
         {
-            await OnGetAsync(cancellationToken);
+            var tenant = tenantContext.Tenant!;
+            Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId };
+            await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Tenancy;
@@ -52,6 +55,8 @@ public static class NetworkSaaSHost
 
         if (runMode.ServesWeb)
         {
+            // Japanese text is written as text, not as &#x...; entities (still HTML-encoded where needed).
+            services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
             services.AddRouting(o => o.ConstraintMap["slug"] = typeof(TenantSlugRouteConstraint));
             services.AddRazorPages(options =>
                 {
