@@ -59,7 +59,7 @@ public sealed class UserModel(
         if (removed.Count + added.Count > 0)
         {
             await users.UpdateSecurityStampAsync(user);
-            audit.Record(AuditActions.RolesChanged, user.Email!, $"+[{string.Join(", ", added)}] -[{string.Join(", ", removed)}]");
+            audit.Record(AuditActions.RolesChanged, user.Email!, $"added: {string.Join(", ", added)}; removed: {string.Join(", ", removed)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
