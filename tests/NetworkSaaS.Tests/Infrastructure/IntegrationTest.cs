@@ -14,11 +14,22 @@ public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>True for browser tests: the app listens on a real Kestrel port instead of the in-memory test server.</summary>
+    protected virtual bool ListensOnRealPort => false;
+
     public virtual async Task InitializeAsync()
     {
         var connections = await Cluster.CreateDatabaseAsync();
         _app = new TestApp(connections, Settings);
-        _ = _app.Server;
+        if (ListensOnRealPort)
+        {
+            _app.UseKestrel(0);
+            _app.StartServer();
+        }
+        else
+        {
+            _ = _app.Server;
+        }
     }
 
     public virtual async Task DisposeAsync()

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NetworkSaaS.Tests.Infrastructure;
+
+namespace NetworkSaaS.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port and Debian's Chromium driven by Playwright (no downloaded browser).
+/// </summary>
+public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    protected string BaseUrl { get; private set; } = "";
+    protected IBrowser Browser => _browser!;
+
+    protected override bool ListensOnRealPort => true;
+
+    protected async Task StartAsync()
+    {
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", BaseURL = BaseUrl });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static string ChromiumPath() =>
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/lib/chromium/chromium", "/usr/bin/chromium" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
+        ?? throw new InvalidOperationException("Chromium is not installed: `apt-get install -y chromium` (the CI script does it).");
+
+    public override async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
