@@ -67,6 +67,8 @@ public sealed partial class LocalizationTests(PostgresCluster cluster) : Integra
         Assert.True(keys.Count > 100, $"only {keys.Count} keys found: is the scan broken?");
         var missing = keys.Where(k => !ja.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "No Japanese for:\n" + string.Join("\n", missing));
+        var unused = ja.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unused.Count == 0, "Japanese for texts no longer used:\n" + string.Join("\n", unused));
         var missingEnglish = AuditActions.All.Where(a => !en.ContainsKey(a)).ToList();
         Assert.True(missingEnglish.Count == 0, "No English for audit codes: " + string.Join(", ", missingEnglish));
         foreach (var (key, value) in ja)

@@ -18,7 +18,6 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public IReadOnlyList<string> Expertise { get; private set; } = [];
     public int ColleagueCount { get; private set; }
-    public int DepartmentCount { get; private set; }
     public IReadOnlyList<DepartmentHeadcount> PeopleByDepartment { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -38,7 +37,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         Department = me.Department?.Name;
         Title = me.Title;
         Expertise = me.ExpertiseTags;
-        Roles = [.. await users.GetRolesAsync(me)];
+        var myRoles = await users.GetRolesAsync(me);
+        Roles = [.. Core.Features.Accounts.Roles.All.Where(myRoles.Contains)];
         ColleagueCount = await db.Users.CountAsync(u => u.IsActive, cancellationToken);
         var headcounts = await db.Users.Where(u => u.IsActive && u.DepartmentId != null)
             .GroupBy(u => u.DepartmentId!.Value)
@@ -48,7 +48,6 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         PeopleByDepartment = [.. headcounts
             .Select(h => new DepartmentHeadcount(names[h.DepartmentId], h.Count))
             .OrderByDescending(d => d.Count).ThenBy(d => d.Name, StringComparer.Ordinal)];
-        DepartmentCount = PeopleByDepartment.Count;
         return Page();
     }
 }
