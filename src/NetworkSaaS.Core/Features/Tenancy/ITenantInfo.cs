@@ -8,4 +8,5 @@ public interface ITenantInfo
     string Name { get; }
     string DefaultCulture { get; }
     string TimeZoneId { get; }
+    Contacts.ContactVisibility DefaultContactVisibility { get; }
 }

@@ -8,5 +8,8 @@ public sealed class Tenant : ITenantInfo
     public required string Name { get; set; }
     public string DefaultCulture { get; set; } = SupportedCultures.Japanese;
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    /// <summary>What a new contact's visibility starts as; the owner can always change it.</summary>
+    public Contacts.ContactVisibility DefaultContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

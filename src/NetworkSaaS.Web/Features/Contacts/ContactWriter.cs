@@ -1,0 +1,102 @@
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Contacts;
+
+/// <summary>
+/// The one place a contact's fields are set (form, import, merge): it derives what is stored for display, sorting,
+/// search, phone matching, the organization and the next stay-in-touch date.
+/// </summary>
+public sealed class ContactWriter(OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock)
+{
+    public async Task ApplyAsync(Contact contact, ContactInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(input);
+        contact.FamilyName = Clean(input.FamilyName);
+        contact.GivenName = Clean(input.GivenName);
+        contact.FamilyNameKana = Clean(input.FamilyNameKana);
+        contact.GivenNameKana = Clean(input.GivenNameKana);
+        contact.CompanyName = Clean(input.CompanyName);
+        contact.Department = Clean(input.Department);
+        contact.Title = Clean(input.Title);
+        contact.Emails = [.. ValueLists.Split(input.Emails).Select(e => e.ToLowerInvariant())];
+        contact.Phones = ValueLists.Split(input.Phones, linesOnly: true);
+        contact.Urls = ValueLists.Split(input.Urls, linesOnly: true);
+        contact.Address = Clean(input.Address);
+        contact.Tags = ValueLists.Split(input.Tags);
+        contact.Expertise = ValueLists.Split(input.Expertise);
+        contact.Notes = Clean(input.Notes);
+        contact.Channel = input.Channel;
+        contact.MetOn = input.MetOn;
+        contact.MetAt = Clean(input.MetAt);
+        contact.Depth = input.Depth;
+        contact.OpenTo = input.OpenTo;
+        contact.Visibility = input.Visibility;
+        contact.CadenceDays = input.CadenceDays;
+        await DeriveAsync(contact, cancellationToken);
+    }
+
+    /// <summary>Recomputes everything derived from the contact's own fields.</summary>
+    public async Task DeriveAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
+        contact.DisplayName = ContactNames.Display(contact.FamilyName, contact.GivenName);
+        contact.SortKey = ContactNames.SortKey(contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana);
+        var region = PhoneNumberForms.RegionOf(tenant);
+        contact.PhonesE164 = [.. contact.Phones.Select(p => PhoneNumberForms.ToE164(p, region)).OfType<string>().Distinct()];
+        var organization = await organizations.ResolveAsync(contact.CompanyName, contact.Emails, cancellationToken);
+        contact.OrganizationId = organization?.Id;
+        contact.NextTouchOn = StayInTouch.NextTouch(contact, TenantClock.Today(tenant, clock));
+        contact.SearchText = ContactNames.SearchForm(string.Join(' ', new[]
+        {
+            contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana, contact.CompanyName,
+            contact.Department, contact.Title, contact.Notes, contact.MetAt,
+        }.Concat(contact.Tags).Concat(contact.Expertise).Concat(contact.Emails).Where(s => !string.IsNullOrEmpty(s))));
+        var now = clock.GetUtcNow();
+        if (contact.CreatedAt == default)
+        {
+            contact.CreatedAt = now;
+        }
+
+        contact.UpdatedAt = now;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Stay-in-touch cadence: next touch = last interaction (or meeting, or creation) + cadence days, unless snoozed later.</summary>
+public static class StayInTouch
+{
+    public static int? CadenceOf(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return contact.CadenceDays ?? RelationshipDepth.DefaultCadenceDays(contact.Depth);
+    }
+
+    public static DateOnly? NextTouch(Contact contact, DateOnly today)
+    {
+        var cadence = CadenceOf(contact);
+        if (cadence is null)
+        {
+            return null;
+        }
+
+        var from = contact.LastContactedOn ?? contact.MetOn ?? (contact.CreatedAt == default ? today : DateOnly.FromDateTime(contact.CreatedAt.UtcDateTime));
+        var next = from.AddDays(cadence.Value);
+        return contact.SnoozedUntil is { } snoozed && snoozed > next ? snoozed : next;
+    }
+}
+
+/// <summary>"Today" where the company is, not where the server is.</summary>
+public static class TenantClock
+{
+    public static DateOnly Today(ITenantInfo tenant, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(clock);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+
+namespace NetworkSaaS.Web.Features.Contacts;
+
+/// <summary>Finds or creates the Organization for a company name, so every employee's contacts at it roll up together.</summary>
+public sealed class OrganizationDirectory(AppDbContext db, TimeProvider clock)
+{
+    private static readonly HashSet<string> FreeMailDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail.com", "yahoo.co.jp", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "me.com", "docomo.ne.jp",
+        "ezweb.ne.jp", "softbank.ne.jp", "i.softbank.jp", "au.com", "live.jp", "live.com", "msn.com", "proton.me", "protonmail.com",
+    };
+
+    private readonly Dictionary<string, Organization> _seen = new(StringComparer.Ordinal);
+
+    public async Task<Organization?> ResolveAsync(string? companyName, IReadOnlyList<string> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        if (string.IsNullOrWhiteSpace(companyName))
+        {
+            return null;
+        }
+
+        var normalized = OrganizationNames.Normalize(companyName);
+        if (_seen.TryGetValue(normalized, out var known))
+        {
+            return known;
+        }
+
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == normalized, cancellationToken);
+        if (organization is null)
+        {
+            organization = new Organization
+            {
+                Name = companyName.Trim(),
+                NormalizedName = normalized,
+                Domain = emails.Select(e => e[(e.IndexOf('@', StringComparison.Ordinal) + 1)..].ToLowerInvariant())
+                    .FirstOrDefault(d => !FreeMailDomains.Contains(d)),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Organizations.Add(organization);
+        }
+
+        _seen[normalized] = organization;
+        return organization;
+    }
+}
