@@ -77,6 +77,30 @@ public sealed class TestApp : WebApplicationFactory<Program>
             return user;
         });
 
+    /// <summary>Adds a contact through the same writer the pages use (derived fields, organization, cadence).</summary>
+    public Task<NetworkSaaS.Core.Features.Contacts.Contact> CreateContactAsync(
+        ITenantInfo tenant, Guid ownerId, string family, string given, string? company = null,
+        NetworkSaaS.Core.Features.Contacts.ContactVisibility visibility = NetworkSaaS.Core.Features.Contacts.ContactVisibility.Private,
+        string? email = null, string? title = null, int depth = 3) =>
+        InTenantAsync(tenant, async sp =>
+        {
+            var contact = new NetworkSaaS.Core.Features.Contacts.Contact { OwnerId = ownerId };
+            await sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.ContactWriter>().ApplyAsync(contact, new NetworkSaaS.Web.Features.Contacts.ContactInput
+            {
+                FamilyName = family,
+                GivenName = given,
+                CompanyName = company,
+                Emails = email,
+                Title = title,
+                Depth = depth,
+                Visibility = visibility,
+            }, CancellationToken.None);
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact;
+        });
+
     public async Task<HttpClient> SignInAsync(string slug, string email, string password = Password)
     {
         var client = CreateBrowserlikeClient();

@@ -139,7 +139,22 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
             await db.SaveChangesAsync();
             return invitation.Id;
         });
-        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token);
+        var contact = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp", email: $"secret.person@{tenant.Slug}-client.test");
+        var other = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp");
+        var batchId = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var batch = new NetworkSaaS.Core.Features.Contacts.ImportBatch
+            {
+                OwnerId = admin.Id, FileName = "secret.vcf", Format = "VCard", EncodingName = "UTF-8", CreatedAt = DateTimeOffset.UtcNow,
+                Content = System.Text.Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Secret Person\r\nN:Person;Secret;;;\r\nEND:VCARD\r\n"),
+                TotalRows = 1,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            return batch.Id;
+        });
+        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId);
     }
 
     private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)
@@ -148,5 +163,6 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{what} answered {(int)response.StatusCode}");
         Assert.DoesNotContain(other.Name, body, StringComparison.Ordinal);
         Assert.DoesNotContain(otherAdmin.Email!, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", body, StringComparison.Ordinal);
     }
 }

@@ -12,7 +12,7 @@ public static class TenantPageMatrix
     public sealed record Row(string Route, Type Model, Func<MatrixIds, string> Path, params string[] PostHandlers);
 
     /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
-    public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken);
+    public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
@@ -27,5 +27,16 @@ public static class TenantPageMatrix
         new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "Deactivate", "Reactivate"),
         new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "AddDepartment"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
+        new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
+        new("{tenant:slug}/contacts/new", typeof(Web.Features.Contacts.CreateModel), _ => "contacts/new", ""),
+        new("{tenant:slug}/contacts/{id:guid}", typeof(Web.Features.Contacts.DetailsModel), ids => $"contacts/{ids.ContactId}", "LogInteraction", "Snooze", "UndoMerge"),
+        new("{tenant:slug}/contacts/{id:guid}/edit", typeof(Web.Features.Contacts.EditModel), ids => $"contacts/{ids.ContactId}/edit", ""),
+        new("{tenant:slug}/contacts/{id:guid}/delete", typeof(Web.Features.Contacts.DeleteModel), ids => $"contacts/{ids.ContactId}/delete", ""),
+        new("{tenant:slug}/contacts/{id:guid}/merge/{otherId:guid}", typeof(Web.Features.Contacts.MergeModel), ids => $"contacts/{ids.ContactId}/merge/{ids.OtherContactId}", ""),
+        new("{tenant:slug}/contacts/duplicates", typeof(Web.Features.Contacts.DuplicatesModel), _ => "contacts/duplicates"),
+        new("{tenant:slug}/contacts/export/{format:regex(^(vcf|csv)$)}", typeof(Web.Features.Contacts.ExportModel), _ => "contacts/export/csv"),
+        new("{tenant:slug}/contacts/import", typeof(Web.Features.Contacts.Import.IndexModel), _ => "contacts/import", ""),
+        new("{tenant:slug}/contacts/import/{id:guid}", typeof(Web.Features.Contacts.Import.BatchModel), ids => $"contacts/import/{ids.ImportBatchId}", "Start"),
+        new("{tenant:slug}/companies/{id:guid}", typeof(Web.Features.Companies.DetailsModel), ids => $"companies/{ids.OrganizationId}"),
     ];
 }

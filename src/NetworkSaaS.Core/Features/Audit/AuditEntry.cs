@@ -26,10 +26,11 @@ public static class AuditActions
     public const string UserReactivated = "user.reactivated";
     public const string SettingsChanged = "tenant.settings-changed";
     public const string DepartmentAdded = "department.added";
+    public const string SharedContactViewed = "contact.shared-viewed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
-        UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded,
+        UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
     ];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
 
@@ -9,6 +10,7 @@ public sealed class Contact : ITenantOwned
     public Guid TenantId { get; set; }
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OwnerId { get; set; }
+    [JsonIgnore]
     public AppUser? Owner { get; set; }
 
     public string? FamilyName { get; set; }
@@ -23,6 +25,7 @@ public sealed class Contact : ITenantOwned
     public string SortKey { get; set; } = "";
 
     public Guid? OrganizationId { get; set; }
+    [JsonIgnore]
     public Organization? Organization { get; set; }
     public string? CompanyName { get; set; }
     public string? Department { get; set; }

@@ -12,6 +12,7 @@ using NetworkSaaS.Seeds;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Email;
 using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
@@ -46,6 +47,7 @@ public static class NetworkSaaSHost
         services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>();
         services.AddAppLocalization();
         services.AddAccounts();
+        services.AddContacts();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode);
         services.AddDatabaseHealthCheck();

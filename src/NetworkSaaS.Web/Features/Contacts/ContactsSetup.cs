@@ -1,0 +1,18 @@
+namespace NetworkSaaS.Web.Features.Contacts;
+
+public static class ContactsSetup
+{
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddScoped<ContactLabels>();
+        services.AddScoped<ContactAccess>();
+        services.AddScoped<MyNetworkQuery>();
+        services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<ContactWriter>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<ContactMerger>();
+        services.AddScoped<Import.ContactImporter>();
+        services.AddScoped<Import.ImportContactsJob>();
+        return services;
+    }
+}

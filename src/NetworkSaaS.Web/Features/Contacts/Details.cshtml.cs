@@ -1,0 +1,158 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Localization;
+
+namespace NetworkSaaS.Web.Features.Contacts;
+
+public sealed class DetailsModel(
+    AppDbContext db,
+    ContactAccess access,
+    ContactWriter writer,
+    DuplicateFinder duplicates,
+    ContactMerger merger,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public InteractionInput Log { get; set; } = new();
+
+    public Contact? Contact { get; private set; }
+    public bool IsMine { get; private set; }
+    public int ColleaguesWhoKnow { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<Interaction> Timeline { get; private set; } = [];
+    public IReadOnlyList<(Guid OtherId, string OtherName, IReadOnlyList<MatchReason> Reasons)> Duplicates { get; private set; } = [];
+    public Guid? UndoableMergeId { get; private set; }
+    public string Slug => tenantContext.Tenant!.Slug;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Log.OccurredOn = TenantClock.Today(tenantContext.Tenant!, clock);
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostLogInteractionAsync(CancellationToken cancellationToken)
+    {
+        var contact = await access.FindOwnAsync(Id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        var today = TenantClock.Today(tenantContext.Tenant!, clock);
+        if (Log.OccurredOn > today.AddDays(1) || Log.OccurredOn.Year < 1900)
+        {
+            ModelState.AddModelError("Log.OccurredOn", l["Enter a date that is not in the future."]);
+        }
+
+        if (!Enum.IsDefined(Log.Kind))
+        {
+            ModelState.AddModelError("Log.Kind", l["The value is not valid."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        db.Interactions.Add(new Interaction
+        {
+            ContactId = contact.Id,
+            Kind = Log.Kind,
+            OccurredOn = Log.OccurredOn,
+            Note = string.IsNullOrWhiteSpace(Log.Note) ? null : Log.Note.Trim(),
+            CreatedByUserId = access.CurrentUserId,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        if (contact.LastContactedOn is null || Log.OccurredOn > contact.LastContactedOn)
+        {
+            contact.LastContactedOn = Log.OccurredOn;
+        }
+
+        contact.SnoozedUntil = null;
+        await writer.DeriveAsync(contact, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["The interaction was logged."].Value;
+        return Redirect($"/{Slug}/contacts/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostSnoozeAsync(DateOnly until, CancellationToken cancellationToken)
+    {
+        var contact = await access.FindOwnAsync(Id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        var today = TenantClock.Today(tenantContext.Tenant!, clock);
+        if (until <= today || until > today.AddYears(2))
+        {
+            TempData["Status"] = l["Choose a day after today and within two years."].Value;
+            return Redirect($"/{Slug}/contacts/{Id}");
+        }
+
+        contact.SnoozedUntil = until;
+        await writer.DeriveAsync(contact, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Reminders for {0} wait until {1:yyyy-MM-dd}.", contact.DisplayName, until.ToDateTime(TimeOnly.MinValue)].Value;
+        return Redirect($"/{Slug}/contacts/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostUndoMergeAsync(Guid mergeId, CancellationToken cancellationToken)
+    {
+        var contact = await access.FindOwnAsync(Id, cancellationToken);
+        var merge = await db.ContactMerges.FirstOrDefaultAsync(m => m.Id == mergeId && m.SurvivorId == Id && m.UndoneAt == null, cancellationToken);
+        if (contact is null || merge is null || merge.OwnerId != contact.OwnerId)
+        {
+            return NotFound();
+        }
+
+        await merger.UndoAsync(merge, contact, cancellationToken);
+        TempData["Status"] = l["The merge was undone: both contacts are back."].Value;
+        return Redirect($"/{Slug}/contacts/{Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Contact = await access.FindReadableAsync(Id, cancellationToken);
+        if (Contact is null)
+        {
+            return false;
+        }
+
+        IsMine = Contact.OwnerId == access.CurrentUserId;
+        Today = TenantClock.Today(tenantContext.Tenant!, clock);
+        ColleaguesWhoKnow = await access.ColleaguesWhoKnowAsync(Contact, cancellationToken);
+        if (IsMine)
+        {
+            Timeline = await db.Interactions.AsNoTracking().Where(i => i.ContactId == Id)
+                .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.CreatedAt).ToListAsync(cancellationToken);
+            Duplicates = await duplicates.ForContactAsync(Contact, cancellationToken);
+            UndoableMergeId = await db.ContactMerges.Where(m => m.SurvivorId == Id && m.UndoneAt == null)
+                .OrderByDescending(m => m.MergedAt).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return true;
+    }
+}
+
+public sealed class InteractionInput
+{
+    public InteractionKind Kind { get; set; } = InteractionKind.Meeting;
+
+    public DateOnly OccurredOn { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Use at most {1} characters.")]
+    public string? Note { get; set; }
+}

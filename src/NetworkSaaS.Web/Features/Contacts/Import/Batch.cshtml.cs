@@ -1,0 +1,92 @@
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Contacts.Interchange;
+using NetworkSaaS.Web.Features.Localization;
+
+namespace NetworkSaaS.Web.Features.Contacts.Import;
+
+public sealed class BatchModel(
+    AppDbContext db,
+    ContactAccess access,
+    ContactImporter importer,
+    ContactLabels labels,
+    IBackgroundJobClient jobs,
+    ITenantContextAccessor tenantContext,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PreviewRows = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ImportBatch? Batch { get; private set; }
+    public ImportPlan? Plan { get; private set; }
+    public IReadOnlyList<RejectedLine> Rejected { get; private set; } = [];
+    public string FormatName { get; private set; } = "";
+    public string Slug => tenantContext.Tenant!.Slug;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Batch = await FindAsync(cancellationToken);
+        if (Batch is null)
+        {
+            return NotFound();
+        }
+
+        Rejected = ContactImporter.RejectedLines(Batch);
+        FormatName = Enum.TryParse<ContactFileFormat>(Batch.Format, out var format) ? labels.Format(format) : Batch.Format;
+        if (Batch.Status == ImportStatus.Previewed)
+        {
+            Plan = await importer.PlanAsync(Batch, ContactImporter.Parse(Batch), cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
+    {
+        var batch = await FindAsync(cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        if (batch.Status is ImportStatus.Previewed or ImportStatus.Failed)
+        {
+            if (batch.TotalRows <= ContactImporter.InlineLimit)
+            {
+                await importer.RunAsync(batch, cancellationToken);
+                TempData["Status"] = l["Imported: {0} new, {1} updated, {2} rejected.", batch.Created, batch.Updated, batch.Rejected].Value;
+            }
+            else
+            {
+                batch.Status = ImportStatus.Queued;
+                await db.SaveChangesAsync(cancellationToken);
+                var tenantId = tenantContext.Tenant!.Id;
+                var batchId = batch.Id;
+                jobs.Enqueue<ImportContactsJob>(j => j.RunAsync(tenantId, batchId, CancellationToken.None));
+            }
+        }
+
+        return Redirect($"/{Slug}/contacts/import/{batch.Id}");
+    }
+
+    public string ActionText(PlannedAction action) => action switch
+    {
+        PlannedAction.Create => l["New contact"],
+        PlannedAction.Update => l["Updates a contact you have"],
+        _ => l["Same person as an earlier line"],
+    };
+
+    private Task<ImportBatch?> FindAsync(CancellationToken cancellationToken)
+    {
+        var me = access.CurrentUserId;
+        return db.ImportBatches.FirstOrDefaultAsync(b => b.Id == Id && b.OwnerId == me, cancellationToken);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Contacts.Interchange;
+
+namespace NetworkSaaS.Web.Features.Contacts.Import;
+
+public sealed record RejectedLine(int Line, RejectReason Reason, string? Detail);
+
+public enum PlannedAction
+{
+    Create,
+    Update,
+    MergeWithEarlierRow,
+}
+
+public sealed record PlannedRow(ImportedContact Row, PlannedAction Action);
+
+public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, int Create, int Update, int Merge);
+
+/// <summary>
+/// Turns an uploaded file into contacts of one owner. The file stays in the batch until done, rows are applied in
+/// chunks that each commit with the batch's progress counter, so a retried or resumed run continues where it
+/// stopped and never creates a contact twice.
+/// </summary>
+public sealed class ContactImporter(AppDbContext db, ContactWriter writer, ITenantContextAccessor tenantContext, TimeProvider clock)
+{
+    public const int ChunkSize = 500;
+
+    /// <summary>Files up to this many records are imported while the user waits; larger ones by a background job.</summary>
+    public const int InlineLimit = 300;
+
+    public static ContactFileParseResult Parse(ImportBatch batch) => ContactFileReader.Read(batch.Content ?? [], batch.FileName);
+
+    public static ImportBatch NewBatch(Guid ownerId, string fileName, byte[] content, ContactFileParseResult parsed, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return new ImportBatch
+        {
+            OwnerId = ownerId,
+            FileName = Path.GetFileName(fileName),
+            Format = parsed.Format.ToString(),
+            EncodingName = parsed.EncodingName,
+            Content = content,
+            Status = ImportStatus.Previewed,
+            TotalRows = parsed.Contacts.Count,
+            Rejected = parsed.Rejected.Count,
+            RejectedJson = JsonSerializer.Serialize(parsed.Rejected.Select(r => new RejectedLine(r.LineNumber, r.Reason, r.Detail))),
+            CreatedAt = now,
+        };
+    }
+
+    public static IReadOnlyList<RejectedLine> RejectedLines(ImportBatch batch) =>
+        JsonSerializer.Deserialize<List<RejectedLine>>(batch.RejectedJson) ?? [];
+
+    /// <summary>What importing would do, without changing anything.</summary>
+    public async Task<ImportPlan> PlanAsync(ImportBatch batch, ContactFileParseResult parsed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var index = await ContactMatchIndex.LoadAsync(db, batch.OwnerId, tenantContext.Tenant!, cancellationToken);
+        var newInFile = new HashSet<Guid>();
+        var rows = new List<PlannedRow>(parsed.Contacts.Count);
+        foreach (var row in parsed.Contacts)
+        {
+            var match = index.Find(row);
+            if (match is null)
+            {
+                var id = Guid.NewGuid();
+                newInFile.Add(id);
+                index.Add(id, row);
+                rows.Add(new PlannedRow(row, PlannedAction.Create));
+            }
+            else
+            {
+                rows.Add(new PlannedRow(row, newInFile.Contains(match.Value) ? PlannedAction.MergeWithEarlierRow : PlannedAction.Update));
+            }
+        }
+
+        return new ImportPlan(rows, rows.Count(r => r.Action == PlannedAction.Create), rows.Count(r => r.Action == PlannedAction.Update), rows.Count(r => r.Action == PlannedAction.MergeWithEarlierRow));
+    }
+
+    /// <summary>Imports the batch's remaining rows. <paramref name="batch"/> must be tracked by this context.</summary>
+    public async Task RunAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Status == ImportStatus.Completed)
+        {
+            return;
+        }
+
+        var parsed = Parse(batch);
+        var tenant = tenantContext.Tenant!;
+        var index = await ContactMatchIndex.LoadAsync(db, batch.OwnerId, tenant, cancellationToken);
+        var channel = ChannelFor(parsed.Format);
+        batch.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var chunk in parsed.Contacts.Skip(batch.ProcessedRows).Chunk(ChunkSize))
+        {
+            var matches = chunk.Select(index.Find).ToList();
+            var ids = matches.OfType<Guid>().Distinct().ToList();
+            var existing = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var row = chunk[i];
+                if (matches[i] is { } id && existing.TryGetValue(id, out var contact))
+                {
+                    Fill(contact, row);
+                    batch.Updated++;
+                }
+                else
+                {
+                    contact = new Contact
+                    {
+                        OwnerId = batch.OwnerId,
+                        Channel = channel,
+                        Visibility = tenant.DefaultContactVisibility,
+                        Depth = RelationshipDepth.Min,
+                    };
+                    Fill(contact, row);
+                    db.Contacts.Add(contact);
+                    existing[contact.Id] = contact;
+                    index.Add(contact.Id, row);
+                    batch.Created++;
+                }
+
+                await writer.DeriveAsync(contact, cancellationToken);
+            }
+
+            batch.ProcessedRows += chunk.Length;
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            db.ImportBatches.Attach(batch);
+        }
+
+        batch.Status = ImportStatus.Completed;
+        batch.Content = null;
+        batch.CompletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static MeetingChannel ChannelFor(ContactFileFormat format) => format switch
+    {
+        ContactFileFormat.LinkedIn => MeetingChannel.OnlineCommunity,
+        ContactFileFormat.Eight or ContactFileFormat.Sansan => MeetingChannel.ExchangeEvent,
+        _ => MeetingChannel.Other,
+    };
+
+    /// <summary>Adds what the file knows to the contact without overwriting what the owner already wrote.</summary>
+    private static void Fill(Contact contact, ImportedContact row)
+    {
+        contact.FamilyName ??= row.FamilyName;
+        contact.GivenName ??= row.GivenName;
+        contact.FamilyNameKana ??= row.FamilyNameKana;
+        contact.GivenNameKana ??= row.GivenNameKana;
+        contact.CompanyName ??= row.CompanyName;
+        contact.Department ??= row.Department;
+        contact.Title ??= row.Title;
+        contact.Address ??= row.Address;
+        contact.Notes ??= row.Notes;
+        contact.VCardUid ??= row.VCardUid;
+        contact.MetOn ??= row.MetOn;
+        contact.Emails = [.. contact.Emails.Concat(row.Emails.Select(e => e.ToLowerInvariant())).Distinct(StringComparer.Ordinal)];
+        contact.Phones = [.. contact.Phones.Concat(row.Phones).Distinct(StringComparer.Ordinal)];
+        contact.Urls = [.. contact.Urls.Concat(row.Urls).Distinct(StringComparer.Ordinal)];
+        contact.Tags = [.. contact.Tags.Concat(row.Tags).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+}

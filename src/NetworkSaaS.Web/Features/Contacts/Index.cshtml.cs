@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using NetworkSaaS.Core.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.Contacts;
+
+public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public NetworkFilter Filter { get; set; } = new();
+
+    public NetworkPage Result { get; private set; } = new([], 0, 0, 1, 1);
+    public DateOnly Today { get; private set; }
+    public string Slug => tenantContext.Tenant!.Slug;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = TenantClock.Today(tenantContext.Tenant!, clock);
+        Result = await query.RunAsync(access.CurrentUserId, Filter, Today, cancellationToken);
+    }
+
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(Request.Path, query);
+    }
+}

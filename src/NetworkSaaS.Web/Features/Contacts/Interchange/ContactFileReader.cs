@@ -1,0 +1,42 @@
+namespace NetworkSaaS.Web.Features.Contacts.Interchange;
+
+/// <summary>
+/// Reads the contact files people export from their tools: vCard (iPhone, Google, Outlook), LinkedIn,
+/// Eight and Sansan CSV, and the generic CSV template. Format and encoding come from the content.
+/// Bad records are reported by line and left out; the good ones are kept. User text is never interpreted.
+/// </summary>
+public static class ContactFileReader
+{
+    public const int MaxFileBytes = ContactFileDecoder.MaxBytes;
+
+    /// <summary>The first line of the generic CSV template (and of the CSV export).</summary>
+    public static string GenericCsvTemplateHeader => GenericCsvFormat.Header;
+
+    /// <exception cref="ContactFileException">The file as a whole cannot be read: empty, too large, undecodable or of an unknown format.</exception>
+    public static ContactFileParseResult Read(ReadOnlySpan<byte> content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var decoded = ContactFileDecoder.Decode(content);
+        var (format, drafts) = VCardFile.Recognizes(decoded.Text)
+            ? (ContactFileFormat.VCard, VCardFile.Read(decoded.Text))
+            : CsvContactFile.TryRead(decoded.Text)
+              ?? throw new ContactFileException(ContactFileProblem.UnknownFormat, Path.GetFileName(fileName));
+
+        var contacts = new List<ImportedContact>();
+        var rejected = new List<RejectedRecord>();
+        foreach (var draft in drafts)
+        {
+            var (contact, problem) = ContactRecordValidator.Validate(draft);
+            if (contact is not null)
+            {
+                contacts.Add(contact);
+            }
+            else if (problem is not null)
+            {
+                rejected.Add(problem);
+            }
+        }
+
+        return new ContactFileParseResult(format, decoded.EncodingName, contacts, rejected);
+    }
+}

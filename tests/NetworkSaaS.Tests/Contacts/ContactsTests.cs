@@ -1,0 +1,231 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Tests.Infrastructure;
+
+namespace NetworkSaaS.Tests.Contacts;
+
+public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    private static Dictionary<string, string> Form(string family, string given, string? company = null, string visibility = "Private", string? extra = null) => new()
+    {
+        ["Input.FamilyName"] = family,
+        ["Input.GivenName"] = given,
+        ["Input.CompanyName"] = company ?? "",
+        ["Input.Depth"] = "3",
+        ["Input.Channel"] = "ExchangeEvent",
+        ["Input.Visibility"] = visibility,
+        ["Input.Tags"] = extra ?? "",
+    };
+
+    [Fact]
+    public async Task An_employee_adds_contacts_and_finds_them_by_kana_company_and_tag_in_kana_order()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme", culture: "ja");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var first = Form("山田", "太郎", "株式会社さくらフーズ", extra: "展示会2024");
+        first["Input.FamilyNameKana"] = "ヤマダ";
+        first["Input.GivenNameKana"] = "タロウ";
+        first["Input.Emails"] = "T.Yamada@sakura-foods.example.jp";
+        first["Input.Phones"] = "03-1234-5678";
+        var created = await client.PostFormAsync("/acme/contacts/new", first);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var second = Form("青木", "花子", "(株)ミライ技研");
+        second["Input.FamilyNameKana"] = "あおき";
+        await client.PostFormAsync("/acme/contacts/new", second);
+
+        var detail = await client.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("山田 太郎", detail, StringComparison.Ordinal);
+        Assert.Contains("t.yamada@sakura-foods.example.jp", detail, StringComparison.Ordinal);
+
+        var all = await client.GetStringAsync("/acme/contacts");
+        Assert.True(all.IndexOf("青木 花子", StringComparison.Ordinal) < all.IndexOf("山田 太郎", StringComparison.Ordinal), "あおき sorts before やまだ");
+        Assert.Contains("山田 太郎", await client.GetStringAsync("/acme/contacts?q=やまだ"), StringComparison.Ordinal);
+        Assert.Contains("山田 太郎", await client.GetStringAsync("/acme/contacts?q=ヤマダ"), StringComparison.Ordinal);
+        Assert.Contains("山田 太郎", await client.GetStringAsync("/acme/contacts?q=さくらフーズ"), StringComparison.Ordinal);
+        var byTag = await client.GetStringAsync("/acme/contacts?tag=展示会2024");
+        Assert.Contains("山田 太郎", byTag, StringComparison.Ordinal);
+        Assert.DoesNotContain("青木 花子", byTag, StringComparison.Ordinal);
+        Assert.DoesNotContain("山田 太郎", await client.GetStringAsync("/acme/contacts?q=nothing-like-this"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_localized_messages_and_markup_is_stored_as_text()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme", culture: "ja");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var bad = Form("", "");
+        bad["Input.Emails"] = "not-an-email";
+        bad["Input.Depth"] = "9";
+        var response = await client.PostFormAsync("/acme/contacts/new", bad);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not-an-email", html, StringComparison.Ordinal);
+        Assert.Contains("姓または名", html, StringComparison.Ordinal);
+
+        var script = Form("<script>alert(1)</script>", "=HYPERLINK(\"x\")");
+        script["Input.Notes"] = "<img src=x onerror=alert(1)>";
+        var saved = await client.PostFormAsync("/acme/contacts/new", script);
+        var page = await client.GetStringAsync(saved.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logging_an_interaction_resets_the_cadence_and_snoozing_moves_it()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var contact = await App.CreateContactAsync(tenant, admin.Id, "Okafor", "Daniel", "Globex", depth: 4);
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var url = $"/acme/contacts/{contact.Id}";
+        var logged = await client.PostFormAsync($"{url}?handler=LogInteraction", new()
+        {
+            ["Log.Kind"] = "Meal",
+            ["Log.OccurredOn"] = "2026-11-01",
+            ["Log.Note"] = "Lunch near Shinagawa",
+        }, url);
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var stored = await LoadAsync(tenant, contact.Id);
+        Assert.Equal(new DateOnly(2026, 11, 1), stored.LastContactedOn);
+        Assert.Equal(new DateOnly(2026, 12, 31), stored.NextTouchOn);
+        Assert.Contains("Lunch near Shinagawa", await client.GetStringAsync(url), StringComparison.Ordinal);
+
+        await client.PostFormAsync($"{url}?handler=Snooze", new() { ["until"] = "2027-03-01" }, url);
+        Assert.Equal(new DateOnly(2027, 3, 1), (await LoadAsync(tenant, contact.Id)).NextTouchOn);
+
+        var future = await client.PostFormAsync($"{url}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2099-01-01" }, url);
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 1), (await LoadAsync(tenant, contact.Id)).LastContactedOn);
+    }
+
+    [Fact]
+    public async Task Colleagues_see_shared_contacts_read_only_with_an_audit_trail_and_never_private_or_discoverable_ones()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var shared = await App.CreateContactAsync(tenant, owner.Id, "Rossi", "Sofia", "Bianchi & Partners", ContactVisibility.Shared, "sofia@bianchi.example");
+        var discoverable = await App.CreateContactAsync(tenant, owner.Id, "Hidden", "Name", "Toyota Motor Corporation", ContactVisibility.Discoverable, title: "Purchasing Manager");
+        var secret = await App.CreateContactAsync(tenant, owner.Id, "Private", "Person", "Secret Holdings KK", ContactVisibility.Private);
+        var client = await App.SignInAsync("acme", colleague.Email!);
+
+        var sharedPage = await client.GetAsync($"/acme/contacts/{shared.Id}");
+        Assert.Equal(HttpStatusCode.OK, sharedPage.StatusCode);
+        var sharedHtml = await sharedPage.Content.ReadAsStringAsync();
+        Assert.Contains("Sofia Rossi", sharedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=LogInteraction", sharedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{shared.Id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/acme/contacts/{shared.Id}/delete", [], "/acme/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/acme/contacts/{shared.Id}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2026-01-01" }, "/acme/contacts")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{discoverable.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{secret.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/companies/{secret.OrganizationId}")).StatusCode);
+
+        var company = await client.GetStringAsync($"/acme/companies/{discoverable.OrganizationId}");
+        Assert.Contains("Purchasing Manager", company, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden", company, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner.DisplayName, company, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("Sofia", await client.GetStringAsync("/acme/contacts?q=rossi"), StringComparison.Ordinal);
+        var audited = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries
+            .Where(a => a.Action == AuditActions.SharedContactViewed).Select(a => new { a.ActorUserId, a.Subject }).ToListAsync());
+        Assert.Contains(audited, a => a.ActorUserId == colleague.Id && a.Subject == "Sofia Rossi");
+    }
+
+    [Fact]
+    public async Task The_detail_page_says_how_many_colleagues_know_the_same_person_without_counting_private_contacts()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var two = await App.CreateUserAsync(tenant, "two@acme.test");
+        var three = await App.CreateUserAsync(tenant, "three@acme.test");
+        var mine = await App.CreateContactAsync(tenant, owner.Id, "Tanaka", "Haruka", "Toyota", email: "haruka@toyota.example");
+        await App.CreateContactAsync(tenant, two.Id, "Tanaka", "H.", "Toyota", ContactVisibility.Discoverable, "HARUKA@toyota.example");
+        await App.CreateContactAsync(tenant, three.Id, "Tanaka", "Haruka", "Toyota", ContactVisibility.Private, "haruka@toyota.example");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var page = await client.GetStringAsync($"/acme/contacts/{mine.Id}");
+        Assert.Contains("1 colleagues also know this person.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_a_contact_removes_it_and_its_interactions_for_real()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var contact = await App.CreateContactAsync(tenant, owner.Id, "Gone", "Soon", "Globex");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var url = $"/acme/contacts/{contact.Id}";
+        await client.PostFormAsync($"{url}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2026-10-01" }, url);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/delete")).StatusCode);
+        var deleted = await client.PostFormAsync($"{url}/delete", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+
+        await using var superuser = new Npgsql.NpgsqlConnection(Cluster.SuperUserConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(App.Connections.App).Database!));
+        await superuser.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand($"SELECT (SELECT count(*) FROM contacts WHERE id = '{contact.Id}') + (SELECT count(*) FROM interactions WHERE contact_id = '{contact.Id}')", superuser);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Duplicates_are_explained_merged_with_a_preview_and_the_merge_can_be_undone()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var a = await App.CreateContactAsync(tenant, owner.Id, "Sato", "Hanako", "Mirai Giken", email: "hanako@mirai.example", title: "CTO");
+        var b = await App.CreateContactAsync(tenant, owner.Id, "Sato", "Hanako", "㈱Mirai Giken", ContactVisibility.Shared, "h.sato@mirai.example");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var bUrl = $"/acme/contacts/{b.Id}";
+        await client.PostFormAsync($"{bUrl}?handler=LogInteraction", new() { ["Log.Kind"] = "Meeting", ["Log.OccurredOn"] = "2026-09-09", ["Log.Note"] = "Kickoff" }, bUrl);
+
+        var duplicates = await client.GetStringAsync("/acme/contacts/duplicates");
+        Assert.Contains("same name at the same company", duplicates, StringComparison.Ordinal);
+        var preview = await client.GetStringAsync($"/acme/contacts/{a.Id}/merge/{b.Id}");
+        Assert.Contains("h.sato@mirai.example", preview, StringComparison.Ordinal);
+
+        var merged = await client.PostFormAsync($"/acme/contacts/{a.Id}/merge/{b.Id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var survivor = await LoadAsync(tenant, a.Id);
+        Assert.Equal(["hanako@mirai.example", "h.sato@mirai.example"], survivor.Emails);
+        Assert.Equal(ContactVisibility.Private, survivor.Visibility);
+        Assert.Contains("Kickoff", await client.GetStringAsync($"/acme/contacts/{a.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(bUrl)).StatusCode);
+        Assert.Contains("no-duplicates", await client.GetStringAsync("/acme/contacts/duplicates"), StringComparison.Ordinal);
+
+        var mergeId = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ContactMerges.Select(m => m.Id).SingleAsync());
+        var undo = await client.PostFormAsync($"/acme/contacts/{a.Id}?handler=UndoMerge", new() { ["mergeId"] = mergeId.ToString() }, $"/acme/contacts/{a.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
+        Assert.Equal(["hanako@mirai.example"], (await LoadAsync(tenant, a.Id)).Emails);
+        var restored = await LoadAsync(tenant, b.Id);
+        Assert.Equal(ContactVisibility.Shared, restored.Visibility);
+        Assert.Contains("Kickoff", await client.GetStringAsync(bUrl), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exports_hold_only_the_users_own_contacts_and_neutralise_formulas()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        await App.CreateContactAsync(tenant, owner.Id, "山田", "太郎", "=cmd|' /C calc'!A0");
+        await App.CreateContactAsync(tenant, colleague.Id, "Colleague", "Contact", "Shared Co", ContactVisibility.Shared);
+        var client = await App.SignInAsync("acme", owner.Email!);
+
+        var csv = await client.GetAsync("/acme/contacts/export/csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.Contains("山田", text, StringComparison.Ordinal);
+        Assert.Contains("'=cmd", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Colleague", text, StringComparison.Ordinal);
+
+        var vcf = await client.GetStringAsync("/acme/contacts/export/vcf");
+        Assert.Contains("BEGIN:VCARD", vcf, StringComparison.Ordinal);
+        Assert.Contains("VERSION:4.0", vcf, StringComparison.Ordinal);
+        Assert.DoesNotContain("Colleague", vcf, StringComparison.Ordinal);
+    }
+
+    private Task<Contact> LoadAsync(NetworkSaaS.Core.Features.Tenancy.ITenantInfo tenant, Guid id) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.AsNoTracking().SingleAsync(c => c.Id == id));
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Contacts.Interchange;
+
+namespace NetworkSaaS.Tests.Contacts;
+
+public sealed class ImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    internal static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Unit", "Interchange", "Samples", name));
+
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string slug, string fileName, byte[] content)
+    {
+        var token = await client.AntiforgeryTokenAsync($"/{slug}/contacts/import");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync($"/{slug}/contacts/import", form);
+    }
+
+    [Fact]
+    public async Task An_iphone_vcard_file_is_previewed_imported_and_a_second_import_creates_no_duplicates()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme", culture: "ja");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var upload = await UploadAsync(client, "acme", "ios-contacts.vcf", Sample("ios-contacts.vcf"));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var batchUrl = upload.Headers.Location!.OriginalString;
+        var preview = await client.GetStringAsync(batchUrl);
+        Assert.Contains("id=\"import-preview\"", preview, StringComparison.Ordinal);
+        Assert.Contains("高橋 健太", preview, StringComparison.Ordinal);
+
+        var start = await client.PostFormAsync($"{batchUrl}?handler=Start", [], batchUrl);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Contains("id=\"import-result\"", await client.GetStringAsync(batchUrl), StringComparison.Ordinal);
+        var first = await ContactsOfAsync(tenant);
+        var kenta = Assert.Single(first, c => c.DisplayName == "高橋 健太");
+        Assert.Equal(("たかはし", "けんた"), (kenta.FamilyNameKana, kenta.GivenNameKana));
+        Assert.Contains("+819055551111", kenta.PhonesE164);
+        Assert.Equal("株式会社ブルーオーシャン", kenta.CompanyName);
+        Assert.NotNull(kenta.OrganizationId);
+
+        var again = await UploadAsync(client, "acme", "ios-contacts.vcf", Sample("ios-contacts.vcf"));
+        var againUrl = again.Headers.Location!.OriginalString;
+        var plan = await client.GetStringAsync(againUrl);
+        Assert.Contains($"data-create=\"0\" data-update=\"{first.Count}\"", plan, StringComparison.Ordinal);
+        await client.PostFormAsync($"{againUrl}?handler=Start", [], againUrl);
+        Assert.Equal(first.Count, (await ContactsOfAsync(tenant)).Count);
+    }
+
+    [Fact]
+    public async Task An_eight_export_in_shift_jis_keeps_the_exchange_date_and_tags()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme", culture: "ja");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var upload = await UploadAsync(client, "acme", "eight-meishi.csv", Sample("eight-meishi.csv"));
+        var url = upload.Headers.Location!.OriginalString;
+        Assert.Contains("Shift_JIS", await client.GetStringAsync(url), StringComparison.Ordinal);
+        await client.PostFormAsync($"{url}?handler=Start", [], url);
+        var yamada = (await ContactsOfAsync(tenant)).Single(c => c.DisplayName == "山田 太郎");
+        Assert.Equal(new DateOnly(2024, 6, 12), yamada.MetOn);
+        Assert.Contains("展示会2024", yamada.Tags);
+        Assert.Equal(MeetingChannel.ExchangeEvent, yamada.Channel);
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_by_line_number_while_good_rows_are_kept()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var csv = string.Join("\r\n",
+            ContactFileReader.GenericCsvTemplateHeader,
+            "Tanaka,Haruka,,,Toyota,Purchasing,Manager,haruka@toyota.example,,,,,,2023-01-15",
+            "Broken,Email,,,Globex,,,not-an-email,,,,,,",
+            "Okafor,Daniel,,,Globex,,,daniel@globex.example,,,,,,2024-13-40",
+            "Nguyen,Anh,,,Acme Logistics,,,anh@acme.example,,,,,\"=HYPERLINK(\"\"http://evil\"\")\",") + "\r\n";
+        var upload = await UploadAsync(client, "acme", "contacts.csv", Encoding.UTF8.GetBytes(csv));
+        var url = upload.Headers.Location!.OriginalString;
+        var preview = await client.GetStringAsync(url);
+        Assert.Contains("<td>3</td>", preview, StringComparison.Ordinal);
+        Assert.Contains("not-an-email", preview, StringComparison.Ordinal);
+        Assert.Contains("<td>4</td>", preview, StringComparison.Ordinal);
+        await client.PostFormAsync($"{url}?handler=Start", [], url);
+
+        var names = (await ContactsOfAsync(tenant)).Select(c => c.DisplayName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Anh Nguyen", "Haruka Tanaka"], names);
+        var nguyen = (await ContactsOfAsync(tenant)).Single(c => c.GivenName == "Anh");
+        Assert.Equal("=HYPERLINK(\"http://evil\")", nguyen.Notes);
+    }
+
+    [Theory]
+    [InlineData("notes.txt", "just some words, nothing else\nmore words")]
+    [InlineData("empty.csv", "")]
+    public async Task Files_that_are_not_contacts_get_a_clear_message(string fileName, string content)
+    {
+        var (_, owner) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await UploadAsync(client, "acme", fileName, Encoding.UTF8.GetBytes(content));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Contains("not a format we can import", StringComparison.Ordinal) || html.Contains("The file is empty.", StringComparison.Ordinal), html);
+    }
+
+    [Fact]
+    public async Task A_colleague_cannot_open_or_start_someone_elses_import()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var ownerClient = await App.SignInAsync("acme", owner.Email!);
+        var url = (await UploadAsync(ownerClient, "acme", "google.vcf", Sample("google-contacts-v4.vcf"))).Headers.Location!.OriginalString;
+        var other = await App.SignInAsync("acme", colleague.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"{url}?handler=Start", [], "/acme/contacts/import")).StatusCode);
+        Assert.Empty(await ContactsOfAsync(tenant));
+    }
+
+    private Task<List<Contact>> ContactsOfAsync(NetworkSaaS.Core.Features.Tenancy.ITenantInfo tenant) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.AsNoTracking().ToListAsync());
+}
+
+/// <summary>Large files go to a Hangfire job (the "all" role runs a real server on PostgreSQL).</summary>
+public sealed class LargeImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "all" };
+
+    [Fact]
+    public async Task A_file_of_two_thousand_rows_is_imported_in_the_background_with_progress()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var csv = new StringBuilder(ContactFileReader.GenericCsvTemplateHeader).Append("\r\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Family{i},Given{i},,,Company {i % 50},,Engineer,person{i}@example.com,,,,,,\r\n");
+        }
+
+        var url = (await ImportTests.UploadAsync(client, "acme", "big.csv", Encoding.UTF8.GetBytes(csv.ToString()))).Headers.Location!.OriginalString;
+        await client.PostFormAsync($"{url}?handler=Start", [], url);
+        var page = await client.GetStringAsync(url);
+        Assert.True(page.Contains("id=\"import-progress\"", StringComparison.Ordinal) || page.Contains("id=\"import-result\"", StringComparison.Ordinal));
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!(await client.GetStringAsync(url)).Contains("id=\"import-result\"", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The background import did not finish in 90 s.");
+            await Task.Delay(250);
+        }
+
+        var counts = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (Contacts: await db.Contacts.CountAsync(), Organizations: await db.Organizations.CountAsync());
+        });
+        Assert.Equal((2000, 50), counts);
+    }
+}
