@@ -98,6 +98,30 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
                 Check(await users.AddToRolesAsync(user, missing).ConfigureAwait(false), person.Email);
             }
         }
+
+        await SeedNetworksAsync(demo, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives each demo person a network, once: a tenant that already has contacts is left as it is.</summary>
+    private static async Task SeedNetworksAsync(DemoTenant demo, IServiceProvider scope, CancellationToken cancellationToken)
+    {
+        var db = scope.GetRequiredService<AppDbContext>();
+        if (await db.Contacts.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var writer = scope.GetRequiredService<IDemoContactWriter>();
+        var users = scope.GetRequiredService<UserManager<AppUser>>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < demo.People.Count; i++)
+        {
+            var owner = await users.FindByEmailAsync(demo.People[i].Email).ConfigureAwait(false);
+            foreach (var contact in DemoNetworks.For(demo, i, today))
+            {
+                await writer.AddAsync(scope, owner!.Id, contact, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static void Apply(DemoPerson person, AppUser user, Dictionary<string, Department> departments)

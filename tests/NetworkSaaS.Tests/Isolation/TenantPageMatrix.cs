@@ -38,5 +38,6 @@ public static class TenantPageMatrix
         new("{tenant:slug}/contacts/import", typeof(Web.Features.Contacts.Import.IndexModel), _ => "contacts/import", ""),
         new("{tenant:slug}/contacts/import/{id:guid}", typeof(Web.Features.Contacts.Import.BatchModel), ids => $"contacts/import/{ids.ImportBatchId}", "Start"),
         new("{tenant:slug}/companies/{id:guid}", typeof(Web.Features.Companies.DetailsModel), ids => $"companies/{ids.OrganizationId}"),
+        new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }

@@ -30,7 +30,28 @@ public sealed class DemoSeedTests(PostgresCluster cluster) : IntegrationTest(clu
             Assert.All(Roles.All, role => Assert.Contains(DemoSeeder.DemoLogins, l => l.TenantSlug == tenant.Slug && l.Role == role && l.Email == $"{role.ToLowerInvariant()}@{tenant.Slug}.example"));
         }
 
+        var sakura = await App.InTenantAsync(DemoTenantInfo("sakura"), async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return new
+            {
+                Contacts = await db.Contacts.CountAsync(),
+                Visibilities = await db.Contacts.Select(c => c.Visibility).Distinct().CountAsync(),
+                Depths = await db.Contacts.Select(c => c.Depth).Distinct().CountAsync(),
+                Channels = await db.Contacts.Select(c => c.Channel).Distinct().CountAsync(),
+                WithKana = await db.Contacts.CountAsync(c => c.FamilyNameKana != null),
+                Interactions = await db.Interactions.CountAsync(),
+            };
+        });
+        Assert.InRange(sakura.Contacts, 250, 500);
+        Assert.Equal(3, sakura.Visibilities);
+        Assert.Equal(5, sakura.Depths);
+        Assert.True(sakura.Channels >= 6);
+        Assert.True(sakura.WithKana > sakura.Contacts / 2);
+        Assert.True(sakura.Interactions > sakura.Contacts / 2);
+
         var sakuraManager = await App.SignInAsync("sakura", "manager@sakura.example", DemoSeeder.DemoPassword);
+        Assert.Contains("id=\"contacts\"", await sakuraManager.GetStringAsync("/sakura/contacts"), StringComparison.Ordinal);
         var home = await sakuraManager.GetStringAsync("/sakura/");
         Assert.Contains("高橋 直子", home, StringComparison.Ordinal);
         Assert.Contains("営業部", home, StringComparison.Ordinal);
@@ -45,7 +66,13 @@ public sealed class DemoSeedTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.CountAsync());
     }
 
-    private async Task<(int Tenants, int SakuraUsers, int SakuraDepartments, int NorthwindUsers)> CountsAsync()
+    private NetworkSaaS.Core.Features.Tenancy.ITenantInfo DemoTenantInfo(string slug)
+    {
+        using var scope = App.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.AsNoTracking().Single(t => t.Slug == slug);
+    }
+
+    private async Task<(int Tenants, int SakuraUsers, int SakuraDepartments, int NorthwindUsers, int SakuraContacts)> CountsAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -55,9 +82,9 @@ public sealed class DemoSeedTests(PostgresCluster cluster) : IntegrationTest(clu
         var sakuraCounts = await App.InTenantAsync(sakura, async sp =>
         {
             var tdb = sp.GetRequiredService<AppDbContext>();
-            return (await tdb.Users.CountAsync(), await tdb.Departments.CountAsync());
+            return (await tdb.Users.CountAsync(), await tdb.Departments.CountAsync(), await tdb.Contacts.CountAsync());
         });
         var northwindUsers = await App.InTenantAsync(northwind, sp => sp.GetRequiredService<UserManager<AppUser>>().Users.CountAsync());
-        return (tenants.Count, sakuraCounts.Item1, sakuraCounts.Item2, northwindUsers);
+        return (tenants.Count, sakuraCounts.Item1, sakuraCounts.Item2, northwindUsers, sakuraCounts.Item3);
     }
 }

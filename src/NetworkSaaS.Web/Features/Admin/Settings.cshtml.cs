@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Audit;
@@ -38,7 +39,7 @@ public sealed class SettingsModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var tenant = tenantContext.Tenant!;
-        Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId };
+        Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
         await LoadDepartmentsAsync(cancellationToken);
     }
 
@@ -55,6 +56,11 @@ public sealed class SettingsModel(
             ModelState.AddModelError("Input.TimeZoneId", l["Choose a time zone from the list."]);
         }
 
+        if (!Enum.IsDefined(Input.DefaultContactVisibility))
+        {
+            ModelState.AddModelError("Input.DefaultContactVisibility", l["The value is not valid."]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadDepartmentsAsync(cancellationToken);
@@ -62,11 +68,12 @@ public sealed class SettingsModel(
         }
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
-        var before = $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId}";
+        var before = $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility}";
         tenant.Name = Input.Name.Trim();
         tenant.DefaultCulture = Input.DefaultCulture;
         tenant.TimeZoneId = Input.TimeZoneId;
-        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId}");
+        tenant.DefaultContactVisibility = Input.DefaultContactVisibility;
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility}");
         await db.SaveChangesAsync(cancellationToken);
         tenants.Forget(tenant);
         TempData["Status"] = l["The company settings were saved."].Value;
@@ -93,7 +100,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid)
         {
             var tenant = tenantContext.Tenant!;
-            Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId };
+            Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
             await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
@@ -119,4 +126,6 @@ public sealed class CompanySettingsInput
     public string DefaultCulture { get; set; } = "ja";
 
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
+
+    public ContactVisibility DefaultContactVisibility { get; set; }
 }

@@ -5,6 +5,7 @@ public static class ContactsSetup
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
         services.AddScoped<ContactLabels>();
+        services.AddSingleton<Seeds.IDemoContactWriter, DemoContactWriter>();
         services.AddScoped<ContactAccess>();
         services.AddScoped<MyNetworkQuery>();
         services.AddScoped<OrganizationDirectory>();

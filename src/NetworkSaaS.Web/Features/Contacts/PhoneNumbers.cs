@@ -29,7 +29,8 @@ public static class PhoneNumberForms
     public static string? ToE164(string raw, string region)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = raw.Trim();
+        // A leading apostrophe is how spreadsheets (and our CSV export) keep "+81…" from being read as a formula.
+        var text = raw.Trim().TrimStart('\'');
         if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
         {
             text = text[4..];

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace NetworkSaaS.Web.Features.Contacts;
 
 /// <summary>Lists typed into one box: values separated by new lines, commas (also 、 and ，) or semicolons.</summary>
@@ -12,17 +10,6 @@ public static class ValueLists
         [.. (text ?? "").Split(linesOnly ? LineSeparators : Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>A plausible email address: one @, a dot in the domain, no spaces.</summary>
-    public static bool IsEmail(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Contains(' ', StringComparison.Ordinal) || value.Count(c => c == '@') != 1)
-        {
-            return false;
-        }
-
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        var domain = value[(at + 1)..];
-        return at > 0 && domain.Contains('.', StringComparison.Ordinal) && !domain.EndsWith('.') && MailAddress.TryCreate(value, out _);
-    }
+    /// <summary>The same rule the import uses: one @, a dot in the domain, no spaces.</summary>
+    public static bool IsEmail(string value) => Interchange.EmailAddresses.IsPlausible(value);
 }

@@ -20,7 +20,7 @@ public sealed class IndexModel(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxFileBytes = ContactFileReader.MaxFileBytes;
 
     public IReadOnlyList<ImportBatch> History { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;

@@ -12,6 +12,8 @@ public static class ContactFileReader
     /// <summary>The first line of the generic CSV template (and of the CSV export).</summary>
     public static string GenericCsvTemplateHeader => GenericCsvFormat.Header;
 
+    /// <param name="content">The uploaded bytes, at most <see cref="MaxFileBytes"/>.</param>
+    /// <param name="fileName">Only named in the error when the format is unknown; it never decides the format.</param>
     /// <exception cref="ContactFileException">The file as a whole cannot be read: empty, too large, undecodable or of an unknown format.</exception>
     public static ContactFileParseResult Read(ReadOnlySpan<byte> content, string fileName)
     {

@@ -22,7 +22,7 @@ internal static class CsvContactFile
                 continue;
             }
 
-            var header = new CsvHeader(line.Number, candidate.Fields);
+            var header = new CsvHeader(candidate.Fields);
             if (Formats.FirstOrDefault(format => format.Recognizes(header)) is { } found)
             {
                 var records = new CsvRecordReader(text, line.NextStart, line.Number + 1).ReadAll();

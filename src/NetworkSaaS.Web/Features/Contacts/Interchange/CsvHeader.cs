@@ -11,17 +11,14 @@ internal sealed class CsvHeader
     private readonly Dictionary<string, int> _indexByKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
 
-    public CsvHeader(int lineNumber, IReadOnlyList<string> names)
+    public CsvHeader(IReadOnlyList<string> names)
     {
-        LineNumber = lineNumber;
         Names = [.. names.Select(name => name.Trim())];
         for (var i = 0; i < Names.Count; i++)
         {
             _indexByKey.TryAdd(Key(Names[i]), i);
         }
     }
-
-    public int LineNumber { get; }
 
     /// <summary>The column names as written, trimmed.</summary>
     public IReadOnlyList<string> Names { get; }

@@ -2,11 +2,12 @@ using System.Net.Mail;
 
 namespace NetworkSaaS.Web.Features.Contacts.Interchange;
 
-internal static class EmailAddresses
+public static class EmailAddresses
 {
     /// <summary>A bare address with one @, a dot inside the domain and no white space, that MailAddress accepts as is.</summary>
     public static bool IsPlausible(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         var at = value.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at != value.LastIndexOf('@') || value.Any(char.IsWhiteSpace))
         {

@@ -1,0 +1,44 @@
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Seeds;
+
+namespace NetworkSaaS.Web.Features.Contacts;
+
+/// <summary>Lets the demo seeds add contacts and interactions through the product's own rules.</summary>
+public sealed class DemoContactWriter : IDemoContactWriter
+{
+    public async Task AddAsync(IServiceProvider tenantScope, Guid ownerId, DemoContact demo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantScope);
+        ArgumentNullException.ThrowIfNull(demo);
+        var db = tenantScope.GetRequiredService<AppDbContext>();
+        var contact = new Contact { OwnerId = ownerId, LastContactedOn = demo.Interactions.Count > 0 ? demo.Interactions.Max(i => i.On) : null };
+        await tenantScope.GetRequiredService<ContactWriter>().ApplyAsync(contact, new ContactInput
+        {
+            FamilyName = demo.FamilyName,
+            GivenName = demo.GivenName,
+            FamilyNameKana = demo.FamilyKana,
+            GivenNameKana = demo.GivenKana,
+            CompanyName = demo.Company,
+            Title = demo.Title,
+            Emails = demo.Email,
+            Phones = demo.Phone,
+            Channel = demo.Channel,
+            MetOn = demo.MetOn,
+            MetAt = demo.MetAt,
+            Depth = demo.Depth,
+            OpenToSales = demo.OpenTo.HasFlag(OpenTo.SalesIntroductions),
+            OpenToHiring = demo.OpenTo.HasFlag(OpenTo.Hiring),
+            OpenToAdvising = demo.OpenTo.HasFlag(OpenTo.Advising),
+            Visibility = demo.Visibility,
+            Tags = string.Join(", ", demo.Tags),
+        }, cancellationToken);
+        db.Contacts.Add(contact);
+        foreach (var (kind, on, note) in demo.Interactions)
+        {
+            db.Interactions.Add(new Interaction { ContactId = contact.Id, Kind = kind, OccurredOn = on, Note = note, CreatedByUserId = ownerId, CreatedAt = contact.CreatedAt });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

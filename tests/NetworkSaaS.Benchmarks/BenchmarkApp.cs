@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Web.Features.Diagnostics;
+using NetworkSaaS.Web.Features.Hosting;
+
+namespace NetworkSaaS.Benchmarks;
+
+/// <summary>
+/// The real app (every middleware, pages only, as the app role with row-level security) on a real Kestrel port of the
+/// loopback interface, in a production-like environment: no developer exception page, warnings-only logging.
+/// </summary>
+internal sealed class BenchmarkApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public BenchmarkApp(DatabaseConnections connections, string mailDirectory)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:App"] = connections.App,
+            ["ConnectionStrings:Owner"] = connections.Owner,
+            ["role"] = "web",
+            [BaselineModel.SettingName] = "true",
+            ["Email:PickupDirectory"] = mailDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
+    }
+
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

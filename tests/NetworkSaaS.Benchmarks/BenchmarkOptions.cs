@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace NetworkSaaS.Benchmarks;
+
+/// <summary>Command line: <c>--contacts N --users N --seconds S --warmup S --clients N --import-rows N --data DIR</c>.</summary>
+internal sealed record BenchmarkOptions
+{
+    public int Contacts { get; init; } = 1_000_000;
+    public int Users { get; init; } = 1_000;
+    public int Seconds { get; init; } = 20;
+    public int WarmupSeconds { get; init; } = 3;
+    public int Clients { get; init; } = 16;
+    public int ImportRows { get; init; } = 10_000;
+
+    /// <summary>Where the PostgreSQL cluster lives; null: a throwaway folder under /tmp, deleted at the end.</summary>
+    public string? DataDirectory { get; init; }
+
+    public const double P95TargetMs = 100;
+    public const double ThroughputRatioTarget = 0.5;
+    public const double ImportTargetSeconds = 10;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                throw new ArgumentException("usage");
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--contacts" => options with { Contacts = Positive(name, value, allowZero: true) },
+                "--users" => options with { Users = Positive(name, value) },
+                "--seconds" => options with { Seconds = Positive(name, value) },
+                "--warmup" => options with { WarmupSeconds = Positive(name, value, allowZero: true) },
+                "--clients" => options with { Clients = Positive(name, value) },
+                "--import-rows" => options with { ImportRows = Positive(name, value) },
+                "--data" => options with { DataDirectory = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR]
+          --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
+          --seconds      measured seconds per scenario (20)        --warmup       unmeasured seconds before each (3)
+          --clients      concurrent signed-in users (16)           --import-rows  rows of the LinkedIn file (10000)
+          --data         keep the database in DIR and reuse it next time (default: a throwaway folder under /tmp)
+        """;
+
+    private static int Positive(string name, string value, bool allowZero = false) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && (number > 0 || (allowZero && number == 0))
+            ? number
+            : throw new ArgumentException($"{name} needs a {(allowZero ? "non-negative" : "positive")} whole number, not '{value}'.");
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NetworkSaaS.Benchmarks;
+
+/// <summary>A kind of request: the address of the next one, drawn with the client's own random generator.</summary>
+internal sealed record Scenario(string Name, Func<Random, string> NextPath);
+
+internal sealed record ScenarioResult(string Name, int Requests, int Errors, double Seconds, IReadOnlyList<double> SortedLatenciesMs, string? FirstError)
+{
+    public double Throughput => Requests / Seconds;
+
+    public double Percentile(double p) =>
+        SortedLatenciesMs.Count == 0 ? double.NaN : SortedLatenciesMs[Math.Clamp((int)Math.Ceiling(p * SortedLatenciesMs.Count) - 1, 0, SortedLatenciesMs.Count - 1)];
+
+    public double Max => SortedLatenciesMs.Count == 0 ? double.NaN : SortedLatenciesMs[^1];
+
+    public static ScenarioResult Combine(string name, ScenarioResult a, ScenarioResult b) =>
+        new(name, a.Requests + b.Requests, a.Errors + b.Errors, a.Seconds + b.Seconds,
+            [.. a.SortedLatenciesMs.Concat(b.SortedLatenciesMs).Order()], a.FirstError ?? b.FirstError);
+}
+
+/// <summary>
+/// Closed-loop load over loopback: each signed-in client sends a request, awaits the whole response, and sends the next
+/// at once (no think time), until the time is up. Only 200 answers count as requests; anything else is an error.
+/// </summary>
+internal static partial class LoadRunner
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static HttpClient NewClient(Uri baseAddress) =>
+        new(new SocketsHttpHandler
+        {
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    /// <summary>Signs in the way a browser does: the login page for its antiforgery token and cookie, then the form POST.</summary>
+    public static async Task SignInAsync(HttpClient client, string slug, string email, string password, CancellationToken cancellationToken)
+    {
+        var path = $"/{slug}/account/login";
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        var match = TokenPattern().Match(html);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {path}.");
+        }
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value),
+        });
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), form, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in {email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+    }
+
+    public static async Task<ScenarioResult> RunAsync(
+        Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan warmup, TimeSpan duration, int seed, CancellationToken cancellationToken)
+    {
+        if (warmup > TimeSpan.Zero)
+        {
+            await RunClientsAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var perClient = await RunClientsAsync(scenario, clients, duration, seed, cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new ScenarioResult(
+            scenario.Name,
+            perClient.Sum(c => c.Latencies.Count),
+            perClient.Sum(c => c.Errors),
+            seconds,
+            [.. perClient.SelectMany(c => c.Latencies).Order()],
+            perClient.Select(c => c.FirstError).FirstOrDefault(e => e is not null));
+    }
+
+    private static Task<ClientResult[]> RunClientsAsync(
+        Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan duration, int seed, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return Task.WhenAll(clients.Select((client, i) => Task.Run(() => ClientLoopAsync(scenario, client, deadline, new Random(seed + i), cancellationToken), cancellationToken)));
+    }
+
+    private static async Task<ClientResult> ClientLoopAsync(Scenario scenario, HttpClient client, long deadline, Random random, CancellationToken cancellationToken)
+    {
+        var result = new ClientResult();
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var path = scenario.NextPath(random);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseContentRead, cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    result.Latencies.Add(elapsed);
+                }
+                else
+                {
+                    result.Errors++;
+                    result.FirstError ??= $"GET {path} answered {(int)response.StatusCode}";
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                result.Errors++;
+                result.FirstError ??= $"GET {path}: {e.Message}";
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                result.Errors++;
+                result.FirstError ??= $"GET {path}: timed out ({e.Message})";
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class ClientResult
+    {
+        public List<double> Latencies { get; } = new(4096);
+        public int Errors { get; set; }
+        public string? FirstError { get; set; }
+    }
+}

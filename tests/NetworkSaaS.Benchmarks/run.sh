@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Benchmark of the contact list, search and LinkedIn import on a synthetic company (see the README's figures).
+# Options: --contacts N (1000000) --users N (1000) --seconds S (20) --warmup S (3) --clients N (16) --import-rows N (10000)
+#          --data DIR (keep the generated database there and reuse it on the next run)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet run -c Release --project tests/NetworkSaaS.Benchmarks -- "$@"
