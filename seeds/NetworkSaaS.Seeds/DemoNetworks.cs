@@ -8,10 +8,10 @@ public sealed record DemoContact(
     MeetingChannel Channel, DateOnly MetOn, string? MetAt, int Depth, OpenTo OpenTo, ContactVisibility Visibility, IReadOnlyList<string> Tags,
     IReadOnlyList<(InteractionKind Kind, DateOnly On, string Note)> Interactions);
 
-/// <summary>Writes a demo contact through the application's own rules (implemented by the web app).</summary>
+/// <summary>Writes demo contacts through the application's own rules (implemented by the web app).</summary>
 public interface IDemoContactWriter
 {
-    Task AddAsync(IServiceProvider tenantScope, Guid ownerId, DemoContact demo, CancellationToken cancellationToken);
+    Task AddAsync(IServiceProvider tenantScope, Guid ownerId, IEnumerable<DemoContact> demos, CancellationToken cancellationToken);
 }
 
 /// <summary>Believable, deterministic networks for the demo tenants: a few hundred contacts each.</summary>

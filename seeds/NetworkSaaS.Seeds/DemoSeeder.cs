@@ -117,10 +117,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
         for (var i = 0; i < demo.People.Count; i++)
         {
             var owner = await users.FindByEmailAsync(demo.People[i].Email).ConfigureAwait(false);
-            foreach (var contact in DemoNetworks.For(demo, i, today))
-            {
-                await writer.AddAsync(scope, owner!.Id, contact, cancellationToken).ConfigureAwait(false);
-            }
+            await writer.AddAsync(scope, owner!.Id, DemoNetworks.For(demo, i, today), cancellationToken).ConfigureAwait(false);
         }
     }
 

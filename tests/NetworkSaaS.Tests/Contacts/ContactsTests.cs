@@ -76,6 +76,36 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task The_owner_edits_a_contact_and_a_bad_phone_or_email_keeps_the_stored_values()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme", culture: "ja");
+        var contact = await App.CreateContactAsync(tenant, owner.Id, "Okafor", "Daniel", "Globex", email: "daniel@globex.example");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var url = $"/acme/contacts/{contact.Id}/edit";
+        Assert.Contains("daniel@globex.example", await client.GetStringAsync(url), StringComparison.Ordinal);
+
+        var edit = Form("Okafor", "Daniel", "Globex Japan 株式会社", "Discoverable");
+        edit["Input.Title"] = "Head of Purchasing";
+        edit["Input.Phones"] = "03-1234-5678\n+44 20 7946 0958";
+        edit["Input.Emails"] = "daniel@globex.example";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, edit)).StatusCode);
+        var saved = await LoadAsync(tenant, contact.Id);
+        Assert.Equal(("Head of Purchasing", ContactVisibility.Discoverable), (saved.Title, saved.Visibility));
+        Assert.Equal(["+81312345678", "+442079460958"], saved.PhonesE164);
+        Assert.NotEqual(contact.OrganizationId, saved.OrganizationId);
+
+        var bad = Form("Okafor", "Daniel");
+        bad["Input.Phones"] = "call me maybe";
+        bad["Input.Emails"] = "daniel@@globex";
+        var rejected = await client.PostFormAsync(url, bad);
+        var html = await rejected.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Contains("call me maybe", html, StringComparison.Ordinal);
+        Assert.Contains("daniel@@globex", html, StringComparison.Ordinal);
+        Assert.Equal("Head of Purchasing", (await LoadAsync(tenant, contact.Id)).Title);
+    }
+
+    [Fact]
     public async Task Logging_an_interaction_resets_the_cadence_and_snoozing_moves_it()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");

@@ -6,8 +6,14 @@ using NetworkSaaS.Web.Features.Localization;
 namespace NetworkSaaS.Web.Features.Contacts;
 
 /// <summary>Checks of the contact form beyond the attributes: a name, real email addresses, known choices.</summary>
-public static class ContactFormValidation
+public static partial class ContactFormValidation
 {
+    // Digits with the usual separators, an optional leading +, and an optional extension (ext., x, 内線).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9０-９()（）\-－‐ .]{5,30}((ext\.?|x|内線)\s*[0-9０-９]{1,6})?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PhoneShape();
+
+    public static bool LooksLikePhone(string value) => PhoneShape().IsMatch(value.Trim()) && value.Count(char.IsDigit) >= 5;
+
     public static void Validate(ContactInput input, ModelStateDictionary modelState, IStringLocalizer<SharedResource> l, string prefix = "Input")
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -21,6 +27,11 @@ public static class ContactFormValidation
         foreach (var email in ValueLists.Split(input.Emails).Where(e => !ValueLists.IsEmail(e)))
         {
             modelState.AddModelError($"{prefix}.Emails", l["'{0}' is not a valid email address.", email]);
+        }
+
+        foreach (var phone in ValueLists.Split(input.Phones, linesOnly: true).Where(p => !LooksLikePhone(p)))
+        {
+            modelState.AddModelError($"{prefix}.Phones", l["'{0}' is not a phone number.", phone]);
         }
 
         if (!Enum.IsDefined(input.Channel))

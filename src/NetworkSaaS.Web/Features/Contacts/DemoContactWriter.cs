@@ -7,11 +7,21 @@ namespace NetworkSaaS.Web.Features.Contacts;
 /// <summary>Lets the demo seeds add contacts and interactions through the product's own rules.</summary>
 public sealed class DemoContactWriter : IDemoContactWriter
 {
-    public async Task AddAsync(IServiceProvider tenantScope, Guid ownerId, DemoContact demo, CancellationToken cancellationToken)
+    public async Task AddAsync(IServiceProvider tenantScope, Guid ownerId, IEnumerable<DemoContact> demos, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantScope);
-        ArgumentNullException.ThrowIfNull(demo);
+        ArgumentNullException.ThrowIfNull(demos);
         var db = tenantScope.GetRequiredService<AppDbContext>();
+        foreach (var demo in demos)
+        {
+            await AddOneAsync(tenantScope, db, ownerId, demo, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task AddOneAsync(IServiceProvider tenantScope, AppDbContext db, Guid ownerId, DemoContact demo, CancellationToken cancellationToken)
+    {
         var contact = new Contact { OwnerId = ownerId, LastContactedOn = demo.Interactions.Count > 0 ? demo.Interactions.Max(i => i.On) : null };
         await tenantScope.GetRequiredService<ContactWriter>().ApplyAsync(contact, new ContactInput
         {
@@ -38,7 +48,5 @@ public sealed class DemoContactWriter : IDemoContactWriter
         {
             db.Interactions.Add(new Interaction { ContactId = contact.Id, Kind = kind, OccurredOn = on, Note = note, CreatedByUserId = ownerId, CreatedAt = contact.CreatedAt });
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

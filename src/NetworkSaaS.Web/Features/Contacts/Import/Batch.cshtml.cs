@@ -29,6 +29,7 @@ public sealed class BatchModel(
     public ImportPlan? Plan { get; private set; }
     public IReadOnlyList<RejectedLine> Rejected { get; private set; } = [];
     public string FormatName { get; private set; } = "";
+    public IReadOnlyList<(string Source, string Field)> Mapping { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -40,7 +41,11 @@ public sealed class BatchModel(
         }
 
         Rejected = ContactImporter.RejectedLines(Batch);
-        FormatName = Enum.TryParse<ContactFileFormat>(Batch.Format, out var format) ? labels.Format(format) : Batch.Format;
+        if (Enum.TryParse<ContactFileFormat>(Batch.Format, out var format))
+        {
+            FormatName = labels.Format(format);
+            Mapping = ImportMappings.For(format);
+        }
         if (Batch.Status == ImportStatus.Previewed)
         {
             Plan = await importer.PlanAsync(Batch, ContactImporter.Parse(Batch), cancellationToken);
