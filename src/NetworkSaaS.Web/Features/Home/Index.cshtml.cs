@@ -8,7 +8,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Home;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITenantContextAccessor tenantContext) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
 {
     public string TenantSlug { get; private set; } = "";
     public string CompanyName { get; private set; } = "";
@@ -19,6 +19,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
     public IReadOnlyList<string> Expertise { get; private set; } = [];
     public int ColleagueCount { get; private set; }
     public IReadOnlyList<DepartmentHeadcount> PeopleByDepartment { get; private set; } = [];
+    public int MyContacts { get; private set; }
+    public int MyOverdue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +33,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         }
 
         var tenant = tenantContext.Tenant!;
+        var today = Contacts.TenantClock.Today(tenant, clock);
+        MyContacts = await db.Contacts.CountAsync(c => c.OwnerId == userId, cancellationToken);
+        MyOverdue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextTouchOn <= today, cancellationToken);
         TenantSlug = tenant.Slug;
         CompanyName = tenant.Name;
         DisplayName = me.DisplayName;
