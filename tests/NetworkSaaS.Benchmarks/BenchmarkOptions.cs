@@ -12,6 +12,9 @@ internal sealed record BenchmarkOptions
     public int Clients { get; init; } = 16;
     public int ImportRows { get; init; } = 10_000;
 
+    /// <summary>Extra Npgsql connection-string settings for the app role, to try pool or prepare settings (e.g. "Max Auto Prepare=20").</summary>
+    public string? AppConnectionSettings { get; init; }
+
     /// <summary>Where the PostgreSQL cluster lives; null: a throwaway folder under /tmp, deleted at the end.</summary>
     public string? DataDirectory { get; init; }
 
@@ -44,6 +47,7 @@ internal sealed record BenchmarkOptions
                 "--warmup" => options with { WarmupSeconds = Positive(name, value, allowZero: true) },
                 "--clients" => options with { Clients = Positive(name, value) },
                 "--import-rows" => options with { ImportRows = Positive(name, value) },
+                "--npgsql" => options with { AppConnectionSettings = value },
                 "--data" => options with { DataDirectory = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
@@ -53,11 +57,12 @@ internal sealed record BenchmarkOptions
     }
 
     public const string Usage = """
-        usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR]
+        usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
           --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
           --seconds      measured seconds per scenario (20)        --warmup       unmeasured seconds before each (3)
           --clients      concurrent signed-in users (16)           --import-rows  rows of the LinkedIn file (10000)
           --data         keep the database in DIR and reuse it next time (default: a throwaway folder under /tmp)
+          --npgsql       extra connection-string settings for the app role, e.g. "Max Auto Prepare=20" (default: none, as deployed)
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

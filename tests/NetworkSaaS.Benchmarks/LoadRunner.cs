@@ -7,9 +7,12 @@ namespace NetworkSaaS.Benchmarks;
 /// <summary>A kind of request: the address of the next one, drawn with the client's own random generator.</summary>
 internal sealed record Scenario(string Name, Func<Random, string> NextPath);
 
-internal sealed record ScenarioResult(string Name, int Requests, int Errors, double Seconds, IReadOnlyList<double> SortedLatenciesMs, string? FirstError)
+internal sealed record ScenarioResult(string Name, int Requests, int Errors, double Seconds, IReadOnlyList<double> SortedLatenciesMs, string? FirstError, CpuSample Cpu)
 {
     public double Throughput => Requests / Seconds;
+
+    /// <summary>CPU milliseconds per request in this process (app + load generator) and in PostgreSQL.</summary>
+    public CpuSample CpuPerRequestMs => new(1000 * Cpu.Process / Math.Max(1, Requests), 1000 * Cpu.Postgres / Math.Max(1, Requests));
 
     public double Percentile(double p) =>
         SortedLatenciesMs.Count == 0 ? double.NaN : SortedLatenciesMs[Math.Clamp((int)Math.Ceiling(p * SortedLatenciesMs.Count) - 1, 0, SortedLatenciesMs.Count - 1)];
@@ -18,7 +21,8 @@ internal sealed record ScenarioResult(string Name, int Requests, int Errors, dou
 
     public static ScenarioResult Combine(string name, ScenarioResult a, ScenarioResult b) =>
         new(name, a.Requests + b.Requests, a.Errors + b.Errors, a.Seconds + b.Seconds,
-            [.. a.SortedLatenciesMs.Concat(b.SortedLatenciesMs).Order()], a.FirstError ?? b.FirstError);
+            [.. a.SortedLatenciesMs.Concat(b.SortedLatenciesMs).Order()], a.FirstError ?? b.FirstError,
+            new CpuSample(a.Cpu.Process + b.Cpu.Process, a.Cpu.Postgres + b.Cpu.Postgres));
 }
 
 /// <summary>
@@ -69,23 +73,26 @@ internal static partial class LoadRunner
     }
 
     public static async Task<ScenarioResult> RunAsync(
-        Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan warmup, TimeSpan duration, int seed, CancellationToken cancellationToken)
+        Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan warmup, TimeSpan duration, int seed, CpuMeter cpu, CancellationToken cancellationToken)
     {
         if (warmup > TimeSpan.Zero)
         {
             await RunClientsAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
         }
 
+        var cpuBefore = cpu.Read();
         var started = Stopwatch.GetTimestamp();
         var perClient = await RunClientsAsync(scenario, clients, duration, seed, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuUsed = cpu.Read() - cpuBefore;
         return new ScenarioResult(
             scenario.Name,
             perClient.Sum(c => c.Latencies.Count),
             perClient.Sum(c => c.Errors),
             seconds,
             [.. perClient.SelectMany(c => c.Latencies).Order()],
-            perClient.Select(c => c.FirstError).FirstOrDefault(e => e is not null));
+            perClient.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
+            cpuUsed);
     }
 
     private static Task<ClientResult[]> RunClientsAsync(

@@ -14,6 +14,7 @@ internal static class Report
     {
         var ratio = baseline is null ? "" : F($"  ratio to baseline {r.Throughput / baseline.Throughput:0.00}");
         Console.WriteLine(F($"  {r.Name,-9} {r.Requests,7:N0} req in {r.Seconds,5:0.0} s = {r.Throughput,7:0.0} req/s   p50 {r.Percentile(0.50),6:0.0} ms   p95 {r.Percentile(0.95),6:0.0} ms   p99 {r.Percentile(0.99),6:0.0} ms   max {r.Max,6:0.0} ms   errors {r.Errors}{ratio}"));
+        Console.WriteLine(F($"            CPU per request: {r.CpuPerRequestMs.Process:0.00} ms .NET (app + load generator), {r.CpuPerRequestMs.Postgres:0.00} ms PostgreSQL"));
         if (r.FirstError is not null)
         {
             Console.WriteLine($"    first error: {r.FirstError}");
@@ -26,8 +27,8 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine(F($"Synthetic company: {generation.Users:N0} employees, {generation.Contacts:N0} contacts; {options.Clients} signed-in users in a closed loop, {options.Seconds} s per page after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}."));
         text.AppendLine();
-        text.AppendLine("| page | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | throughput / baseline | target | result |");
-        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        text.AppendLine("| page | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | CPU ms/req .NET + PostgreSQL | throughput / baseline | target | result |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Row(text, "bare page, one indexed query (baseline)", baseline, null);
         Row(text, "contact list (page 1–5, any sort)", list, baseline);
         Row(text, "contact search (kana, company, tag, name)", search, baseline);
@@ -44,14 +45,16 @@ internal static class Report
         var p95Ok = r.Percentile(0.95) <= BenchmarkOptions.P95TargetMs;
         if (baseline is null)
         {
-            text.AppendLine(F($"| {what} | {r.Throughput:0} | {r.Percentile(0.5):0.0} | {r.Percentile(0.95):0.0} | {r.Percentile(0.99):0.0} | {r.Max:0} | {r.Errors} | 1 | | |"));
+            text.AppendLine(F($"| {what} | {r.Throughput:0} | {r.Percentile(0.5):0.0} | {r.Percentile(0.95):0.0} | {r.Percentile(0.99):0.0} | {r.Max:0} | {r.Errors} | {Cpu(r)} | 1 | | |"));
             return;
         }
 
         var ratio = r.Throughput / baseline.Throughput;
         var ok = p95Ok && ratio >= BenchmarkOptions.ThroughputRatioTarget && r.Errors == 0;
-        text.AppendLine(F($"| {what} | {r.Throughput:0} | {r.Percentile(0.5):0.0} | {r.Percentile(0.95):0.0} | {r.Percentile(0.99):0.0} | {r.Max:0} | {r.Errors} | {ratio:0.00} | p95 ≤ {BenchmarkOptions.P95TargetMs:0} ms, ≥ {BenchmarkOptions.ThroughputRatioTarget:0.0} | {Pass(ok)} |"));
+        text.AppendLine(F($"| {what} | {r.Throughput:0} | {r.Percentile(0.5):0.0} | {r.Percentile(0.95):0.0} | {r.Percentile(0.99):0.0} | {r.Max:0} | {r.Errors} | {Cpu(r)} | {ratio:0.00} | p95 ≤ {BenchmarkOptions.P95TargetMs:0} ms, ≥ {BenchmarkOptions.ThroughputRatioTarget:0.0} | {Pass(ok)} |"));
     }
+
+    private static string Cpu(ScenarioResult r) => F($"{r.CpuPerRequestMs.Process:0.00} + {r.CpuPerRequestMs.Postgres:0.00}");
 
     public static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

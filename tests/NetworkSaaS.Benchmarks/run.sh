@@ -2,6 +2,7 @@
 # Benchmark of the contact list, search and LinkedIn import on a synthetic company (see the README's figures).
 # Options: --contacts N (1000000) --users N (1000) --seconds S (20) --warmup S (3) --clients N (16) --import-rows N (10000)
 #          --data DIR (keep the generated database there and reuse it on the next run)
+#          --npgsql "Max Auto Prepare=20" (extra connection-string settings for the app role)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/NetworkSaaS.Benchmarks -- "$@"

@@ -655,23 +655,24 @@ namespace NetworkSaaS.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhonesE164"), "gin");
 
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_contacts_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("TenantId", "IntroducedByUserId")
                         .HasDatabaseName("ix_contacts_tenant_id_introduced_by_user_id");
 
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_contacts_tenant_id_organization_id");
 
+                    b.HasIndex("TenantId", "OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_created_at");
+
                     b.HasIndex("TenantId", "OwnerId", "NextTouchOn")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_next_touch_on");
 
                     b.HasIndex("TenantId", "OwnerId", "SortKey")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_sort_key");
+
+                    b.HasIndex("TenantId", "OwnerId", "Depth", "SortKey")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_depth_sort_key");
 
                     b.ToTable("contacts", (string)null);
                 });
@@ -905,12 +906,6 @@ namespace NetworkSaaS.Migrations.Migrations
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_organizations");
-
-                    b.HasIndex("NormalizedName")
-                        .HasDatabaseName("ix_organizations_normalized_name");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NormalizedName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NormalizedName"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique()

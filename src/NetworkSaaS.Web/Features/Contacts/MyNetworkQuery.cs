@@ -74,24 +74,60 @@ public sealed class MyNetworkQuery(AppDbContext db)
             query = query.Where(c => c.OrganizationId == company);
         }
 
+        var matching = query;
         query = filter.Sort switch
         {
             NetworkSort.RecentlyContacted => query.OrderByDescending(c => c.LastContactedOn.HasValue).ThenByDescending(c => c.LastContactedOn).ThenBy(c => c.SortKey),
-            NetworkSort.NextTouch => query.OrderBy(c => !c.NextTouchOn.HasValue).ThenBy(c => c.NextTouchOn).ThenBy(c => c.SortKey),
+            // PostgreSQL sorts nulls last in ascending order, so no "IS NULL" key is needed: without it the
+            // (tenant_id, owner_id, next_touch_on) index gives the order and only the page is read, not every contact.
+            NetworkSort.NextTouch => query.OrderBy(c => c.NextTouchOn).ThenBy(c => c.SortKey),
             NetworkSort.Depth => query.OrderByDescending(c => c.Depth).ThenBy(c => c.SortKey),
             NetworkSort.Added => query.OrderByDescending(c => c.CreatedAt),
             _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
         };
 
-        var total = await query.CountAsync(cancellationToken);
-        var overdue = await mine.CountAsync(c => c.NextTouchOn <= today, cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new NetworkRow(c.Id, c.DisplayName, c.CompanyName, c.OrganizationId, c.Title, c.Depth, c.Channel, c.Visibility, c.LastContactedOn, c.NextTouchOn, c.Tags))
-            .ToListAsync(cancellationToken);
-        return new NetworkPage(rows, total, overdue, page, pageCount);
+        // One connection (one app.tenant_id round trip) for the whole page, and usually one statement: the rows carry
+        // both counts as uncorrelated scalar subqueries, which PostgreSQL evaluates once per statement (InitPlan).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize);
+            var rows = await PageWithCountsAsync(query, matching, mine, today, page, cancellationToken);
+            if (rows.Count > 0)
+            {
+                return new NetworkPage([.. rows.Select(r => r.Row)], rows[0].Total, rows[0].Overdue, page, PageCount(rows[0].Total));
+            }
+
+            // No row to carry the counts: nothing matches, or the page is past the end (then show the last one).
+            var total = await matching.CountAsync(cancellationToken);
+            var overdue = await mine.CountAsync(c => c.NextTouchOn <= today, cancellationToken);
+            var pageCount = PageCount(total);
+            if (total == 0 || page <= pageCount)
+            {
+                return new NetworkPage([], total, overdue, Math.Min(page, pageCount), pageCount);
+            }
+
+            rows = await PageWithCountsAsync(query, matching, mine, today, pageCount, cancellationToken);
+            return new NetworkPage([.. rows.Select(r => r.Row)], total, overdue, pageCount, pageCount);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    private sealed record RowWithCounts(NetworkRow Row, int Total, int Overdue);
+
+    private static Task<List<RowWithCounts>> PageWithCountsAsync(
+        IQueryable<Contact> ordered, IQueryable<Contact> matching, IQueryable<Contact> mine, DateOnly today, int page, CancellationToken cancellationToken) =>
+        ordered.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new RowWithCounts(
+                new NetworkRow(c.Id, c.DisplayName, c.CompanyName, c.OrganizationId, c.Title, c.Depth, c.Channel, c.Visibility, c.LastContactedOn, c.NextTouchOn, c.Tags),
+                matching.Count(),
+                mine.Count(m => m.NextTouchOn <= today)))
+            .ToListAsync(cancellationToken);
+
+    private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 
     private static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

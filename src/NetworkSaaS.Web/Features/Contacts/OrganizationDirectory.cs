@@ -15,6 +15,23 @@ public sealed class OrganizationDirectory(AppDbContext db, TimeProvider clock)
 
     private readonly Dictionary<string, Organization> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>Loads the organizations of many company names in one query (imports resolve a chunk at a time).</summary>
+    public async Task PreloadAsync(IEnumerable<string?> companyNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(companyNames);
+        var wanted = companyNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => OrganizationNames.Normalize(n!))
+            .Where(n => !_seen.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var organization in await db.Organizations.Where(o => wanted.Contains(o.NormalizedName)).ToListAsync(cancellationToken))
+        {
+            _seen[organization.NormalizedName] = organization;
+        }
+    }
+
     public async Task<Organization?> ResolveAsync(string? companyName, IReadOnlyList<string> emails, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);

@@ -25,7 +25,7 @@ public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, int Create, int 
 /// chunks that each commit with the batch's progress counter, so a retried or resumed run continues where it
 /// stopped and never creates a contact twice.
 /// </summary>
-public sealed class ContactImporter(AppDbContext db, ContactWriter writer, ITenantContextAccessor tenantContext, TimeProvider clock)
+public sealed class ContactImporter(AppDbContext db, ContactWriter writer, OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock)
 {
     public const int ChunkSize = 500;
 
@@ -93,6 +93,20 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, ITena
 
         var parsed = Parse(batch);
         var tenant = tenantContext.Tenant!;
+        // One connection for the whole run: the tenant is set on it once, not once per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await ImportRowsAsync(batch, parsed, tenant, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task ImportRowsAsync(ImportBatch batch, ContactFileParseResult parsed, ITenantInfo tenant, CancellationToken cancellationToken)
+    {
         var index = await ContactMatchIndex.LoadAsync(db, batch.OwnerId, tenant, cancellationToken);
         var channel = ChannelFor(parsed.Format);
         batch.Status = ImportStatus.Running;
@@ -103,6 +117,7 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, ITena
             var matches = chunk.Select(index.Find).ToList();
             var ids = matches.OfType<Guid>().Distinct().ToList();
             var existing = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            await organizations.PreloadAsync(chunk.Select(r => r.CompanyName), cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
