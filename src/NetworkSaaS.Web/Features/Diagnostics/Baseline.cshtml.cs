@@ -17,6 +17,10 @@ public sealed class BaselineModel(AppDbContext db, ContactAccess access, IConfig
 
     public string? First { get; private set; }
 
+    /// <summary>`?layout=true`: the same page inside the app's layout (navigation, language switcher, sign-out form).</summary>
+    [BindProperty(SupportsGet = true, Name = "layout")]
+    public bool WithLayout { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue<bool>(SettingName))
