@@ -162,3 +162,40 @@ public sealed class LargeImportTests(PostgresCluster cluster) : IntegrationTest(
         Assert.Equal((2000, 50), counts);
     }
 }
+
+public sealed class AbandonedImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public async Task Files_previewed_but_never_imported_are_deleted_after_a_day_and_failed_files_after_a_week()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var fresh = (await ImportTests.UploadAsync(client, "acme", "fresh.vcf", ImportTests.Sample("ios-contacts.vcf"))).Headers.Location!.OriginalString;
+        await ImportTests.UploadAsync(client, "acme", "old.vcf", ImportTests.Sample("ios-contacts.vcf"));
+        await ImportTests.UploadAsync(client, "acme", "failed.vcf", ImportTests.Sample("google-contacts-v4.vcf"));
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var old = await db.ImportBatches.SingleAsync(b => b.FileName == "old.vcf");
+            old.CreatedAt = DateTimeOffset.UtcNow.AddDays(-2);
+            var failed = await db.ImportBatches.SingleAsync(b => b.FileName == "failed.vcf");
+            failed.Status = ImportStatus.Failed;
+            failed.CreatedAt = DateTimeOffset.UtcNow.AddDays(-8);
+            return await db.SaveChangesAsync();
+        });
+
+        var changed = await App.InTenantAsync(tenant, sp =>
+            ActivatorUtilities.CreateInstance<NetworkSaaS.Web.Features.Contacts.Import.AbandonedImportCleanupJob>(sp).RunAsync(tenant.Id, CancellationToken.None));
+        Assert.Equal(2, changed);
+        var left = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ImportBatches.AsNoTracking()
+            .Select(b => new { b.FileName, HasFile = b.Content != null }).OrderBy(b => b.FileName).ToListAsync());
+        Assert.Equal([new { FileName = "failed.vcf", HasFile = false }, new { FileName = "fresh.vcf", HasFile = true }], left);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(fresh)).StatusCode);
+
+        var failedId = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ImportBatches.Where(b => b.FileName == "failed.vcf").Select(b => b.Id).SingleAsync());
+        var failedUrl = $"/acme/contacts/import/{failedId}";
+        Assert.Contains("id=\"import-failed\"", await client.GetStringAsync(failedUrl), StringComparison.Ordinal);
+        var restart = await client.PostFormAsync($"{failedUrl}?handler=Start", [], failedUrl);
+        Assert.Equal(HttpStatusCode.Redirect, restart.StatusCode);
+    }
+}

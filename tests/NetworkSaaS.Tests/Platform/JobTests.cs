@@ -33,7 +33,7 @@ public sealed class JobTests(PostgresCluster cluster) : IntegrationTest(cluster)
 
         App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ExpiredInvitationSweep>(j => j.EnqueueForAllTenantsAsync());
         await WaitUntilAsync(async () => await CountInvitationsAsync(alpha) == 1 && await CountInvitationsAsync(bravo) == 0);
-        await WaitUntilAsync(async () => App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount() >= 3);
+        await WaitUntilAsync(async () => App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount() >= 5);
 
         var remaining = await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().Invitations.Select(i => i.Email).SingleAsync());
         Assert.Equal("fresh@alpha.test", remaining);

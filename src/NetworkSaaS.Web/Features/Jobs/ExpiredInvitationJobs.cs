@@ -6,7 +6,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Jobs;
 
-/// <summary>Hourly: one cleanup job per tenant (a slow or failing tenant never holds up the others).</summary>
+/// <summary>Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others).</summary>
 public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient jobs)
 {
     public const string RecurringJobId = "invitations-expire";
@@ -17,6 +17,7 @@ public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient
         foreach (var tenantId in tenantIds)
         {
             jobs.Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+            jobs.Enqueue<Contacts.Import.AbandonedImportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
         }
 
         return tenantIds.Count;

@@ -32,6 +32,7 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings());
         services.AddScoped<ExpiredInvitationSweep>();
         services.AddScoped<ExpiredInvitationCleanupJob>();
+        services.AddScoped<Contacts.Import.AbandonedImportCleanupJob>();
 
         if (runMode.RunsJobs)
         {

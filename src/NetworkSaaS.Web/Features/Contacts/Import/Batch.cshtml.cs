@@ -62,7 +62,7 @@ public sealed class BatchModel(
             return NotFound();
         }
 
-        if (batch.Status is ImportStatus.Previewed or ImportStatus.Failed)
+        if (batch.Status is ImportStatus.Previewed or ImportStatus.Failed && batch.Content is not null)
         {
             if (batch.TotalRows <= ContactImporter.InlineLimit)
             {
