@@ -106,6 +106,36 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task A_contact_introduced_by_a_colleague_or_another_contact_remembers_who_and_refuses_strangers()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "kenji@acme.test");
+        var introducer = await App.CreateContactAsync(tenant, owner.Id, "Rossi", "Sofia", "Bianchi & Partners");
+        var (_, stranger) = await App.CreateTenantAsync("other");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        Assert.Contains("kenji", await client.GetStringAsync("/acme/contacts/new"), StringComparison.Ordinal);
+
+        var byColleague = Form("Lee", "Min", "Globex");
+        byColleague["Input.Channel"] = "IntroducedBySomeone";
+        byColleague["Input.IntroducedByUserId"] = colleague.Id.ToString();
+        var saved = await client.PostFormAsync("/acme/contacts/new", byColleague);
+        Assert.Contains("Introduced by kenji", await client.GetStringAsync(saved.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        var byContact = Form("Park", "Ji", "Globex");
+        byContact["Input.Channel"] = "IntroducedBySomeone";
+        byContact["Input.IntroducedByContactId"] = introducer.Id.ToString();
+        var second = await client.PostFormAsync("/acme/contacts/new", byContact);
+        Assert.Contains("Introduced by Sofia Rossi", await client.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        var foreign = Form("Evil", "Link", "Globex");
+        foreign["Input.Channel"] = "IntroducedBySomeone";
+        foreign["Input.IntroducedByUserId"] = stranger.Id.ToString();
+        var refused = await client.PostFormAsync("/acme/contacts/new", foreign);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose from the list.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logging_an_interaction_resets_the_cadence_and_snoozing_moves_it()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");

@@ -33,6 +33,9 @@ public static class AccountsSetup
             .AddDefaultTokenProviders();
         services.AddScoped<AccountEmails>();
 
+        // Password-reset links work for three hours (the mail and the page say "a few hours").
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
+
         // Deactivation and role changes renew the security stamp; revalidate often so they take effect quickly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>

@@ -55,6 +55,12 @@ public sealed class ContactInput
     [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
     public string? MetAt { get; set; }
 
+    /// <summary>With the "introduced by someone" channel: the colleague who introduced them…</summary>
+    public Guid? IntroducedByUserId { get; set; }
+
+    /// <summary>…or another of the owner's contacts.</summary>
+    public Guid? IntroducedByContactId { get; set; }
+
     [Range(1, 5, ErrorMessage = "Choose a depth from 1 to 5.")]
     public int Depth { get; set; } = 1;
 
@@ -94,6 +100,8 @@ public sealed class ContactInput
             Channel = contact.Channel,
             MetOn = contact.MetOn,
             MetAt = contact.MetAt,
+            IntroducedByUserId = contact.IntroducedByUserId,
+            IntroducedByContactId = contact.IntroducedByContactId,
             Depth = contact.Depth,
             OpenToSales = contact.OpenTo.HasFlag(OpenTo.SalesIntroductions),
             OpenToHiring = contact.OpenTo.HasFlag(OpenTo.Hiring),

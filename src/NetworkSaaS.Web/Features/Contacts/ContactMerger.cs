@@ -45,6 +45,8 @@ public sealed class ContactMerger(AppDbContext db, ContactWriter writer, TimePro
         }
 
         merge.MovedInteractionIds = [.. moved.Select(i => i.Id)];
+        await db.Contacts.Where(c => c.IntroducedByContactId == absorbed.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IntroducedByContactId, survivor.Id), cancellationToken);
         Combine(survivor, absorbed);
         await writer.DeriveAsync(survivor, cancellationToken);
         db.ContactMerges.Add(merge);
@@ -96,6 +98,7 @@ public sealed class ContactMerger(AppDbContext db, ContactWriter writer, TimePro
         survivor.MetAt ??= other.MetAt;
         survivor.VCardUid ??= other.VCardUid;
         survivor.IntroducedByUserId ??= other.IntroducedByUserId;
+        survivor.IntroducedByContactId ??= other.IntroducedByContactId == survivor.Id ? null : other.IntroducedByContactId;
         survivor.CadenceDays ??= other.CadenceDays;
         survivor.Emails = Union(survivor.Emails, other.Emails);
         survivor.Phones = Union(survivor.Phones, other.Phones);

@@ -30,6 +30,9 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         contact.Channel = input.Channel;
         contact.MetOn = input.MetOn;
         contact.MetAt = Clean(input.MetAt);
+        var introduced = input.Channel == MeetingChannel.IntroducedBySomeone;
+        contact.IntroducedByUserId = introduced ? input.IntroducedByUserId : null;
+        contact.IntroducedByContactId = introduced && input.IntroducedByContactId != contact.Id ? input.IntroducedByContactId : null;
         contact.Depth = input.Depth;
         contact.OpenTo = input.OpenTo;
         contact.Visibility = input.Visibility;

@@ -12,6 +12,7 @@ public sealed class CreateModel(
     AppDbContext db,
     ContactWriter writer,
     ContactAccess access,
+    IntroducerChoices introducers,
     ITenantContextAccessor tenantContext,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -20,13 +21,19 @@ public sealed class CreateModel(
 
     public string Slug => tenantContext.Tenant!.Slug;
 
-    public void OnGet() => Input.Visibility = tenantContext.Tenant!.DefaultContactVisibility;
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.Visibility = tenantContext.Tenant!.DefaultContactVisibility;
+        ViewData["Introducers"] = await introducers.LoadAsync(access.CurrentUserId, null, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ContactFormValidation.Validate(Input, ModelState, l);
+        await introducers.ValidateAsync(Input, access.CurrentUserId, ModelState, l, cancellationToken);
         if (!ModelState.IsValid)
         {
+            ViewData["Introducers"] = await introducers.LoadAsync(access.CurrentUserId, null, cancellationToken);
             return Page();
         }
 

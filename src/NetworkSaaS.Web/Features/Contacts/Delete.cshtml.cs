@@ -38,6 +38,8 @@ public sealed class DeleteModel(AppDbContext db, ContactAccess access, ITenantCo
         }
 
         await db.ContactMerges.Where(m => m.SurvivorId == Id || m.AbsorbedId == Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Contacts.Where(c => c.IntroducedByContactId == Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IntroducedByContactId, (Guid?)null), cancellationToken);
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["{0} was deleted.", contact.DisplayName].Value;

@@ -33,6 +33,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<Interaction> Timeline { get; private set; } = [];
     public IReadOnlyList<(Guid OtherId, string OtherName, IReadOnlyList<MatchReason> Reasons)> Duplicates { get; private set; } = [];
     public Guid? UndoableMergeId { get; private set; }
+    public string? IntroducedBy { get; private set; }
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -134,6 +135,13 @@ public sealed class DetailsModel(
         IsMine = Contact.OwnerId == access.CurrentUserId;
         Today = TenantClock.Today(tenantContext.Tenant!, clock);
         ColleaguesWhoKnow = await access.ColleaguesWhoKnowAsync(Contact, cancellationToken);
+        var introducerUser = Contact.IntroducedByUserId;
+        var introducerContact = Contact.IntroducedByContactId;
+        IntroducedBy = introducerUser is not null
+            ? await db.Users.Where(u => u.Id == introducerUser).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : introducerContact is not null && IsMine
+                ? await db.Contacts.Where(c => c.Id == introducerContact && c.OwnerId == Contact.OwnerId).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
+                : null;
         if (IsMine)
         {
             Timeline = await db.Interactions.AsNoTracking().Where(i => i.ContactId == Id)

@@ -11,6 +11,7 @@ public sealed class EditModel(
     AppDbContext db,
     ContactWriter writer,
     ContactAccess access,
+    IntroducerChoices introducers,
     ITenantContextAccessor tenantContext,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -31,6 +32,7 @@ public sealed class EditModel(
         }
 
         Input = ContactInput.From(contact);
+        ViewData["Introducers"] = await introducers.LoadAsync(access.CurrentUserId, Id, cancellationToken);
         return Page();
     }
 
@@ -43,8 +45,10 @@ public sealed class EditModel(
         }
 
         ContactFormValidation.Validate(Input, ModelState, l);
+        await introducers.ValidateAsync(Input, access.CurrentUserId, ModelState, l, cancellationToken);
         if (!ModelState.IsValid)
         {
+            ViewData["Introducers"] = await introducers.LoadAsync(access.CurrentUserId, Id, cancellationToken);
             return Page();
         }
 
