@@ -199,3 +199,36 @@ public sealed class AbandonedImportTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(HttpStatusCode.Redirect, restart.StatusCode);
     }
 }
+
+/// <summary>Jobs take the tenant as an argument: run with tenant A, they never touch tenant B's batches.</summary>
+public sealed class ImportJobIsolationTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public async Task Import_and_cleanup_jobs_of_one_tenant_leave_another_tenants_batches_alone()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("alpha");
+        var (bravo, bravoOwner) = await App.CreateTenantAsync("bravo");
+        var client = await App.SignInAsync("bravo", bravoOwner.Email!);
+        var url = (await ImportTests.UploadAsync(client, "bravo", "ios.vcf", ImportTests.Sample("ios-contacts.vcf"))).Headers.Location!.OriginalString;
+        var batchId = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        await App.InTenantAsync(bravo, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            (await db.ImportBatches.SingleAsync()).CreatedAt = DateTimeOffset.UtcNow.AddDays(-3);
+            return await db.SaveChangesAsync();
+        });
+
+        await App.InTenantAsync(alpha, async sp =>
+        {
+            await ActivatorUtilities.CreateInstance<NetworkSaaS.Web.Features.Contacts.Import.ImportContactsJob>(sp).RunAsync(alpha.Id, batchId, CancellationToken.None);
+            return await ActivatorUtilities.CreateInstance<NetworkSaaS.Web.Features.Contacts.Import.AbandonedImportCleanupJob>(sp).RunAsync(alpha.Id, CancellationToken.None);
+        });
+
+        var (batches, contacts) = await App.InTenantAsync(bravo, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (await db.ImportBatches.CountAsync(b => b.Status == ImportStatus.Previewed), await db.Contacts.CountAsync());
+        });
+        Assert.Equal((1, 0), (batches, contacts));
+    }
+}
