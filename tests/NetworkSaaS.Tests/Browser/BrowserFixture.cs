@@ -31,11 +31,22 @@ public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(clu
         });
     }
 
+    /// <summary>Console messages about Content-Security-Policy violations seen by any page (each test asserts none).</summary>
+    protected List<string> CspViolations { get; } = [];
+
     protected async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", BaseURL = BaseUrl });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Add(message.Text);
+            }
+        };
+        return page;
     }
 
     protected static async Task ScreenshotAsync(IPage page, string name)

@@ -54,5 +54,6 @@ public sealed class NetworkLogFlowTests(PostgresCluster cluster) : BrowserTest(c
         Assert.Contains("高橋 健太", list, StringComparison.Ordinal);
         Assert.Contains("マイ人脈", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "my-network-ja");
+        Assert.Empty(CspViolations);
     }
 }

@@ -41,5 +41,6 @@ public sealed class SignupFlowTests(PostgresCluster cluster) : BrowserTest(clust
         Assert.Contains("Welcome, 港 一郎", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
         Assert.Contains("みなと物産株式会社", await page.InnerTextAsync(".navbar-brand"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "home-en");
+        Assert.Empty(CspViolations);
     }
 }

@@ -111,6 +111,7 @@ public static class NetworkSaaSHost
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
