@@ -232,3 +232,30 @@ public sealed class ImportJobIsolationTests(PostgresCluster cluster) : Integrati
         Assert.Equal((1, 0), (batches, contacts));
     }
 }
+
+public sealed class OversizedImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    protected override bool ListensOnRealPort => true;
+
+    [Fact]
+    public async Task A_file_over_twenty_megabytes_is_refused_with_a_localized_page_and_nothing_stored()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme", culture: "ja");
+        var server = App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(server) };
+        var signIn = await client.PostFormAsync("/acme/account/login", new() { ["Input.Email"] = owner.Email!, ["Input.Password"] = TestApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // Like a browser, wait for the server's go-ahead before sending the body: the server refuses it first.
+        client.DefaultRequestHeaders.ExpectContinue = true;
+        var big = new byte[21 * 1024 * 1024];
+        Array.Fill(big, (byte)'a');
+        var response = await ImportTests.UploadAsync(client, "acme", "huge.csv", big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("ファイルが大きすぎます", StringComparison.Ordinal), body);
+        Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ImportBatches.CountAsync()));
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,12 +14,17 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Show(code);
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int code) => Show(code);
+    // A re-executed POST keeps its (possibly huge) body: nothing here binds from it.
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int code)
+    private PageResult Show()
     {
+        // Re-executed errors keep their status code; a direct visit takes it from the address.
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            ? Response.StatusCode
+            : int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var fromRoute) ? fromRoute : 500;
         Code = code;
         (Title, Message) = code switch
         {

@@ -114,6 +114,7 @@ public static class NetworkSaaSHost
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseRequestSizeGuard();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimGuardMiddleware>();
