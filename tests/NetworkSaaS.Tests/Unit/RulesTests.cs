@@ -44,7 +44,7 @@ public sealed class RulesTests
 
     [Fact]
     public void Expertise_tags_split_on_western_and_japanese_commas_and_drop_repeats() =>
-        Assert.Equal(["製造業", "採用", "Go"], ExpertiseTagList.Parse(" 製造業、採用，Go, go ,, "));
+        Assert.Equal(["製造業", "採用", "Go"], NetworkSaaS.Web.Features.Contacts.ValueLists.Split(" 製造業、採用，Go, go ,, "));
 
     [Fact]
     public void Invitation_tokens_are_random_url_safe_and_stored_only_as_a_hash()

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Accounts;
@@ -55,7 +56,7 @@ public sealed class ProfileModel(
             return NotFound();
         }
 
-        var tags = ExpertiseTagList.Parse(Input.ExpertiseTags);
+        var tags = ValueLists.Split(Input.ExpertiseTags);
         if (tags.Count > MaxTags || tags.Any(t => t.Length > MaxTagLength))
         {
             ModelState.AddModelError("Input.ExpertiseTags", l["Use at most {0} tags of at most {1} characters each.", MaxTags, MaxTagLength]);
@@ -135,15 +136,4 @@ public sealed class ProfileInput
 
     [StringLength(1000, ErrorMessage = "Use at most {1} characters.")]
     public string? ExpertiseTags { get; set; }
-}
-
-/// <summary>"Go, 採用、 cloud" → ["Go", "採用", "cloud"]: commas (also Japanese 、，) separate; blanks and repeats go.</summary>
-public static class ExpertiseTagList
-{
-    private static readonly char[] Separators = [',', '、', '，', ';', '\n'];
-
-    public static IReadOnlyList<string> Parse(string? text) =>
-        (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Distinct(StringComparer.OrdinalIgnoreCase)
-        .ToList();
 }

@@ -60,6 +60,10 @@ public static class ContactNames
         return builder.ToString();
     }
 
+    /// <summary>A name reduced to its letters and digits in search form: two spellings of one person compare equal.</summary>
+    public static string MatchKey(string displayName) =>
+        new([.. SearchForm(displayName).Where(char.IsLetterOrDigit)]);
+
     /// <summary>What search compares against: NFKC, lowercase, and kana folded to hiragana.</summary>
     public static string SearchForm(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "" : ToHiragana(text).ToLower(CultureInfo.InvariantCulture);

@@ -56,7 +56,7 @@ public sealed class DuplicateFinder(AppDbContext db)
             Pair(group.Select(x => x.c), MatchReason.SamePhone);
         }
 
-        foreach (var group in candidates.Where(c => c.OrganizationId != null).GroupBy(c => (Name: NameKey(c.DisplayName), c.OrganizationId)).Where(g => g.Count() > 1))
+        foreach (var group in candidates.Where(c => c.OrganizationId != null).GroupBy(c => (Name: ContactNames.MatchKey(c.DisplayName), c.OrganizationId)).Where(g => g.Count() > 1))
         {
             Pair(group, MatchReason.SameNameAndCompany);
         }
@@ -78,7 +78,4 @@ public sealed class DuplicateFinder(AppDbContext db)
         return [.. pairs.Where(p => p.Id == contact.Id || p.OtherId == contact.Id)
             .Select(p => p.Id == contact.Id ? (p.OtherId, p.OtherName, p.Reasons) : (p.Id, p.Name, p.Reasons))];
     }
-
-    private static string NameKey(string displayName) =>
-        new([.. ContactNames.SearchForm(displayName).Where(char.IsLetterOrDigit)]);
 }

@@ -86,7 +86,7 @@ public sealed class ContactMatchIndex
             yield return "tel:" + phone;
         }
 
-        var name = new string([.. ContactNames.SearchForm(displayName).Where(char.IsLetterOrDigit)]);
+        var name = ContactNames.MatchKey(displayName);
         if (name.Length > 0 && !string.IsNullOrWhiteSpace(company))
         {
             yield return $"name:{name}|{OrganizationNames.Normalize(company)}";
