@@ -914,6 +914,339 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.Ask", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("details");
+
+                    b.Property<bool>("IsPosition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_position");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RewardNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reward_note");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_asks");
+
+                    b.HasIndex("TenantId", "AuthorId")
+                        .HasDatabaseName("ix_asks_tenant_id_author_id");
+
+                    b.HasIndex("TenantId", "DepartmentId")
+                        .HasDatabaseName("ix_asks_tenant_id_department_id");
+
+                    b.HasIndex("TenantId", "OrganizationId")
+                        .HasDatabaseName("ix_asks_tenant_id_organization_id");
+
+                    b.HasIndex("TenantId", "State", "CreatedAt")
+                        .HasDatabaseName("ix_asks_tenant_id_state_created_at");
+
+                    b.ToTable("asks", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionEvent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_introduction_events");
+
+                    b.HasIndex("TenantId", "ActorId")
+                        .HasDatabaseName("ix_introduction_events_tenant_id_actor_id");
+
+                    b.HasIndex("TenantId", "RequestId", "At")
+                        .HasDatabaseName("ix_introduction_events_tenant_id_request_id_at");
+
+                    b.ToTable("introduction_events", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ask_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("ConnectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connector_id");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_on");
+
+                    b.Property<int?>("ContactChannel")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_channel");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateOnly?>("HireStartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hire_start_on");
+
+                    b.Property<DateTimeOffset?>("IntroducedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("introduced_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("OutcomeUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_updated_at");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_id");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TargetSummary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("target_summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal?>("WonAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("won_amount");
+
+                    b.Property<string>("WonCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("won_currency");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_introduction_requests");
+
+                    b.HasIndex("TenantId", "AskId")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_ask_id");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_contact_id");
+
+                    b.HasIndex("TenantId", "OrganizationId")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_organization_id");
+
+                    b.HasIndex("TenantId", "ConnectorId", "CreatedAt")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_connector_id_created_at");
+
+                    b.HasIndex("TenantId", "RequesterId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_introduction_requests_open_per_contact")
+                        .HasFilter("state IN (1, 2) AND contact_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "RequesterId", "CreatedAt")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_requester_id_created_at");
+
+                    b.HasIndex("TenantId", "RequesterId", "ConnectorId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_introduction_requests_open_per_organization")
+                        .HasFilter("state = 1 AND contact_id IS NULL");
+
+                    b.ToTable("introduction_requests", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<Guid?>("AskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ask_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("IntroductionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("introduction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TenantId", "AskId")
+                        .HasDatabaseName("ix_notifications_tenant_id_ask_id");
+
+                    b.HasIndex("TenantId", "IntroductionId")
+                        .HasDatabaseName("ix_notifications_tenant_id_introduction_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_user_id_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1229,6 +1562,129 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organizations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.Ask", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asks_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asks_users_tenant_id_author_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asks_departments_tenant_id_department_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asks_organizations_tenant_id_organization_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionEvent", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_events_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_introduction_events_users_tenant_id_actor_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_events_introduction_requests_tenant_id_request~");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_requests_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Introductions.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_introduction_requests_asks_tenant_id_ask_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ConnectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_requests_users_tenant_id_connector_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_introduction_requests_contacts_tenant_id_contact_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_introduction_requests_organizations_tenant_id_organization_~");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_requests_users_tenant_id_requester_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Introductions.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_asks_tenant_id_ask_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "IntroductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_introduction_requests_tenant_id_introduction_~");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_tenant_id_user_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>

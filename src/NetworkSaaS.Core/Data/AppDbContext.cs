@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Introductions;
+using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Tenancy;
 
@@ -32,6 +34,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<IntroductionRequest> IntroductionRequests => Set<IntroductionRequest>();
+    public DbSet<IntroductionEvent> IntroductionEvents => Set<IntroductionEvent>();
+    public DbSet<Ask> Asks => Set<Ask>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -17,6 +17,11 @@ internal static class SnakeCaseNaming
 
             foreach (var property in entity.GetProperties())
             {
+                if (property.GetColumnName() == "xmin")
+                {
+                    continue;
+                }
+
                 property.SetColumnName(ToSnakeCase(property.Name));
             }
 
