@@ -1,0 +1,14 @@
+using NetworkSaaS.Web.Features.Notifications;
+
+namespace NetworkSaaS.Web.Features.Introductions;
+
+public static class IntroductionsSetup
+{
+    public static IServiceCollection AddIntroductions(this IServiceCollection services)
+    {
+        services.AddScoped<NotificationCenter>();
+        services.AddScoped<IntroductionLabels>();
+        services.AddScoped<IntroductionService>();
+        return services;
+    }
+}
