@@ -154,7 +154,25 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
             await db.SaveChangesAsync();
             return batch.Id;
         });
-        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId);
+        var shared = await App.CreateContactAsync(tenant, admin.Id, "Shared", "Person", $"{tenant.Slug} Client Corp",
+            NetworkSaaS.Core.Features.Contacts.ContactVisibility.Shared, title: "Buyer");
+        var requester = await App.CreateUserAsync(tenant, $"requester@{tenant.Slug}.test");
+        var (introductionId, askId) = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var ask = new NetworkSaaS.Core.Features.Introductions.Ask
+            {
+                AuthorId = requester.Id, Purpose = NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead,
+                Title = "Secret ask: purchasing at a client", CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Asks.Add(ask);
+            await db.SaveChangesAsync();
+            var result = await sp.GetRequiredService<NetworkSaaS.Web.Features.Introductions.IntroductionService>().RequestAsync(requester.Id,
+                new(shared.Id, null, null, NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead, "Secret reason", null), CancellationToken.None);
+            Assert.True(result.Succeeded, result.Problem?.ToString());
+            return (result.RequestId!.Value, ask.Id);
+        });
+        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId);
     }
 
     private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)

@@ -12,7 +12,8 @@ public static class TenantPageMatrix
     public sealed record Row(string Route, Type Model, Func<MatrixIds, string> Path, params string[] PostHandlers);
 
     /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
-    public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId);
+    public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId,
+        Guid IntroductionId, Guid AskId);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
