@@ -27,10 +27,12 @@ public static class AuditActions
     public const string SettingsChanged = "tenant.settings-changed";
     public const string DepartmentAdded = "department.added";
     public const string SharedContactViewed = "contact.shared-viewed";
+    public const string IntroducedContactViewed = "contact.introduced-viewed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
+        IntroducedContactViewed,
     ];
 }

@@ -14,6 +14,7 @@ namespace NetworkSaaS.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Admin)]
 public sealed class UserModel(
+    Introductions.IntroductionService introductions,
     AppDbContext db,
     UserManager<AppUser> users,
     AuditLog audit,
@@ -95,6 +96,11 @@ public sealed class UserModel(
         Check(await users.UpdateAsync(user));
         // A new security stamp ends the user's open sessions at their next request validation.
         await users.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await introductions.CloseForInactiveConnectorAsync(user.Id, cancellationToken);
+        }
+
         audit.Record(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, user.Email!);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = (active ? l["{0} can sign in again.", user.DisplayName] : l["{0} was deactivated.", user.DisplayName]).Value;

@@ -21,6 +21,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
     public IReadOnlyList<DepartmentHeadcount> PeopleByDepartment { get; private set; } = [];
     public int MyContacts { get; private set; }
     public int MyOverdue { get; private set; }
+    public int UnreadNotifications { get; private set; }
+    public int WaitingForMe { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         var today = Contacts.TenantClock.Today(tenant, clock);
         MyContacts = await db.Contacts.CountAsync(c => c.OwnerId == userId, cancellationToken);
         MyOverdue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextTouchOn <= today, cancellationToken);
+        UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        WaitingForMe = await db.IntroductionRequests.CountAsync(r => r.ConnectorId == userId
+            && (r.State == Core.Features.Introductions.IntroductionState.Requested || r.State == Core.Features.Introductions.IntroductionState.Accepted), cancellationToken);
         TenantSlug = tenant.Slug;
         CompanyName = tenant.Name;
         DisplayName = me.DisplayName;

@@ -13,6 +13,7 @@ using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Introductions;
 using NetworkSaaS.Web.Features.Email;
 using NetworkSaaS.Web.Features.Health;
@@ -50,6 +51,7 @@ public static class NetworkSaaSHost
         services.AddAccounts();
         services.AddContacts();
         services.AddIntroductions();
+        services.AddDiscover();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode);
         services.AddDatabaseHealthCheck();

@@ -71,6 +71,7 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
         IntroductionProblem.ChangedMeanwhile => l["Someone changed this request meanwhile. Look at it again and retry."],
         IntroductionProblem.MessageRequired => l["Write a message first."],
         IntroductionProblem.AskNotOpen => l["This ask is closed."],
+        IntroductionProblem.TooLong => l["The text is too long."],
         _ => l["This position is no longer open."],
     };
 

@@ -20,6 +20,7 @@ public enum IntroductionProblem
     MessageRequired,
     AskNotOpen,
     PositionNotOpen,
+    TooLong,
 }
 
 public sealed record IntroductionResult(Guid? RequestId, IntroductionProblem? Problem, bool AlreadyPending = false)

@@ -21,6 +21,8 @@ public sealed record OutcomeInput(IntroductionOutcome Outcome, decimal? Amount, 
 public sealed class IntroductionService(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
 {
     public static readonly TimeSpan DeclineCooldown = TimeSpan.FromDays(30);
+    public const int MaxReasonLength = 2000;
+    public const int MaxMessageLength = 4000;
 
     public async Task<IntroductionResult> RequestAsync(Guid requesterId, IntroductionInput input, CancellationToken cancellationToken)
     {
@@ -29,6 +31,11 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         if (reason.Length == 0)
         {
             return IntroductionResult.Refused(IntroductionProblem.ReasonRequired);
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.TooLong);
         }
 
         if (!Enum.IsDefined(input.Purpose))
@@ -141,6 +148,11 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             return IntroductionResult.Refused(IntroductionProblem.OwnContact);
         }
 
+        if (message?.Trim().Length > MaxMessageLength)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.TooLong);
+        }
+
         var now = clock.GetUtcNow();
         var request = new IntroductionRequest
         {
@@ -216,6 +228,11 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             return IntroductionResult.Refused(IntroductionProblem.IllegalTransition);
         }
 
+        if (reason?.Trim().Length > MaxReasonLength)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.TooLong);
+        }
+
         request.DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         Move(request, next, connectorId, IntroductionEventKind.Declined, request.DeclineReason);
         request.RespondedAt ??= request.UpdatedAt;
@@ -283,10 +300,15 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             return IntroductionResult.Refused(IntroductionProblem.OutcomeNotAllowed);
         }
 
+        if (input.Note?.Trim().Length > MaxMessageLength)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.TooLong);
+        }
+
         if (input.Outcome == IntroductionOutcome.Won)
         {
             var currency = input.Currency?.Trim().ToUpperInvariant();
-            if (input.Amount is not > 0 || currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+            if (input.Amount is not (> 0 and < 1_000_000_000_000_000m) || currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
             {
                 return IntroductionResult.Refused(IntroductionProblem.AmountRequired);
             }
@@ -329,6 +351,11 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         if (string.IsNullOrWhiteSpace(text))
         {
             return IntroductionResult.Refused(IntroductionProblem.MessageRequired);
+        }
+
+        if (text.Trim().Length > MaxMessageLength)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.TooLong);
         }
 
         request.UpdatedAt = clock.GetUtcNow();

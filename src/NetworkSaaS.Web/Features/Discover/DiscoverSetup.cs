@@ -1,0 +1,11 @@
+namespace NetworkSaaS.Web.Features.Discover;
+
+public static class DiscoverSetup
+{
+    public static IServiceCollection AddDiscover(this IServiceCollection services)
+    {
+        services.AddScoped<DiscoverySearch>();
+        services.AddScoped<AccountCoverage>();
+        return services;
+    }
+}

@@ -1,0 +1,248 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Web.Features.Contacts;
+
+namespace NetworkSaaS.Web.Features.Discover;
+
+public sealed class DiscoveryCriteria
+{
+    public string? Company { get; set; }
+    public string? Keywords { get; set; }
+    public string? Industry { get; set; }
+    public OpenTo? OpenTo { get; set; }
+    public int Page { get; set; } = 1;
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Company) && string.IsNullOrWhiteSpace(Keywords)
+        && string.IsNullOrWhiteSpace(Industry) && OpenTo is null or Core.Features.Contacts.OpenTo.None;
+}
+
+/// <summary>
+/// One colleague's contact as the searcher may see it. Shared contacts carry the name and the colleague; for
+/// Discoverable ones those stay null (only the colleague's department, the title, the company and the depth).
+/// </summary>
+public sealed record DiscoveryHit(
+    Guid ContactId, ContactVisibility Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment,
+    string? Title, string? CompanyName, Guid? OrganizationId, OpenTo OpenTo, RelationshipStrength Strength);
+
+public sealed record DiscoveryResult(IReadOnlyList<DiscoveryHit> Hits, int Total, bool TotalIsCapped, int Page, int PageCount, IReadOnlyList<Guid> OrganizationIds);
+
+/// <summary>
+/// "Someone here knows someone at X": searches colleagues' Shared and Discoverable contacts through the discovery
+/// index (see the Introductions migration), ranks them by an explainable relationship strength, and never reads a
+/// Private contact — they have no row in the index, so they cannot show up in results, counts or ordering.
+/// </summary>
+public sealed class DiscoverySearch(AppDbContext db)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Ranking looks at the strongest candidates by depth and recency; beyond that, refining the search is the answer.</summary>
+    public const int CandidateLimit = 200;
+
+    public const int CountCap = 1000;
+
+    public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var tenant = db.CurrentTenantId;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var terms = await TermsAsync(criteria, cancellationToken);
+            Guid[]? organizations = null;
+            if (!string.IsNullOrWhiteSpace(criteria.Company))
+            {
+                organizations = [.. await MatchOrganizationsAsync(criteria.Company, cancellationToken)];
+                if (organizations.Length == 0)
+                {
+                    return new DiscoveryResult([], 0, false, 1, 1, []);
+                }
+            }
+            else if (terms.Length == 0)
+            {
+                return new DiscoveryResult([], 0, false, 1, 1, []);
+            }
+
+            var (candidates, total) = organizations is not null
+                ? await CandidatesAtOrganizationsAsync(tenant, me, organizations, terms, cancellationToken)
+                : await CandidatesByTermsAsync(tenant, me, terms, cancellationToken);
+            var ranked = await RankAsync(tenant, me, candidates, today, cancellationToken);
+            var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
+            var page = Math.Clamp(criteria.Page, 1, pageCount);
+            return new DiscoveryResult([.. ranked.Skip((page - 1) * PageSize).Take(PageSize)], total, total >= CountCap, page, pageCount, organizations ?? []);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Organizations whose name matches, folded for width, case and kana; trigram similarity when nothing contains it.</summary>
+    public async Task<IReadOnlyList<Guid>> MatchOrganizationsAsync(string company, CancellationToken cancellationToken)
+    {
+        var normalized = OrganizationNames.Normalize(company);
+        if (normalized.Length == 0)
+        {
+            return [];
+        }
+
+        var pattern = "%" + normalized.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var contains = await db.Database.SqlQuery<Guid>($"""
+            SELECT o.id AS "Value" FROM organizations AS o
+            WHERE discovery_fold(o.normalized_name) LIKE discovery_fold({pattern})
+            ORDER BY length(o.normalized_name), o.normalized_name LIMIT 20
+            """).ToListAsync(cancellationToken);
+        if (contains.Count > 0 || normalized.Length < 3)
+        {
+            return contains;
+        }
+
+        return await db.Database.SqlQuery<Guid>($"""
+            SELECT o.id AS "Value" FROM organizations AS o
+            WHERE similarity(discovery_fold(o.normalized_name), discovery_fold({normalized})) >= 0.4
+            ORDER BY similarity(discovery_fold(o.normalized_name), discovery_fold({normalized})) DESC LIMIT 5
+            """).ToListAsync(cancellationToken);
+    }
+
+    private async Task<string[]> TermsAsync(DiscoveryCriteria criteria, CancellationToken cancellationToken)
+    {
+        var terms = new List<string>();
+        if (!string.IsNullOrWhiteSpace(criteria.Keywords))
+        {
+            var keywords = criteria.Keywords.Length > 200 ? criteria.Keywords[..200] : criteria.Keywords;
+            terms.AddRange(await db.Database.SqlQuery<string>($"SELECT t AS \"Value\" FROM discovery_tokens({keywords}) AS t LIMIT 12").ToListAsync(cancellationToken));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Industry))
+        {
+            var industry = criteria.Industry.Trim();
+            terms.Add(await db.Database.SqlQuery<string>($"SELECT 'industry:' || discovery_fold({industry}) AS \"Value\"").SingleAsync(cancellationToken));
+        }
+
+        var openTo = criteria.OpenTo ?? OpenTo.None;
+        if (openTo.HasFlag(OpenTo.SalesIntroductions))
+        {
+            terms.Add("open:sales");
+        }
+
+        if (openTo.HasFlag(OpenTo.Hiring))
+        {
+            terms.Add("open:hiring");
+        }
+
+        if (openTo.HasFlag(OpenTo.Advising))
+        {
+            terms.Add("open:advising");
+        }
+
+        return [.. terms.Distinct(StringComparer.Ordinal)];
+    }
+
+    private async Task<(Guid[] Candidates, int Total)> CandidatesAtOrganizationsAsync(
+        Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
+    {
+        var termCount = terms.Length;
+        var candidates = await db.Database.SqlQuery<Guid>($"""
+            SELECT c.id AS "Value" FROM contacts AS c
+            WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
+              AND (SELECT count(*) FROM discovery_terms AS d
+                   WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount}
+            ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
+            LIMIT {CandidateLimit}
+            """).ToListAsync(cancellationToken);
+        var total = candidates.Count < CandidateLimit ? candidates.Count : await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (
+                SELECT 1 FROM contacts AS c
+                WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
+                  AND (SELECT count(*) FROM discovery_terms AS d
+                       WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount}
+                LIMIT {CountCap}) AS x
+            """).SingleAsync(cancellationToken);
+        return ([.. candidates], total);
+    }
+
+    private async Task<(Guid[] Candidates, int Total)> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
+    {
+        // Drive from the rarest term (counted up to the cap), check the others per candidate.
+        var counts = await db.Database.SqlQuery<TermCount>($"""
+            SELECT t AS "Term", (SELECT count(*)::int FROM (SELECT 1 FROM discovery_terms AS d
+                                 WHERE d.tenant_id = {tenant} AND d.term = t LIMIT {CountCap * 10}) AS x) AS "Count"
+            FROM unnest({terms}) AS t
+            """).ToListAsync(cancellationToken);
+        var driver = counts.OrderBy(c => c.Count).ThenBy(c => c.Term, StringComparer.Ordinal).First();
+        if (driver.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var others = terms.Where(t => t != driver.Term).ToArray();
+        var otherCount = others.Length;
+        var driverTerm = driver.Term;
+        var candidates = await db.Database.SqlQuery<Guid>($"""
+            SELECT d.contact_id AS "Value" FROM discovery_terms AS d
+            WHERE d.tenant_id = {tenant} AND d.term = {driverTerm} AND d.owner_id <> {me}
+              AND (SELECT count(*) FROM discovery_terms AS o
+                   WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount}
+            ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
+            LIMIT {CandidateLimit}
+            """).ToListAsync(cancellationToken);
+        var total = candidates.Count < CandidateLimit ? candidates.Count : await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (
+                SELECT 1 FROM discovery_terms AS d
+                WHERE d.tenant_id = {tenant} AND d.term = {driverTerm} AND d.owner_id <> {me}
+                  AND (SELECT count(*) FROM discovery_terms AS o
+                       WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount}
+                LIMIT {CountCap}) AS x
+            """).SingleAsync(cancellationToken);
+        return ([.. candidates], total);
+    }
+
+    private async Task<List<DiscoveryHit>> RankAsync(Guid tenant, Guid me, Guid[] candidates, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Database.SqlQuery<CandidateRow>($"""
+            WITH touch AS (
+                SELECT i.contact_id, count(*)::int AS n, max(i.occurred_on) AS latest,
+                       sum(power(0.5, ({today} - i.occurred_on)::float8 / {RelationshipStrength.HalfLifeDays}))::float8 AS decayed
+                FROM interactions AS i
+                WHERE i.tenant_id = {tenant} AND i.contact_id = ANY({candidates}) AND i.occurred_on <= {today}
+                GROUP BY i.contact_id
+            ), known AS (
+                SELECT k.contact_id, count(DISTINCT o.owner_id)::int AS others
+                FROM discovery_person_keys AS k
+                JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
+                WHERE k.tenant_id = {tenant} AND k.contact_id = ANY({candidates}) AND o.owner_id <> k.owner_id AND o.owner_id <> {me}
+                GROUP BY k.contact_id
+            )
+            SELECT c.id AS "ContactId", c.visibility AS "Visibility",
+                   CASE WHEN c.visibility = 2 THEN c.display_name END AS "DisplayName",
+                   CASE WHEN c.visibility = 2 THEN u.display_name END AS "OwnerName",
+                   CASE WHEN c.visibility = 2 THEN c.owner_id END AS "OwnerId",
+                   dep.name AS "OwnerDepartment", c.title AS "Title", c.company_name AS "CompanyName", c.organization_id AS "OrganizationId",
+                   c.open_to AS "OpenTo", c.depth AS "Depth", coalesce(t.n, 0) AS "Interactions",
+                   greatest(t.latest, c.last_contacted_on) AS "LastContactedOn", coalesce(t.decayed, 0) AS "Decayed",
+                   coalesce(k.others, 0) AS "OtherColleagues"
+            FROM contacts AS c
+            JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id
+            LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
+            LEFT JOIN touch AS t ON t.contact_id = c.id
+            LEFT JOIN known AS k ON k.contact_id = c.id
+            WHERE c.tenant_id = {tenant} AND c.id = ANY({candidates}) AND c.visibility <> 0
+            """).ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(r => new DiscoveryHit(r.ContactId, (ContactVisibility)r.Visibility, r.DisplayName, r.OwnerName, r.OwnerId, r.OwnerDepartment,
+                r.Title, r.CompanyName, r.OrganizationId, (OpenTo)r.OpenTo,
+                RelationshipStrength.Of(r.Depth, r.Interactions, r.LastContactedOn, r.Decayed, r.OtherColleagues, today)))
+            .OrderByDescending(h => h.Strength.Score).ThenBy(h => h.ContactId)];
+    }
+
+    private sealed record TermCount(string Term, int Count);
+
+    private sealed record CandidateRow(
+        Guid ContactId, int Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment, string? Title,
+        string? CompanyName, Guid? OrganizationId, int OpenTo, int Depth, int Interactions, DateOnly? LastContactedOn, double Decayed, int OtherColleagues);
+}

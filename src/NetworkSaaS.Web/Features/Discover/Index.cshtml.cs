@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Contacts;
+
+namespace NetworkSaaS.Web.Features.Discover;
+
+public sealed class IndexModel(DiscoverySearch search, AccountCoverage coverage, ContactAccess access, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
+{
+    /// <summary>Coverage panels shown for the best-matching companies.</summary>
+    public const int CoveragePanels = 3;
+
+    [BindProperty(SupportsGet = true)]
+    public DiscoveryCriteria Criteria { get; set; } = new();
+
+    public DiscoveryResult? Result { get; private set; }
+    public IReadOnlyList<Coverage> Coverages { get; private set; } = [];
+    public string Slug => tenantContext.Tenant!.Slug;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Criteria.IsEmpty)
+        {
+            return;
+        }
+
+        var today = TenantClock.Today(tenantContext.Tenant!, clock);
+        Result = await search.SearchAsync(access.CurrentUserId, Criteria, today, cancellationToken);
+        var panels = new List<Coverage>();
+        foreach (var organizationId in Result.OrganizationIds.Take(CoveragePanels))
+        {
+            if (await coverage.ForAsync(organizationId, cancellationToken) is { } found)
+            {
+                panels.Add(found);
+            }
+        }
+
+        Coverages = panels;
+    }
+
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(Request.Path, query);
+    }
+}

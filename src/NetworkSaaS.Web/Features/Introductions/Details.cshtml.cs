@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Introductions;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Contacts;
+
+namespace NetworkSaaS.Web.Features.Introductions;
+
+/// <summary>
+/// One introduction request: its timeline, the messages between requester and connector, and the next steps each
+/// of them may take. The contact's details appear to the requester only once the introduction is made.
+/// </summary>
+public sealed class DetailsModel(
+    AppDbContext db,
+    IntroductionService service,
+    IntroductionViews views,
+    IntroductionLabels labels,
+    AuditLog audit,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock) : PageModel
+{
+    public sealed record TimelineEntry(DateTimeOffset At, string? ActorName, IntroductionEventKind Kind, IntroductionOutcome Outcome, string? Text);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public string? DeclineReason { get; set; }
+
+    [BindProperty]
+    public DateOnly ConsentOn { get; set; }
+
+    [BindProperty]
+    public Guid? ChosenContact { get; set; }
+
+    [BindProperty]
+    public IntroductionOutcome NextOutcome { get; set; }
+
+    [BindProperty]
+    public decimal? Amount { get; set; }
+
+    [BindProperty]
+    public string? Currency { get; set; }
+
+    [BindProperty]
+    public DateOnly? StartOn { get; set; }
+
+    [BindProperty]
+    public string? OutcomeNote { get; set; }
+
+    public IntroductionRequest Introduction { get; private set; } = null!;
+    public IntroductionRole Role { get; private set; }
+    public string RequesterName { get; private set; } = "";
+    public string ConnectorName { get; private set; } = "";
+    public string? AskTitle { get; private set; }
+    public Contact? Revealed { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> ContactChoices { get; private set; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<IntroductionOutcome> NextOutcomes { get; private set; } = [];
+    public string Slug => tenantContext.Tenant!.Slug;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ConsentOn = Today;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.AcceptAsync(me, Id, ChosenContact, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.DeclineAsync(me, Id, DeclineReason, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostConsentAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.ConfirmConsentAsync(me, Id, ConsentOn, Today, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.WithdrawAsync(me, Id, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostOutcomeAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.RecordOutcomeAsync(me, Id, new OutcomeInput(NextOutcome, Amount, Currency, StartOn, OutcomeNote), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => service.PostMessageAsync(me, Id, Message, cancellationToken), cancellationToken);
+
+    private DateOnly Today => TenantClock.Today(tenantContext.Tenant!, clock);
+
+    private async Task<IActionResult> ActAsync(Func<Guid, Task<IntroductionResult>> step, CancellationToken cancellationToken)
+    {
+        if (await views.FindAsync(Id, cancellationToken) is not { Role: not IntroductionRole.Manager })
+        {
+            return NotFound();
+        }
+
+        // Model binding errors (a malformed date or amount) are reported, never silently turned into a default.
+        if (ModelState.IsValid)
+        {
+            var result = await step(views.CurrentUserId);
+            if (result.Succeeded)
+            {
+                return Redirect($"/{Slug}/introductions/{Id}");
+            }
+
+            ModelState.AddModelError(string.Empty, labels.Problem(result.Problem!.Value));
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await views.FindAsync(Id, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        (Introduction, Role) = found;
+        var names = await db.Users.AsNoTracking().Where(u => u.Id == Introduction.RequesterId || u.Id == Introduction.ConnectorId)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        RequesterName = names.GetValueOrDefault(Introduction.RequesterId, "");
+        ConnectorName = names.GetValueOrDefault(Introduction.ConnectorId, "");
+        AskTitle = Introduction.AskId is { } askId ? await db.Asks.Where(a => a.Id == askId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) : null;
+
+        var events = await db.IntroductionEvents.AsNoTracking().Where(e => e.RequestId == Id).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .GroupJoin(db.Users, e => e.ActorId, u => (Guid?)u.Id, (e, actors) => new { e, actors })
+            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new { x.e, ActorName = actor != null ? actor.DisplayName : null })
+            .ToListAsync(cancellationToken);
+        // Managers follow the request, not the private conversation or the reason for a decline.
+        var participant = Role != IntroductionRole.Manager;
+        Timeline = [.. events.Select(x => new TimelineEntry(x.e.At, x.ActorName, x.e.Kind, x.e.Outcome, participant ? x.e.Text : null))
+            .Where(t => participant || t.Kind != IntroductionEventKind.Message)];
+
+        if (Introduction.ContactId is { } contactId && Introduction.State == IntroductionState.Introduced && Role == IntroductionRole.Requester)
+        {
+            Revealed = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+            if (Revealed is not null && HttpMethods.IsGet(HttpContext.Request.Method))
+            {
+                audit.Record(AuditActions.IntroducedContactViewed, Revealed.DisplayName, $"{Revealed.Id} (introduction {Introduction.Id})");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        if (Role == IntroductionRole.Connector && Introduction is { State: IntroductionState.Requested, ContactId: null })
+        {
+            var me = views.CurrentUserId;
+            ContactChoices = [.. (await db.Contacts.AsNoTracking()
+                    .Where(c => c.OwnerId == me && c.OrganizationId == Introduction.OrganizationId)
+                    .OrderBy(c => c.SortKey).Select(c => new { c.Id, c.DisplayName, c.Title }).ToListAsync(cancellationToken))
+                .Select(c => (c.Id, string.IsNullOrEmpty(c.Title) ? c.DisplayName : $"{c.DisplayName} · {c.Title}"))];
+        }
+
+        NextOutcomes = Role == IntroductionRole.Requester ? IntroductionStateMachine.NextOutcomes(Introduction.Purpose, Introduction.State, Introduction.Outcome) : [];
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Introductions;
+
+namespace NetworkSaaS.Web.Features.Introductions;
+
+public enum IntroductionRole
+{
+    Requester,
+    Connector,
+
+    /// <summary>A manager of the requester's or the connector's department: reads the request, never its messages.</summary>
+    Manager,
+}
+
+public enum IntroductionListView
+{
+    Mine,
+    AskedOfMe,
+    Team,
+}
+
+public sealed record IntroductionRow(
+    Guid Id, IntroductionPurpose Purpose, IntroductionState State, IntroductionOutcome Outcome, string TargetSummary,
+    string RequesterName, string ConnectorName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Who may see which introduction request: its requester and connector, and managers of their departments.</summary>
+public sealed class IntroductionViews(AppDbContext db, UserManager<AppUser> users, IHttpContextAccessor http)
+{
+    public const int ListLimit = 200;
+
+    public Guid CurrentUserId => Guid.Parse(users.GetUserId(http.HttpContext!.User)!);
+
+    public bool IsManager => http.HttpContext!.User.IsInRole(Roles.Manager);
+
+    /// <summary>The current manager's department colleagues (themselves included); empty for non-managers.</summary>
+    public async Task<Guid[]> TeamAsync(CancellationToken cancellationToken)
+    {
+        if (!IsManager)
+        {
+            return [];
+        }
+
+        var me = CurrentUserId;
+        var department = await db.Users.Where(u => u.Id == me).Select(u => u.DepartmentId).SingleAsync(cancellationToken);
+        return department is null ? [] : [.. await db.Users.Where(u => u.DepartmentId == department).Select(u => u.Id).ToListAsync(cancellationToken)];
+    }
+
+    public async Task<IReadOnlyList<IntroductionRow>> ListAsync(IntroductionListView view, CancellationToken cancellationToken)
+    {
+        var me = CurrentUserId;
+        var requests = db.IntroductionRequests.AsNoTracking();
+        requests = view switch
+        {
+            IntroductionListView.AskedOfMe => requests.Where(r => r.ConnectorId == me),
+            IntroductionListView.Team => await TeamAsync(cancellationToken) is { Length: > 0 } team
+                ? requests.Where(r => team.Contains(r.RequesterId) || team.Contains(r.ConnectorId))
+                : requests.Where(r => false),
+            _ => requests.Where(r => r.RequesterId == me),
+        };
+        return await requests.OrderByDescending(r => r.UpdatedAt).Take(ListLimit)
+            .Join(db.Users, r => r.RequesterId, u => u.Id, (r, requester) => new { r, requester })
+            .Join(db.Users, x => x.r.ConnectorId, u => u.Id, (x, connector) => new IntroductionRow(
+                x.r.Id, x.r.Purpose, x.r.State, x.r.Outcome, x.r.TargetSummary, x.requester.DisplayName, connector.DisplayName, x.r.CreatedAt, x.r.UpdatedAt))
+            .OrderByDescending(r => r.UpdatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The request with the current user's role in it, or null when they may not see it (shown as 404).</summary>
+    public async Task<(IntroductionRequest Request, IntroductionRole Role)?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = await db.IntroductionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var me = CurrentUserId;
+        if (request.RequesterId == me)
+        {
+            return (request, IntroductionRole.Requester);
+        }
+
+        if (request.ConnectorId == me)
+        {
+            return (request, IntroductionRole.Connector);
+        }
+
+        var team = await TeamAsync(cancellationToken);
+        return team.Contains(request.RequesterId) || team.Contains(request.ConnectorId) ? (request, IntroductionRole.Manager) : null;
+    }
+}
