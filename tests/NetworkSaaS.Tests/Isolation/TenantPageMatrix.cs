@@ -39,6 +39,12 @@ public static class TenantPageMatrix
         new("{tenant:slug}/contacts/import", typeof(Web.Features.Contacts.Import.IndexModel), _ => "contacts/import", ""),
         new("{tenant:slug}/contacts/import/{id:guid}", typeof(Web.Features.Contacts.Import.BatchModel), ids => $"contacts/import/{ids.ImportBatchId}", "Start"),
         new("{tenant:slug}/companies/{id:guid}", typeof(Web.Features.Companies.DetailsModel), ids => $"companies/{ids.OrganizationId}"),
+        new("{tenant:slug}/discover", typeof(Web.Features.Discover.IndexModel), _ => "discover?company=Client"),
+        new("{tenant:slug}/introductions", typeof(Web.Features.Introductions.IndexModel), _ => "introductions?view=AskedOfMe"),
+        new("{tenant:slug}/introductions/new", typeof(Web.Features.Introductions.NewModel), ids => $"introductions/new?contact={ids.ContactId}", ""),
+        new("{tenant:slug}/introductions/{id:guid}", typeof(Web.Features.Introductions.DetailsModel), ids => $"introductions/{ids.IntroductionId}",
+            "Accept", "Decline", "Consent", "Withdraw", "Outcome", "Message"),
+        new("{tenant:slug}/notifications", typeof(Web.Features.Notifications.IndexModel), _ => "notifications", "Open", "ReadAll"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }
