@@ -39,6 +39,9 @@ public static class TenantPageMatrix
         new("{tenant:slug}/contacts/import", typeof(Web.Features.Contacts.Import.IndexModel), _ => "contacts/import", ""),
         new("{tenant:slug}/contacts/import/{id:guid}", typeof(Web.Features.Contacts.Import.BatchModel), ids => $"contacts/import/{ids.ImportBatchId}", "Start"),
         new("{tenant:slug}/companies/{id:guid}", typeof(Web.Features.Companies.DetailsModel), ids => $"companies/{ids.OrganizationId}"),
+        new("{tenant:slug}/asks", typeof(Web.Features.Asks.IndexModel), _ => "asks"),
+        new("{tenant:slug}/asks/new", typeof(Web.Features.Asks.CreateModel), _ => "asks/new", ""),
+        new("{tenant:slug}/asks/{id:guid}", typeof(Web.Features.Asks.DetailsModel), ids => $"asks/{ids.AskId}", "Answer", "Close"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }
