@@ -68,7 +68,7 @@ public sealed class DetailsModel(
 
         if (ModelState.IsValid && Answer.ContactId is null)
         {
-            ModelState.AddModelError("Answer.ContactId", l["Choose one of your contacts."]);
+            ModelState.AddModelError(string.Empty, l["Choose one of your contacts."]);
         }
 
         if (ModelState.IsValid)
