@@ -72,6 +72,7 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
         IntroductionProblem.MessageRequired => l["Write a message first."],
         IntroductionProblem.AskNotOpen => l["This ask is closed."],
         IntroductionProblem.TooLong => l["The text is too long."],
+        IntroductionProblem.OwnAsk => l["This is your own ask: colleagues answer it."],
         _ => l["This position is no longer open."],
     };
 

@@ -21,6 +21,7 @@ public enum IntroductionProblem
     AskNotOpen,
     PositionNotOpen,
     TooLong,
+    OwnAsk,
 }
 
 public sealed record IntroductionResult(Guid? RequestId, IntroductionProblem? Problem, bool AlreadyPending = false)

@@ -137,15 +137,15 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             return IntroductionResult.Refused(IntroductionProblem.AskNotOpen);
         }
 
+        if (ask.AuthorId == connectorId)
+        {
+            return IntroductionResult.Refused(IntroductionProblem.OwnAsk);
+        }
+
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.OwnerId == connectorId, cancellationToken);
         if (contact is null)
         {
             return IntroductionResult.Refused(IntroductionProblem.ContactNotAvailable);
-        }
-
-        if (ask.AuthorId == connectorId)
-        {
-            return IntroductionResult.Refused(IntroductionProblem.OwnContact);
         }
 
         if (message?.Trim().Length > MaxMessageLength)
