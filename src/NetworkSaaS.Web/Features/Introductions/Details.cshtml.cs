@@ -131,12 +131,12 @@ public sealed class DetailsModel(
         AskTitle = Introduction.AskId is { } askId ? await db.Asks.Where(a => a.Id == askId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) : null;
 
         var events = await db.IntroductionEvents.AsNoTracking().Where(e => e.RequestId == Id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .GroupJoin(db.Users, e => e.ActorId, u => (Guid?)u.Id, (e, actors) => new { e, actors })
-            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new { x.e, ActorName = actor != null ? actor.DisplayName : null })
             .ToListAsync(cancellationToken);
+        var actorIds = events.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToArray();
+        var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         // Managers follow the request, not the private conversation or the reason for a decline.
         var participant = Role != IntroductionRole.Manager;
-        Timeline = [.. events.Select(x => new TimelineEntry(x.e.At, x.ActorName, x.e.Kind, x.e.Outcome, participant ? x.e.Text : null))
+        Timeline = [.. events.Select(e => new TimelineEntry(e.At, e.ActorId is { } actor ? actors.GetValueOrDefault(actor) : null, e.Kind, e.Outcome, participant ? e.Text : null))
             .Where(t => participant || t.Kind != IntroductionEventKind.Message)];
 
         if (Introduction.ContactId is { } contactId && Introduction.State == IntroductionState.Introduced && Role == IntroductionRole.Requester)

@@ -60,12 +60,11 @@ public sealed class IntroductionViews(AppDbContext db, UserManager<AppUser> user
                 : requests.Where(r => false),
             _ => requests.Where(r => r.RequesterId == me),
         };
-        return await requests.OrderByDescending(r => r.UpdatedAt).Take(ListLimit)
-            .Join(db.Users, r => r.RequesterId, u => u.Id, (r, requester) => new { r, requester })
-            .Join(db.Users, x => x.r.ConnectorId, u => u.Id, (x, connector) => new IntroductionRow(
-                x.r.Id, x.r.Purpose, x.r.State, x.r.Outcome, x.r.TargetSummary, x.requester.DisplayName, connector.DisplayName, x.r.CreatedAt, x.r.UpdatedAt))
-            .OrderByDescending(r => r.UpdatedAt)
-            .ToListAsync(cancellationToken);
+        var latest = await requests.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Take(ListLimit).ToListAsync(cancellationToken);
+        var people = latest.SelectMany(r => new[] { r.RequesterId, r.ConnectorId }).Distinct().ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. latest.Select(r => new IntroductionRow(r.Id, r.Purpose, r.State, r.Outcome, r.TargetSummary,
+            names.GetValueOrDefault(r.RequesterId, ""), names.GetValueOrDefault(r.ConnectorId, ""), r.CreatedAt, r.UpdatedAt))];
     }
 
     /// <summary>The request with the current user's role in it, or null when they may not see it (shown as 404).</summary>

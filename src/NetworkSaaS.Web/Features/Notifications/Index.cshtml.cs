@@ -24,12 +24,12 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = Me;
-        Rows = await db.Notifications.AsNoTracking().Where(n => n.UserId == me).OrderByDescending(n => n.CreatedAt).Take(Shown)
-            .GroupJoin(db.Users, n => n.ActorId, u => (Guid?)u.Id, (n, actors) => new { n, actors })
-            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new Row(
-                x.n.Id, x.n.Kind, x.n.IntroductionId, x.n.AskId, actor != null ? actor.DisplayName : null, x.n.CreatedAt, x.n.ReadAt != null))
-            .OrderByDescending(r => r.CreatedAt)
-            .ToListAsync(cancellationToken);
+        var latest = await db.Notifications.AsNoTracking().Where(n => n.UserId == me).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(Shown).ToListAsync(cancellationToken);
+        var actorIds = latest.Where(n => n.ActorId != null).Select(n => n.ActorId!.Value).Distinct().ToArray();
+        var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Rows = [.. latest.Select(n => new Row(n.Id, n.Kind, n.IntroductionId, n.AskId,
+            n.ActorId is { } actor ? actors.GetValueOrDefault(actor) : null, n.CreatedAt, n.ReadAt != null))];
         Unread = await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
     }
 
