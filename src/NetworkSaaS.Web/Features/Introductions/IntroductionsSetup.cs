@@ -9,6 +9,7 @@ public static class IntroductionsSetup
         services.AddScoped<NotificationCenter>();
         services.AddScoped<IntroductionLabels>();
         services.AddScoped<IntroductionService>();
+        services.AddSingleton<Seeds.IDemoIntroductionWriter, DemoIntroductionWriter>();
         return services;
     }
 }
