@@ -131,8 +131,8 @@ public static class DemoIntroductions
     ];
 
     /// <summary>
-    /// The plan for one tenant. Deterministic for the same people, contacts and <paramref name="now"/>: a fixed seed,
-    /// targets taken in the order of their keys, times relative to now.
+    /// The plan for one tenant. Deterministic for the same people, contacts and day: fixed seeds, targets taken in the
+    /// order of their keys, times counted back from the start of the company's day.
     /// </summary>
     public static DemoIntroductionSet Plan(
         DemoTenant tenant, IReadOnlyList<DemoColleague> people, IReadOnlyDictionary<string, Guid> departments, IReadOnlyList<DemoTarget> targets,
@@ -144,15 +144,24 @@ public static class DemoIntroductions
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(zone);
         var japanese = tenant.Culture == "ja";
-        var random = new Random(japanese ? 20_260_401 : 20_260_402);
-        var builder = new Builder(tenant, people, departments, targets, zone, now, random, japanese);
+
+        // Times count back from the start of the company's day, so one day's seeding is the same whatever the hour.
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        var midnight = new DateTimeOffset(today, zone.GetUtcOffset(today)).ToUniversalTime();
+        var builder = new Builder(tenant, people, departments, targets, zone, midnight, japanese);
         return builder.Build();
     }
 
     private sealed class Builder(
         DemoTenant tenant, IReadOnlyList<DemoColleague> people, IReadOnlyDictionary<string, Guid> departments, IReadOnlyList<DemoTarget> targets,
-        TimeZoneInfo zone, DateTimeOffset now, Random random, bool japanese)
+        TimeZoneInfo zone, DateTimeOffset now, bool japanese)
     {
+        /// <summary>Who, whom, what and when: a fixed seed per tenant.</summary>
+        private readonly Random random = new(japanese ? 20_260_401 : 20_260_402);
+
+        /// <summary>Minutes added when a moment is moved into office hours: a stream of its own, so the choices above never depend on the clock.</summary>
+        private readonly Random jitter = new(japanese ? 1_401 : 1_402);
+
         private readonly HashSet<Guid> used = [];
         private readonly HashSet<Guid> askedOrganizations = [];
         private readonly List<DemoTarget> available = [.. targets
@@ -494,11 +503,11 @@ public static class DemoIntroductions
             var minutes = (local.Hour * 60) + local.Minute;
             if (minutes < 9 * 60)
             {
-                at = backwards ? at.AddMinutes(-minutes - (5 * 60) - random.Next(60)) : at.AddMinutes((9 * 60) - minutes + random.Next(90));
+                at = backwards ? at.AddMinutes(-minutes - (5 * 60) - jitter.Next(60)) : at.AddMinutes((9 * 60) - minutes + jitter.Next(90));
             }
             else if (minutes >= 19 * 60)
             {
-                at = backwards ? at.AddMinutes((18 * 60) - minutes - random.Next(60)) : at.AddMinutes((33 * 60) - minutes + random.Next(90));
+                at = backwards ? at.AddMinutes((18 * 60) - minutes - jitter.Next(60)) : at.AddMinutes((33 * 60) - minutes + jitter.Next(90));
             }
 
             var day = TimeZoneInfo.ConvertTime(at, zone).DayOfWeek;

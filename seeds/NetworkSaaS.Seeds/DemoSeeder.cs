@@ -164,9 +164,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
         var people = index.Select(p => new DemoColleague(p.Key, p.Value)).OrderBy(p => p.PersonIndex).ToList();
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, cancellationToken).ConfigureAwait(false);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var now = DateTimeOffset.UtcNow;
-        var plan = DemoIntroductions.Plan(demo, people, departments, targets, zone,
-            new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
+        var plan = DemoIntroductions.Plan(demo, people, departments, targets, zone, DateTimeOffset.UtcNow);
         await scope.GetRequiredService<IDemoIntroductionWriter>().AddAsync(scope, plan, cancellationToken).ConfigureAwait(false);
     }
 

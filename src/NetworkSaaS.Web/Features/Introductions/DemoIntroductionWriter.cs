@@ -76,7 +76,7 @@ public sealed class DemoIntroductionWriter : IDemoIntroductionWriter
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (at, _, run) in moments.OrderBy(m => m.At).ThenBy(m => m.Order))
         {
-            clock.Now = at;
+            clock.Now = at.ToUniversalTime();
             await run();
         }
 
