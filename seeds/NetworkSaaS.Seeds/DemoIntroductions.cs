@@ -503,7 +503,7 @@ public static class DemoIntroductions
             var minutes = (local.Hour * 60) + local.Minute;
             if (minutes < 9 * 60)
             {
-                at = backwards ? at.AddMinutes(-minutes - (5 * 60) - jitter.Next(60)) : at.AddMinutes((9 * 60) - minutes + jitter.Next(90));
+                at = backwards ? at.AddMinutes(-minutes - (5 * 60) - 1 - jitter.Next(60)) : at.AddMinutes((9 * 60) - minutes + jitter.Next(90));
             }
             else if (minutes >= 19 * 60)
             {
