@@ -56,7 +56,8 @@ public static class DemoNetworks
     public static IEnumerable<DemoContact> For(DemoTenant tenant, int personIndex, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var random = new Random(HashCode.Combine(tenant.Slug.Length, tenant.Slug[0], personIndex) + personIndex * 7919);
+        // HashCode is randomized per process; a seed made of the slug's characters gives the same network on every run.
+        var random = new Random(tenant.Slug.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)) + (personIndex * 7919));
         var japanese = tenant.Culture == "ja";
         var count = 34 + random.Next(12);
         for (var i = 0; i < count; i++)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Tenancy;
 
@@ -100,6 +101,10 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
         }
 
         await SeedNetworksAsync(demo, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+
+        await using var introductions = scopeFactory.CreateAsyncScope();
+        introductions.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
+        await SeedIntroductionsAsync(demo, tenant, introductions.ServiceProvider, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives each demo person a network, once: a tenant that already has contacts is left as it is.</summary>
@@ -119,6 +124,48 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
             var owner = await users.FindByEmailAsync(demo.People[i].Email).ConfigureAwait(false);
             await writer.AddAsync(scope, owner!.Id, DemoNetworks.For(demo, i, today), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Asks and introduction requests in every state, once: a tenant that already has any is left as it is. Only
+    /// Shared and Discoverable contacts are offered to the plan; the web app plays it through the introduction workflow.
+    /// </summary>
+    private static async Task SeedIntroductionsAsync(DemoTenant demo, Tenant tenant, IServiceProvider scope, CancellationToken cancellationToken)
+    {
+        var db = scope.GetRequiredService<AppDbContext>();
+        if (await db.IntroductionRequests.AnyAsync(cancellationToken).ConfigureAwait(false)
+            || await db.Asks.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var emails = demo.People.Select(p => p.Email.ToUpperInvariant()).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && emails.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (users.Count != demo.People.Count)
+        {
+            return;
+        }
+
+        var index = users.ToDictionary(u => u.Id, u => emails.IndexOf(u.NormalizedEmail!));
+        var ids = index.Keys.ToList();
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => ids.Contains(c.OwnerId) && c.Visibility != ContactVisibility.Private)
+            .Select(c => new
+            {
+                c.Id, c.OwnerId, c.Emails, c.CompanyName, c.OrganizationId, Organization = c.Organization == null ? null : c.Organization.Name,
+                c.Visibility, c.OpenTo,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Contact ids are random; the key (owner, then the seeded email, unique per owner) gives the plan a stable order.
+        var targets = contacts.Select(c => new DemoTarget(
+            c.Id, c.OwnerId, $"{index[c.OwnerId]:D2}|{string.Join(';', c.Emails)}", c.CompanyName, c.OrganizationId, c.Organization, c.Visibility, c.OpenTo)).ToList();
+        var people = index.Select(p => new DemoColleague(p.Key, p.Value)).OrderBy(p => p.PersonIndex).ToList();
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, cancellationToken).ConfigureAwait(false);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var plan = DemoIntroductions.Plan(demo, people, departments, targets, zone, DateTimeOffset.UtcNow);
+        await scope.GetRequiredService<IDemoIntroductionWriter>().AddAsync(scope, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Apply(DemoPerson person, AppUser user, Dictionary<string, Department> departments)

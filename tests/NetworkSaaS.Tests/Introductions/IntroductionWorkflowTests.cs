@@ -165,6 +165,7 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         Assert.Contains("Only the colleague concerned can take this step.", await requesterAccepts.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var badDate = await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = "2026-13-45" });
         Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Contains("The value is not valid.", await badDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(IntroductionState.Requested, await InDbAsync(c.Tenant, db => db.IntroductionRequests.Select(r => r.State).SingleAsync()));
 
         await ActAsync(c.ConnectorClient, "acme", id, "Accept");

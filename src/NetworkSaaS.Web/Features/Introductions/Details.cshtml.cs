@@ -111,6 +111,10 @@ public sealed class DetailsModel(
 
             ModelState.AddModelError(string.Empty, labels.Problem(result.Problem!.Value));
         }
+        else
+        {
+            ModelState.AddModelError(string.Empty, labels.InvalidValue);
+        }
 
         await LoadAsync(cancellationToken);
         return Page();

@@ -76,6 +76,8 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
         _ => l["This position is no longer open."],
     };
 
+    public string InvalidValue => l["The value is not valid."];
+
     public string Notification(string kind) => kind switch
     {
         NotificationKinds.IntroductionRequested => l["A colleague asks you for an introduction."],

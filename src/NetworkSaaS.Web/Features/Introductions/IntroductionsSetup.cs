@@ -10,6 +10,7 @@ public static class IntroductionsSetup
         services.AddScoped<IntroductionLabels>();
         services.AddScoped<IntroductionService>();
         services.AddScoped<IntroductionViews>();
+        services.AddSingleton<Seeds.IDemoIntroductionWriter, DemoIntroductionWriter>();
         return services;
     }
 }
