@@ -144,6 +144,32 @@ public sealed class SyntheticNetworkGenerator(SyntheticNetworkOptions options)
         return terms;
     }
 
+    /// <summary>
+    /// Query strings for the discovery page, in the mix colleagues would use: a company (a fragment of its name), a
+    /// company with a role, a role or expertise alone, what people are open to, an industry.
+    /// </summary>
+    public IReadOnlyList<string> DiscoveryQueries(IReadOnlyList<SyntheticOrganization> organizations, int count = 500)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        var random = new Random(Options.Seed + 5);
+        string Escape(string value) => Uri.EscapeDataString(value);
+        string Role(Random r) => r.Next(3) == 0 ? Pick(r, V.Expertise) : Pick(r, V.ContactTitles);
+        var queries = new List<string>(count);
+        while (queries.Count < count)
+        {
+            queries.Add((queries.Count % 10) switch
+            {
+                < 4 => $"company={Escape(CompanyTerm(random, organizations))}",
+                < 6 => $"company={Escape(CompanyTerm(random, organizations))}&keywords={Escape(Role(random))}",
+                < 8 => $"keywords={Escape(Role(random))}",
+                8 => $"keywords={Escape(Role(random))}&openTo={(random.Next(3) switch { 0 => "SalesIntroductions", 1 => "Hiring", _ => "Advising" })}",
+                _ => $"industry={Escape(Pick(random, V.Industries))}&keywords={Escape(Pick(random, V.ContactTitles))}",
+            });
+        }
+
+        return queries;
+    }
+
     private Contact NewContact(Random random, Guid tenantId, Guid ownerId, IReadOnlyList<Guid> users, IReadOnlyList<SyntheticOrganization> organizations)
     {
         var today = Options.Today;
