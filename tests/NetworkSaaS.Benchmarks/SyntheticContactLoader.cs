@@ -74,6 +74,7 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString, S
         }
 
         await ExecuteAsync(connection, Migrations.DiscoveryIndex.RebuildStatements, cancellationToken);
+        await ExecuteAsync(connection, Migrations.OrganizationSearch.RebuildStatements, cancellationToken);
         foreach (var (_, definition) in discoveryIndexes)
         {
             await ExecuteAsync(connection, definition + ";", cancellationToken);
@@ -272,7 +273,7 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString, S
     private static async Task CheckColumnsAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<string> written, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1", connection);
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER'", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = table });
         var columns = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

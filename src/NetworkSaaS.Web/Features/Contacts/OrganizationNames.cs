@@ -23,6 +23,19 @@ public static partial class OrganizationNames
     [GeneratedRegex(@"[\s\p{P}\p{S}]+", RegexOptions.CultureInvariant)]
     private static partial Regex PunctuationAndSpace();
 
+    /// <summary>The name without its legal form, width and case folded, words kept apart (what discovery tokenizes).</summary>
+    public static string WithoutLegalForm(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+        foreach (var form in JapaneseLegalForms)
+        {
+            text = text.Replace(form.Normalize(NormalizationForm.FormKC), " ", StringComparison.Ordinal);
+        }
+
+        return WesternLegalForm().Replace(text, " ").Trim();
+    }
+
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

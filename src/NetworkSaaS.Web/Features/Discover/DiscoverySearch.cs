@@ -77,30 +77,33 @@ public sealed class DiscoverySearch(AppDbContext db)
         }
     }
 
-    /// <summary>Organizations whose name matches, folded for width, case and kana; trigram similarity when nothing contains it.</summary>
+    /// <summary>
+    /// Organizations whose name has every word (Latin words by prefix, Japanese by bigrams; width, case and kana
+    /// folded) of the query, legal forms ignored; trigram similarity on the folded name when nothing matches (typos).
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> MatchOrganizationsAsync(string company, CancellationToken cancellationToken)
     {
-        var normalized = OrganizationNames.Normalize(company);
-        if (normalized.Length == 0)
-        {
-            return [];
-        }
-
-        var pattern = "%" + normalized.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var contains = await db.Database.SqlQuery<Guid>($"""
+        var text = OrganizationNames.WithoutLegalForm(company);
+        var tenant = db.CurrentTenantId;
+        var matched = await db.Database.SqlQuery<Guid>($"""
+            WITH q AS (SELECT array_agg(t) AS terms FROM discovery_tokens({text}) AS t)
             SELECT o.id AS "Value" FROM organizations AS o
-            WHERE discovery_fold(o.normalized_name) LIKE discovery_fold({pattern})
+            JOIN (SELECT t.organization_id FROM organization_terms AS t, q
+                  WHERE t.tenant_id = {tenant} AND t.term = ANY(q.terms)
+                  GROUP BY t.organization_id HAVING count(*) = (SELECT cardinality(terms) FROM q)) AS m ON m.organization_id = o.id
+            WHERE o.tenant_id = {tenant}
             ORDER BY length(o.normalized_name), o.normalized_name LIMIT 20
             """).ToListAsync(cancellationToken);
-        if (contains.Count > 0 || normalized.Length < 3)
+        var normalized = OrganizationNames.Normalize(company);
+        if (matched.Count > 0 || normalized.Length < 3)
         {
-            return contains;
+            return matched;
         }
 
         return await db.Database.SqlQuery<Guid>($"""
             SELECT o.id AS "Value" FROM organizations AS o
-            WHERE similarity(discovery_fold(o.normalized_name), discovery_fold({normalized})) >= 0.4
-            ORDER BY similarity(discovery_fold(o.normalized_name), discovery_fold({normalized})) DESC LIMIT 5
+            WHERE o.tenant_id = {tenant} AND similarity(o.search_name, discovery_fold({normalized})) >= 0.4
+            ORDER BY similarity(o.search_name, discovery_fold({normalized})) DESC LIMIT 5
             """).ToListAsync(cancellationToken);
     }
 
