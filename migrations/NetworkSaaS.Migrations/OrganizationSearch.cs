@@ -16,6 +16,11 @@ public static class OrganizationSearch
         migrationBuilder.Sql("""
             ALTER TABLE organizations ADD COLUMN search_name text GENERATED ALWAYS AS (discovery_fold(normalized_name)) STORED;
 
+            -- Account coverage and company discovery read who holds which relationships at an organization without
+            -- visiting every contact row.
+            CREATE INDEX ix_contacts_organization_coverage ON contacts (tenant_id, organization_id)
+                INCLUDE (owner_id, visibility, depth, last_contacted_on);
+
             CREATE FUNCTION discovery_name_terms(name text) RETURNS SETOF text
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $f$
@@ -78,6 +83,7 @@ public static class OrganizationSearch
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql("""
+            DROP INDEX IF EXISTS ix_contacts_organization_coverage;
             DROP TRIGGER IF EXISTS organizations_name_terms ON organizations;
             DROP FUNCTION IF EXISTS discovery_sync_organization_name();
             DROP TABLE IF EXISTS organization_terms;

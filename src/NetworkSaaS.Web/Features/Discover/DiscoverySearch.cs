@@ -36,10 +36,11 @@ public sealed class DiscoverySearch(AppDbContext db)
 {
     public const int PageSize = 20;
 
-    /// <summary>Ranking looks at the strongest candidates by depth and recency; beyond that, refining the search is the answer.</summary>
-    public const int CandidateLimit = 200;
-
-    public const int CountCap = 1000;
+    /// <summary>
+    /// Ranking looks at the strongest candidates by depth and recency (the index's order); beyond them, refining the
+    /// search is the answer, so the page says "at least" instead of counting every match.
+    /// </summary>
+    public const int CandidateLimit = 100;
 
     public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
@@ -63,13 +64,13 @@ public sealed class DiscoverySearch(AppDbContext db)
                 return new DiscoveryResult([], 0, false, 1, 1, []);
             }
 
-            var (candidates, total) = organizations is not null
+            var candidates = organizations is not null
                 ? await CandidatesAtOrganizationsAsync(tenant, me, organizations, terms, cancellationToken)
                 : await CandidatesByTermsAsync(tenant, me, terms, cancellationToken);
             var ranked = await RankAsync(tenant, me, candidates, today, cancellationToken);
             var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
             var page = Math.Clamp(criteria.Page, 1, pageCount);
-            return new DiscoveryResult([.. ranked.Skip((page - 1) * PageSize).Take(PageSize)], total, total >= CountCap, page, pageCount, organizations ?? []);
+            return new DiscoveryResult([.. ranked.Skip((page - 1) * PageSize).Take(PageSize)], candidates.Length, candidates.Length >= CandidateLimit, page, pageCount, organizations ?? []);
         }
         finally
         {
@@ -107,21 +108,16 @@ public sealed class DiscoverySearch(AppDbContext db)
             """).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The index terms the criteria ask for: keyword tokens, the industry, what people are open to.</summary>
     private async Task<string[]> TermsAsync(DiscoveryCriteria criteria, CancellationToken cancellationToken)
     {
-        var terms = new List<string>();
-        if (!string.IsNullOrWhiteSpace(criteria.Keywords))
-        {
-            var keywords = criteria.Keywords.Length > 200 ? criteria.Keywords[..200] : criteria.Keywords;
-            terms.AddRange(await db.Database.SqlQuery<string>($"SELECT t AS \"Value\" FROM discovery_tokens({keywords}) AS t LIMIT 12").ToListAsync(cancellationToken));
-        }
-
-        if (!string.IsNullOrWhiteSpace(criteria.Industry))
-        {
-            var industry = criteria.Industry.Trim();
-            terms.Add(await db.Database.SqlQuery<string>($"SELECT 'industry:' || discovery_fold({industry}) AS \"Value\"").SingleAsync(cancellationToken));
-        }
-
+        var keywords = criteria.Keywords?.Trim() ?? "";
+        keywords = keywords.Length > 200 ? keywords[..200] : keywords;
+        var industry = criteria.Industry?.Trim() ?? "";
+        List<string> terms = keywords.Length == 0 && industry.Length == 0 ? [] : await db.Database.SqlQuery<string>($"""
+            SELECT t AS "Value" FROM (SELECT t FROM discovery_tokens({keywords}) AS t LIMIT 12) AS k
+            UNION SELECT 'industry:' || discovery_fold({industry}) WHERE {industry} <> ''
+            """).ToListAsync(cancellationToken);
         var openTo = criteria.OpenTo ?? OpenTo.None;
         if (openTo.HasFlag(OpenTo.SalesIntroductions))
         {
@@ -141,63 +137,45 @@ public sealed class DiscoverySearch(AppDbContext db)
         return [.. terms.Distinct(StringComparer.Ordinal)];
     }
 
-    private async Task<(Guid[] Candidates, int Total)> CandidatesAtOrganizationsAsync(
-        Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
+    private async Task<Guid[]> CandidatesAtOrganizationsAsync(Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
     {
         var termCount = terms.Length;
-        var candidates = await db.Database.SqlQuery<Guid>($"""
+        return [.. await db.Database.SqlQuery<Guid>($"""
             SELECT c.id AS "Value" FROM contacts AS c
             WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
               AND (SELECT count(*) FROM discovery_terms AS d
                    WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount}
             ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
             LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken);
-        var total = candidates.Count < CandidateLimit ? candidates.Count : await db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM (
-                SELECT 1 FROM contacts AS c
-                WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
-                  AND (SELECT count(*) FROM discovery_terms AS d
-                       WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount}
-                LIMIT {CountCap}) AS x
-            """).SingleAsync(cancellationToken);
-        return ([.. candidates], total);
+            """).ToListAsync(cancellationToken)];
     }
 
-    private async Task<(Guid[] Candidates, int Total)> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
+    /// <summary>
+    /// One term: its postings are already in strength order, so only the first ones are read. Several terms: their
+    /// postings are read once (index-only) and intersected, which costs less than probing each candidate.
+    /// </summary>
+    private async Task<Guid[]> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
     {
-        // Drive from the rarest term (counted up to the cap), check the others per candidate.
-        var counts = await db.Database.SqlQuery<TermCount>($"""
-            SELECT t AS "Term", (SELECT count(*)::int FROM (SELECT 1 FROM discovery_terms AS d
-                                 WHERE d.tenant_id = {tenant} AND d.term = t LIMIT {CountCap * 10}) AS x) AS "Count"
-            FROM unnest({terms}) AS t
-            """).ToListAsync(cancellationToken);
-        var driver = counts.OrderBy(c => c.Count).ThenBy(c => c.Term, StringComparer.Ordinal).First();
-        if (driver.Count == 0)
+        if (terms.Length == 1)
         {
-            return ([], 0);
+            var term = terms[0];
+            return [.. await db.Database.SqlQuery<Guid>($"""
+                SELECT d.contact_id AS "Value" FROM discovery_terms AS d
+                WHERE d.tenant_id = {tenant} AND d.term = {term} AND d.owner_id <> {me}
+                ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
+                LIMIT {CandidateLimit}
+                """).ToListAsync(cancellationToken)];
         }
 
-        var others = terms.Where(t => t != driver.Term).ToArray();
-        var otherCount = others.Length;
-        var driverTerm = driver.Term;
-        var candidates = await db.Database.SqlQuery<Guid>($"""
+        var termCount = terms.Length;
+        return [.. await db.Database.SqlQuery<Guid>($"""
             SELECT d.contact_id AS "Value" FROM discovery_terms AS d
-            WHERE d.tenant_id = {tenant} AND d.term = {driverTerm} AND d.owner_id <> {me}
-              AND (SELECT count(*) FROM discovery_terms AS o
-                   WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount}
+            WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
+            GROUP BY d.contact_id, d.depth, d.last_contacted_on
+            HAVING count(*) = {termCount}
             ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
             LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken);
-        var total = candidates.Count < CandidateLimit ? candidates.Count : await db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM (
-                SELECT 1 FROM discovery_terms AS d
-                WHERE d.tenant_id = {tenant} AND d.term = {driverTerm} AND d.owner_id <> {me}
-                  AND (SELECT count(*) FROM discovery_terms AS o
-                       WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount}
-                LIMIT {CountCap}) AS x
-            """).SingleAsync(cancellationToken);
-        return ([.. candidates], total);
+            """).ToListAsync(cancellationToken)];
     }
 
     private async Task<List<DiscoveryHit>> RankAsync(Guid tenant, Guid me, Guid[] candidates, DateOnly today, CancellationToken cancellationToken)
@@ -242,8 +220,6 @@ public sealed class DiscoverySearch(AppDbContext db)
                 RelationshipStrength.Of(r.Depth, r.Interactions, r.LastContactedOn, r.Decayed, r.OtherColleagues, today)))
             .OrderByDescending(h => h.Strength.Score).ThenBy(h => h.ContactId)];
     }
-
-    private sealed record TermCount(string Term, int Count);
 
     private sealed record CandidateRow(
         Guid ContactId, int Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment, string? Title,

@@ -27,16 +27,7 @@ public sealed class IndexModel(DiscoverySearch search, AccountCoverage coverage,
 
         var today = TenantClock.Today(tenantContext.Tenant!, clock);
         Result = await search.SearchAsync(access.CurrentUserId, Criteria, today, cancellationToken);
-        var panels = new List<Coverage>();
-        foreach (var organizationId in Result.OrganizationIds.Take(CoveragePanels))
-        {
-            if (await coverage.ForAsync(organizationId, cancellationToken) is { } found)
-            {
-                panels.Add(found);
-            }
-        }
-
-        Coverages = panels;
+        Coverages = await coverage.ForAsync([.. Result.OrganizationIds.Take(CoveragePanels)], cancellationToken);
     }
 
     public string PageUrl(int page)
