@@ -263,6 +263,8 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var quiet = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Quiet", "Quinn", "Globex Inc.", ContactVisibility.Private, title: "CFO");
         var elsewhere = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Else", "Where", "Initech", ContactVisibility.Shared);
         var page = $"/acme/introductions/new?organization={shared.OrganizationId}&connector={c.Connector.Id}";
+        var companyPage = await c.RequesterClient.GetStringAsync($"/acme/companies/{shared.OrganizationId}");
+        Assert.Contains(page.Replace("&", "&amp;", StringComparison.Ordinal), companyPage, StringComparison.Ordinal);
         var sent = await c.RequesterClient.PostFormAsync(page, new() { ["Purpose"] = "Advisor", ["Reason"] = "We need advice on their market" }, page);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var id = Guid.Parse(sent.Headers.Location!.OriginalString.Split('/')[^1]);

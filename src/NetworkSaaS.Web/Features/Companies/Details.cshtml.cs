@@ -14,7 +14,7 @@ namespace NetworkSaaS.Web.Features.Companies;
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantContextAccessor tenantContext) : PageModel
 {
-    public sealed record Row(Guid Id, string DisplayName, string? Title, int Depth, string? OwnerName);
+    public sealed record Row(Guid Id, string DisplayName, string? Title, int Depth, string? OwnerName, Guid OwnerId);
 
     public sealed record Hint(string? OwnerDepartment, string? Title, int Depth);
 
@@ -23,6 +23,9 @@ public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantC
     public IReadOnlyList<Row> Shared { get; private set; } = [];
     public IReadOnlyList<Hint> Discoverable { get; private set; } = [];
     public int ColleagueCount { get; private set; }
+
+    /// <summary>Colleagues whose Shared contacts here the user can see: they can be asked to introduce "anyone you know here".</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Connectors => [.. Shared.GroupBy(s => s.OwnerId).Select(g => (g.Key, g.First().OwnerName ?? ""))];
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -36,9 +39,9 @@ public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantC
         var me = access.CurrentUserId;
         var here = db.Contacts.AsNoTracking().Where(c => c.OrganizationId == id);
         Mine = await here.Where(c => c.OwnerId == me).OrderBy(c => c.SortKey)
-            .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, null)).ToListAsync(cancellationToken);
+            .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, null, c.OwnerId)).ToListAsync(cancellationToken);
         Shared = await here.Where(c => c.OwnerId != me && c.Visibility == ContactVisibility.Shared).OrderBy(c => c.SortKey)
-            .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, c.Owner!.DisplayName)).ToListAsync(cancellationToken);
+            .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, c.Owner!.DisplayName, c.OwnerId)).ToListAsync(cancellationToken);
         Discoverable = await here.Where(c => c.OwnerId != me && c.Visibility == ContactVisibility.Discoverable)
             .OrderByDescending(c => c.Depth).ThenBy(c => c.Title)
             .Select(c => new Hint(c.Owner!.Department != null ? c.Owner.Department.Name : null, c.Title, c.Depth))
