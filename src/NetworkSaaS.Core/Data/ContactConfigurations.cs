@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Contacts;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace NetworkSaaS.Core.Data;
 
@@ -52,6 +53,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.NextTouchOn });
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.Depth, c.SortKey }).IsDescending(false, false, true, false);
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.CreatedAt });
+        // "Recently contacted" order (never contacted last): without it that page sorted every contact of the owner.
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastContactedOn, c.SortKey })
+            .IsDescending(false, false, true, false)
+            .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
         builder.HasIndex(c => new { c.TenantId, c.OrganizationId });
         builder.HasIndex(c => c.Emails).HasMethod("gin");
         builder.HasIndex(c => c.PhonesE164).HasMethod("gin");
