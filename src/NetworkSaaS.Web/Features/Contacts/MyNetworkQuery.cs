@@ -112,7 +112,9 @@ public sealed class MyNetworkQuery(AppDbContext db)
         var filtered = false;
         foreach (var term in ContactNames.SearchForm(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
         {
-            where.Append(CultureInfo.InvariantCulture, $" AND c.search_text LIKE {Add("%" + EscapeLike(term) + "%")} ESCAPE '\\'");
+            // Backslash is LIKE's default escape character. No ESCAPE clause: with a parameter as pattern PostgreSQL would
+            // call like_escape() on every row.
+            where.Append(CultureInfo.InvariantCulture, $" AND c.search_text LIKE {Add("%" + EscapeLike(term) + "%")}");
             filtered = true;
         }
 
