@@ -674,6 +674,22 @@ namespace NetworkSaaS.Migrations.Migrations
                         .IsDescending(false, false, true, false)
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_depth_sort_key");
 
+                    b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_contacted_on_sort_key");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey"), new[] { NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast });
+
+                    b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_covering")
+                        .HasDatabaseName("ix_contacts_owner_search_covering")
+                        .HasFilter("octet_length(search_text) <= 1500");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_covering"), new[] { "Id", "SortKey", "SearchText", "LastContactedOn", "NextTouchOn", "Depth", "Channel", "OrganizationId", "CreatedAt" });
+
+                    b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_long")
+                        .HasDatabaseName("ix_contacts_owner_search_long")
+                        .HasFilter("octet_length(search_text) > 1500");
+
                     b.ToTable("contacts", (string)null);
                 });
 

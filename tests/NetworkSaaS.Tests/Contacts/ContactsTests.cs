@@ -53,6 +53,38 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task Search_finds_contacts_whose_notes_are_too_long_for_the_covering_index_counts_matches_and_clamps_the_page()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme", culture: "en");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var longNotes = Form("Long", "Ann", "Acme Widgets");
+        longNotes["Input.Notes"] = string.Concat(Enumerable.Repeat("会議のメモ。", 200)) + " zebra-crossing";
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(longNotes["Input.Notes"]) > ContactSearchIndex.CoveredBytes);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/acme/contacts/new", longNotes)).StatusCode);
+        var shortNotes = Form("Short", "Bob", "Acme Widgets");
+        shortNotes["Input.Notes"] = "zebra-crossing at the fair";
+        await client.PostFormAsync("/acme/contacts/new", shortNotes);
+        await client.PostFormAsync("/acme/contacts/new", Form("Other", "Cy", "Elsewhere"));
+        await client.GetStringAsync("/acme/contacts"); // shows (and clears) the "was added" status
+
+        var found = await client.GetStringAsync("/acme/contacts?q=zebra-crossing&sort=Added");
+        Assert.Contains("Ann Long", found, StringComparison.Ordinal);
+        Assert.Contains("Bob Short", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cy Other", found, StringComparison.Ordinal);
+        Assert.Contains("2 contacts match.", found, StringComparison.Ordinal);
+        Assert.True(found.IndexOf("Bob Short", StringComparison.Ordinal) < found.IndexOf("Ann Long", StringComparison.Ordinal), "most recently added first");
+
+        var pastTheEnd = await client.GetStringAsync("/acme/contacts?q=acme&depth=3&page=9");
+        Assert.Contains("Ann Long", pastTheEnd, StringComparison.Ordinal);
+        Assert.Contains("2 contacts match.", pastTheEnd, StringComparison.Ordinal);
+        var lastListPage = await client.GetStringAsync("/acme/contacts?page=9&sort=RecentlyContacted");
+        Assert.Contains("Cy Other", lastListPage, StringComparison.Ordinal);
+        Assert.Contains("3 contacts match.", lastListPage, StringComparison.Ordinal);
+        var none = await client.GetStringAsync("/acme/contacts?q=zebra&tag=nothing");
+        Assert.Contains("0 contacts match.", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_localized_messages_and_markup_is_stored_as_text()
     {
         var (_, admin) = await App.CreateTenantAsync("acme", culture: "ja");

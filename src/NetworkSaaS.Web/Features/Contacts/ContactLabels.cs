@@ -8,7 +8,25 @@ namespace NetworkSaaS.Web.Features.Contacts;
 /// <summary>Localized names of the contact vocabulary (channels, depths, visibility, interaction kinds, import problems).</summary>
 public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
 {
-    public string Channel(MeetingChannel channel) => channel switch
+    // A list renders the same few labels on every row: each one is looked up once per request (and per UI culture).
+    private readonly Dictionary<(string Culture, int Kind, int Value), string> _labels = [];
+
+    public string Channel(MeetingChannel channel) => Remembered(0, (int)channel) ?? Remember(0, (int)channel, LookUpChannel(channel));
+
+    public string Depth(int depth) => Remembered(1, depth) ?? Remember(1, depth, LookUpDepth(depth));
+
+    public string Visibility(ContactVisibility visibility) => Remembered(2, (int)visibility) ?? Remember(2, (int)visibility, LookUpVisibility(visibility));
+
+    private string? Remembered(int kind, int value) =>
+        _labels.TryGetValue((System.Globalization.CultureInfo.CurrentUICulture.Name, kind, value), out var label) ? label : null;
+
+    private string Remember(int kind, int value, string label)
+    {
+        _labels[(System.Globalization.CultureInfo.CurrentUICulture.Name, kind, value)] = label;
+        return label;
+    }
+
+    private string LookUpChannel(MeetingChannel channel) => channel switch
     {
         MeetingChannel.ExchangeEvent => l["Business exchange event"],
         MeetingChannel.OnlineCommunity => l["SNS or online community"],
@@ -20,7 +38,7 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
         _ => l["Other"],
     };
 
-    public string Depth(int depth) => depth switch
+    private string LookUpDepth(int depth) => depth switch
     {
         1 => l["1 · Exchanged cards"],
         2 => l["2 · Have talked a few times"],
@@ -30,7 +48,7 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
         _ => depth.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public string Visibility(ContactVisibility visibility) => visibility switch
+    private string LookUpVisibility(ContactVisibility visibility) => visibility switch
     {
         ContactVisibility.Shared => l["Shared"],
         ContactVisibility.Discoverable => l["Discoverable"],

@@ -20,10 +20,19 @@ public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITena
         Result = await query.RunAsync(access.CurrentUserId, Filter, Today, cancellationToken);
     }
 
+    private string? _pageUrlPrefix;
+
+    /// <summary>This page's URL with every query parameter kept but <c>page</c>, which comes last.</summary>
     public string PageUrl(int page)
     {
-        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString(Request.Path, query);
+        if (_pageUrlPrefix is null)
+        {
+            var query = Request.Query.Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase))
+                .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()));
+            var url = QueryHelpers.AddQueryString(Request.Path, query);
+            _pageUrlPrefix = url + (url.Contains('?', StringComparison.Ordinal) ? "&page=" : "?page=");
+        }
+
+        return _pageUrlPrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
