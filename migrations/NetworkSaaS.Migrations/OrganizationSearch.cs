@@ -19,7 +19,7 @@ public static class OrganizationSearch
             -- Account coverage and company discovery read who holds which relationships at an organization without
             -- visiting every contact row.
             CREATE INDEX ix_contacts_organization_coverage ON contacts (tenant_id, organization_id)
-                INCLUDE (owner_id, visibility, depth, last_contacted_on);
+                INCLUDE (id, owner_id, visibility, depth, last_contacted_on);
 
             CREATE FUNCTION discovery_name_terms(name text) RETURNS SETOF text
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -143,36 +143,30 @@ public sealed class DiscoverySearch(AppDbContext db)
         return [.. await db.Database.SqlQuery<Guid>($"""
             SELECT c.id AS "Value" FROM contacts AS c
             WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
-              AND (SELECT count(*) FROM discovery_terms AS d
-                   WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount}
+              AND ({termCount} = 0 OR (SELECT count(*) FROM discovery_terms AS d
+                   WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount})
             ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
             LIMIT {CandidateLimit}
             """).ToListAsync(cancellationToken)];
     }
 
     /// <summary>
-    /// One term: its postings are already in strength order, so only the first ones are read. Several terms: their
-    /// postings are read once (index-only) and intersected, which costs less than probing each candidate.
+    /// The postings of one term are stored strongest first, so candidates come from the front of one term's list and
+    /// the other terms are checked per candidate (a primary-key probe) until enough are found. The driving term is
+    /// the most specific kind: a keyword (longest first), then the industry, then what people are open to.
     /// </summary>
     private async Task<Guid[]> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
     {
-        if (terms.Length == 1)
-        {
-            var term = terms[0];
-            return [.. await db.Database.SqlQuery<Guid>($"""
-                SELECT d.contact_id AS "Value" FROM discovery_terms AS d
-                WHERE d.tenant_id = {tenant} AND d.term = {term} AND d.owner_id <> {me}
-                ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
-                LIMIT {CandidateLimit}
-                """).ToListAsync(cancellationToken)];
-        }
-
-        var termCount = terms.Length;
+        var ordered = terms.OrderBy(t => t.StartsWith("open:", StringComparison.Ordinal) ? 2 : t.StartsWith("industry:", StringComparison.Ordinal) ? 1 : 0)
+            .ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
+        var driver = ordered[0];
+        var others = ordered[1..];
+        var otherCount = others.Length;
         return [.. await db.Database.SqlQuery<Guid>($"""
             SELECT d.contact_id AS "Value" FROM discovery_terms AS d
-            WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
-            GROUP BY d.contact_id, d.depth, d.last_contacted_on
-            HAVING count(*) = {termCount}
+            WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
+              AND ({otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
+                   WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount})
             ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
             LIMIT {CandidateLimit}
             """).ToListAsync(cancellationToken)];
