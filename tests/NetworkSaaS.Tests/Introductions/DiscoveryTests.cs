@@ -137,4 +137,29 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
         Assert.True(html.IndexOf("Bea Busy", StringComparison.Ordinal) < html.IndexOf("Kim Known", StringComparison.Ordinal));
         Assert.True(html.IndexOf("Kim Known", StringComparison.Ordinal) < html.IndexOf("Paul Plain", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_rare_combination_beyond_the_strongest_postings_of_a_broad_term_is_still_found()
+    {
+        var (tenant, owner, searcher, _) = await SetupAsync();
+        var rare = await App.CreateContactAsync(tenant, owner.Id, "Rare", "Rita", "Initech", ContactVisibility.Discoverable, title: "Engineer", depth: 1);
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            (await db.Contacts.SingleAsync(c => c.Id == rare.Id)).OpenTo = OpenTo.Advising;
+            var now = DateTimeOffset.UtcNow;
+            db.Contacts.AddRange(Enumerable.Range(0, DiscoverySearch.ProbeLimit + 50).Select(i => new Contact
+            {
+                OwnerId = owner.Id, DisplayName = $"Engineer {i}", SortKey = $"engineer {i:0000}", Title = "Engineer", Depth = 5,
+                Visibility = ContactVisibility.Discoverable, CreatedAt = now, UpdatedAt = now,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var result = await SearchAsync(tenant, searcher.Id, new() { Keywords = "engineer", OpenTo = OpenTo.Advising });
+
+        Assert.Equal([rare.Id], result.Hits.Select(h => h.ContactId));
+        Assert.Equal(DiscoverySearch.CandidateLimit, (await SearchAsync(tenant, searcher.Id, new() { Keywords = "engineer" })).Total);
+    }
 }

@@ -42,6 +42,9 @@ public sealed class DiscoverySearch(AppDbContext db)
     /// </summary>
     public const int CandidateLimit = 100;
 
+    /// <summary>How many of the driving term's strongest postings are checked against the other terms before intersecting them all.</summary>
+    public const int ProbeLimit = 2000;
+
     public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -67,10 +70,11 @@ public sealed class DiscoverySearch(AppDbContext db)
             var candidates = organizations is not null
                 ? await CandidatesAtOrganizationsAsync(tenant, me, organizations, terms, cancellationToken)
                 : await CandidatesByTermsAsync(tenant, me, terms, cancellationToken);
-            var ranked = await RankAsync(tenant, me, candidates, today, cancellationToken);
-            var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
+            var strengths = await StrengthsAsync(tenant, me, candidates, today, cancellationToken);
+            var pageCount = Math.Max(1, (strengths.Count + PageSize - 1) / PageSize);
             var page = Math.Clamp(criteria.Page, 1, pageCount);
-            return new DiscoveryResult([.. ranked.Skip((page - 1) * PageSize).Take(PageSize)], candidates.Length, candidates.Length >= CandidateLimit, page, pageCount, organizations ?? []);
+            var hits = await DetailsAsync(tenant, [.. strengths.Skip((page - 1) * PageSize).Take(PageSize)], cancellationToken);
+            return new DiscoveryResult(hits, candidates.Count, candidates.Count >= CandidateLimit, page, pageCount, organizations ?? []);
         }
         finally
         {
@@ -137,17 +141,17 @@ public sealed class DiscoverySearch(AppDbContext db)
         return [.. terms.Distinct(StringComparer.Ordinal)];
     }
 
-    private async Task<Guid[]> CandidatesAtOrganizationsAsync(Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesAtOrganizationsAsync(Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
     {
         var termCount = terms.Length;
-        return [.. await db.Database.SqlQuery<Guid>($"""
-            SELECT c.id AS "Value" FROM contacts AS c
+        return await db.Database.SqlQuery<Candidate>($"""
+            SELECT c.id AS "ContactId", c.depth AS "Depth", c.last_contacted_on AS "LastContactedOn" FROM contacts AS c
             WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
               AND ({termCount} = 0 OR (SELECT count(*) FROM discovery_terms AS d
                    WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount})
             ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
             LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken)];
+            """).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -155,67 +159,120 @@ public sealed class DiscoverySearch(AppDbContext db)
     /// the other terms are checked per candidate (a primary-key probe) until enough are found. The driving term is
     /// the most specific kind: a keyword (longest first), then the industry, then what people are open to.
     /// </summary>
-    private async Task<Guid[]> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
     {
         var ordered = terms.OrderBy(t => t.StartsWith("open:", StringComparison.Ordinal) ? 2 : t.StartsWith("industry:", StringComparison.Ordinal) ? 1 : 0)
             .ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
         var driver = ordered[0];
         var others = ordered[1..];
         var otherCount = others.Length;
-        return [.. await db.Database.SqlQuery<Guid>($"""
-            SELECT d.contact_id AS "Value" FROM discovery_terms AS d
-            WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
-              AND ({otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
-                   WHERE o.tenant_id = d.tenant_id AND o.contact_id = d.contact_id AND o.term = ANY({others})) = {otherCount})
+        var probed = await db.Database.SqlQuery<Candidate>($"""
+            SELECT p.contact_id AS "ContactId", p.depth AS "Depth", p.last_contacted_on AS "LastContactedOn"
+            FROM (SELECT d.tenant_id, d.contact_id, d.depth, d.last_contacted_on FROM discovery_terms AS d
+                  WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
+                  ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
+                  LIMIT {ProbeLimit}) AS p
+            WHERE {otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
+                  WHERE o.tenant_id = p.tenant_id AND o.contact_id = p.contact_id AND o.term = ANY({others})) = {otherCount}
+            ORDER BY p.depth DESC, p.last_contacted_on DESC NULLS LAST
+            LIMIT {CandidateLimit}
+            """).ToListAsync(cancellationToken);
+        if (probed.Count >= CandidateLimit || otherCount == 0 || !await HasMorePostingsThanProbedAsync(tenant, driver, cancellationToken))
+        {
+            return probed;
+        }
+
+        // The strongest postings of the driving term were not enough: intersect every posting of all terms (one pass).
+        var termCount = terms.Length;
+        return await db.Database.SqlQuery<Candidate>($"""
+            SELECT d.contact_id AS "ContactId", d.depth AS "Depth", d.last_contacted_on AS "LastContactedOn" FROM discovery_terms AS d
+            WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
+            GROUP BY d.contact_id, d.depth, d.last_contacted_on
+            HAVING count(*) = {termCount}
             ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
             LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken)];
+            """).ToListAsync(cancellationToken);
     }
 
-    private async Task<List<DiscoveryHit>> RankAsync(Guid tenant, Guid me, Guid[] candidates, DateOnly today, CancellationToken cancellationToken)
+    private async Task<bool> HasMorePostingsThanProbedAsync(Guid tenant, string term, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM discovery_terms AS d
+                                                 WHERE d.tenant_id = {tenant} AND d.term = {term} LIMIT {ProbeLimit + 1}) AS x
+            """).SingleAsync(cancellationToken) > ProbeLimit;
+
+    /// <summary>Strength of every candidate from index-only reads (interactions, person keys); no contact row is read.</summary>
+    private async Task<List<(Guid ContactId, RelationshipStrength Strength)>> StrengthsAsync(
+        Guid tenant, Guid me, List<Candidate> candidates, DateOnly today, CancellationToken cancellationToken)
     {
-        if (candidates.Length == 0)
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        var rows = await db.Database.SqlQuery<CandidateRow>($"""
-            WITH touch AS (
-                SELECT i.contact_id, count(*)::int AS n, max(i.occurred_on) AS latest,
-                       sum(power(0.5, ({today} - i.occurred_on)::float8 / {RelationshipStrength.HalfLifeDays}))::float8 AS decayed
-                FROM interactions AS i
-                WHERE i.tenant_id = {tenant} AND i.contact_id = ANY({candidates}) AND i.occurred_on <= {today}
-                GROUP BY i.contact_id
-            ), known AS (
-                SELECT k.contact_id, count(DISTINCT o.owner_id)::int AS others
-                FROM discovery_person_keys AS k
-                JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
-                WHERE k.tenant_id = {tenant} AND k.contact_id = ANY({candidates}) AND o.owner_id <> k.owner_id AND o.owner_id <> {me}
-                GROUP BY k.contact_id
-            )
+        var ids = candidates.Select(c => c.ContactId).ToArray();
+        var signals = (await db.Database.SqlQuery<Signal>($"""
+            SELECT x.id AS "ContactId", coalesce(t.n, 0) AS "Interactions", t.latest AS "Latest", coalesce(t.decayed, 0) AS "Decayed",
+                   coalesce(k.others, 0) AS "OtherColleagues"
+            FROM unnest({ids}) AS x(id)
+            LEFT JOIN (SELECT i.contact_id, count(*)::int AS n, max(i.occurred_on) AS latest,
+                              sum(power(0.5, ({today} - i.occurred_on)::float8 / {RelationshipStrength.HalfLifeDays}))::float8 AS decayed
+                       FROM interactions AS i
+                       WHERE i.tenant_id = {tenant} AND i.contact_id = ANY({ids}) AND i.occurred_on <= {today}
+                       GROUP BY i.contact_id) AS t ON t.contact_id = x.id
+            LEFT JOIN (SELECT k.contact_id, count(DISTINCT o.owner_id)::int AS others
+                       FROM discovery_person_keys AS k
+                       JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
+                       WHERE k.tenant_id = {tenant} AND k.contact_id = ANY({ids}) AND o.owner_id <> k.owner_id AND o.owner_id <> {me}
+                       GROUP BY k.contact_id) AS k ON k.contact_id = x.id
+            """).ToListAsync(cancellationToken)).ToDictionary(s => s.ContactId);
+        return [.. candidates
+            .Select(c => (c.ContactId, Signal: signals.GetValueOrDefault(c.ContactId), c.Depth, c.LastContactedOn))
+            .Select(c => (c.ContactId, RelationshipStrength.Of(c.Depth, c.Signal?.Interactions ?? 0,
+                Later(c.Signal?.Latest, c.LastContactedOn), c.Signal?.Decayed ?? 0, c.Signal?.OtherColleagues ?? 0, today)))
+            .OrderByDescending(c => c.Item2.Score).ThenBy(c => c.ContactId)];
+    }
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>What the searcher may see of the page's contacts: names and colleagues only for Shared ones.</summary>
+    private async Task<List<DiscoveryHit>> DetailsAsync(Guid tenant, List<(Guid ContactId, RelationshipStrength Strength)> page, CancellationToken cancellationToken)
+    {
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = page.Select(p => p.ContactId).ToArray();
+        var rows = (await db.Database.SqlQuery<DetailRow>($"""
             SELECT c.id AS "ContactId", c.visibility AS "Visibility",
                    CASE WHEN c.visibility = 2 THEN c.display_name END AS "DisplayName",
                    CASE WHEN c.visibility = 2 THEN u.display_name END AS "OwnerName",
                    CASE WHEN c.visibility = 2 THEN c.owner_id END AS "OwnerId",
                    dep.name AS "OwnerDepartment", c.title AS "Title", c.company_name AS "CompanyName", c.organization_id AS "OrganizationId",
-                   c.open_to AS "OpenTo", c.depth AS "Depth", coalesce(t.n, 0) AS "Interactions",
-                   greatest(t.latest, c.last_contacted_on) AS "LastContactedOn", coalesce(t.decayed, 0) AS "Decayed",
-                   coalesce(k.others, 0) AS "OtherColleagues"
+                   c.open_to AS "OpenTo"
             FROM contacts AS c
             JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
-            LEFT JOIN touch AS t ON t.contact_id = c.id
-            LEFT JOIN known AS k ON k.contact_id = c.id
-            WHERE c.tenant_id = {tenant} AND c.id = ANY({candidates}) AND c.visibility <> 0
-            """).ToListAsync(cancellationToken);
-        return [.. rows
-            .Select(r => new DiscoveryHit(r.ContactId, (ContactVisibility)r.Visibility, r.DisplayName, r.OwnerName, r.OwnerId, r.OwnerDepartment,
-                r.Title, r.CompanyName, r.OrganizationId, (OpenTo)r.OpenTo,
-                RelationshipStrength.Of(r.Depth, r.Interactions, r.LastContactedOn, r.Decayed, r.OtherColleagues, today)))
-            .OrderByDescending(h => h.Strength.Score).ThenBy(h => h.ContactId)];
+            WHERE c.tenant_id = {tenant} AND c.id = ANY({ids}) AND c.visibility <> 0
+            """).ToListAsync(cancellationToken)).ToDictionary(r => r.ContactId);
+        var hits = new List<DiscoveryHit>(page.Count);
+        foreach (var (contactId, strength) in page)
+        {
+            if (rows.TryGetValue(contactId, out var r))
+            {
+                hits.Add(new DiscoveryHit(r.ContactId, (ContactVisibility)r.Visibility, r.DisplayName, r.OwnerName, r.OwnerId, r.OwnerDepartment,
+                    r.Title, r.CompanyName, r.OrganizationId, (OpenTo)r.OpenTo, strength));
+            }
+        }
+
+        return hits;
     }
 
-    private sealed record CandidateRow(
+    private sealed record Candidate(Guid ContactId, int Depth, DateOnly? LastContactedOn);
+
+    private sealed record Signal(Guid ContactId, int Interactions, DateOnly? Latest, double Decayed, int OtherColleagues);
+
+    private sealed record DetailRow(
         Guid ContactId, int Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment, string? Title,
-        string? CompanyName, Guid? OrganizationId, int OpenTo, int Depth, int Interactions, DateOnly? LastContactedOn, double Decayed, int OtherColleagues);
+        string? CompanyName, Guid? OrganizationId, int OpenTo);
 }
