@@ -40,10 +40,10 @@ public sealed class DiscoverySearch(AppDbContext db)
     /// Ranking looks at the strongest candidates by depth and recency (the index's order); beyond them, refining the
     /// search is the answer, so the page says "at least" instead of counting every match.
     /// </summary>
-    public const int CandidateLimit = 100;
+    public const int CandidateLimit = 60;
 
     /// <summary>How many of the driving term's strongest postings are checked against the other terms before intersecting them all.</summary>
-    public const int ProbeLimit = 2000;
+    public const int ProbeLimit = 1200;
 
     public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
