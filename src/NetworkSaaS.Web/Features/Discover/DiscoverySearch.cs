@@ -155,26 +155,16 @@ public sealed class DiscoverySearch(AppDbContext db)
     }
 
     /// <summary>
-    /// The postings of one term are stored strongest first, so candidates come from the front of the rarest term's
-    /// list and the other terms are checked per candidate (a primary-key probe) until enough are found; a term with no
-    /// postings ends the search at once.
+    /// The postings of one term are stored strongest first, so candidates come from the front of one term's list and
+    /// the other terms are checked per candidate (a primary-key probe) until enough are found. The driving term is
+    /// the most specific kind: a keyword (longest first), then the industry, then what people are open to.
     /// </summary>
     private async Task<List<Candidate>> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
     {
-        // How many postings each term has, counted only up to just past the probe limit (cheap, index-only).
-        var counts = await db.Database.SqlQuery<TermPostings>($"""
-            SELECT t AS "Term", (SELECT count(*)::int FROM (SELECT 1 FROM discovery_terms AS d
-                                 WHERE d.tenant_id = {tenant} AND d.term = t LIMIT {ProbeLimit + 1}) AS x) AS "Postings"
-            FROM unnest({terms}) AS t
-            """).ToListAsync(cancellationToken);
-        var rarest = counts.OrderBy(c => c.Postings).ThenByDescending(c => c.Term.Length).ThenBy(c => c.Term, StringComparer.Ordinal).First();
-        if (rarest.Postings == 0)
-        {
-            return [];
-        }
-
-        var driver = rarest.Term;
-        var others = terms.Where(t => t != driver).ToArray();
+        var ordered = terms.OrderBy(t => t.StartsWith("open:", StringComparison.Ordinal) ? 2 : t.StartsWith("industry:", StringComparison.Ordinal) ? 1 : 0)
+            .ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
+        var driver = ordered[0];
+        var others = ordered[1..];
         var otherCount = others.Length;
         var probed = await db.Database.SqlQuery<Candidate>($"""
             SELECT p.contact_id AS "ContactId", p.depth AS "Depth", p.last_contacted_on AS "LastContactedOn"
@@ -187,12 +177,12 @@ public sealed class DiscoverySearch(AppDbContext db)
             ORDER BY p.depth DESC, p.last_contacted_on DESC NULLS LAST
             LIMIT {CandidateLimit}
             """).ToListAsync(cancellationToken);
-        if (probed.Count >= CandidateLimit || otherCount == 0 || rarest.Postings <= ProbeLimit)
+        if (probed.Count >= CandidateLimit || otherCount == 0 || !await HasMorePostingsThanProbedAsync(tenant, driver, cancellationToken))
         {
             return probed;
         }
 
-        // Every term is broad and their strongest postings rarely meet: intersect all postings (one pass).
+        // The strongest postings of the driving term were not enough: intersect every posting of all terms (one pass).
         var termCount = terms.Length;
         return await db.Database.SqlQuery<Candidate>($"""
             SELECT d.contact_id AS "ContactId", d.depth AS "Depth", d.last_contacted_on AS "LastContactedOn" FROM discovery_terms AS d
@@ -203,6 +193,12 @@ public sealed class DiscoverySearch(AppDbContext db)
             LIMIT {CandidateLimit}
             """).ToListAsync(cancellationToken);
     }
+
+    private async Task<bool> HasMorePostingsThanProbedAsync(Guid tenant, string term, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM discovery_terms AS d
+                                                 WHERE d.tenant_id = {tenant} AND d.term = {term} LIMIT {ProbeLimit + 1}) AS x
+            """).SingleAsync(cancellationToken) > ProbeLimit;
 
     /// <summary>Strength of every candidate from index-only reads (interactions, person keys); no contact row is read.</summary>
     private async Task<List<(Guid ContactId, RelationshipStrength Strength)>> StrengthsAsync(
@@ -273,8 +269,6 @@ public sealed class DiscoverySearch(AppDbContext db)
     }
 
     private sealed record Candidate(Guid ContactId, int Depth, DateOnly? LastContactedOn);
-
-    private sealed record TermPostings(string Term, int Postings);
 
     private sealed record Signal(Guid ContactId, int Interactions, DateOnly? Latest, double Decayed, int OtherColleagues);
 
