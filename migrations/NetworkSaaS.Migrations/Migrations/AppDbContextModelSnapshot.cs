@@ -1204,6 +1204,53 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("introduction_requests", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("DigestOn")
+                        .HasColumnType("date")
+                        .HasColumnName("digest_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DueCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_count");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<bool>("EmailWanted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_wanted");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("TenantId", "UserId", "DigestOn")
+                        .HasName("pk_digest_deliveries");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_digest_deliveries_unsent_email")
+                        .HasFilter("email_wanted AND email_sent_at IS NULL");
+
+                    b.HasIndex("TenantId", "NotificationId")
+                        .HasDatabaseName("ix_digest_deliveries_tenant_id_notification_id");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1261,6 +1308,45 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_notifications_tenant_id_user_id_created_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("DigestByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest_by_email");
+
+                    b.Property<int>("DigestDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_day");
+
+                    b.Property<int>("DigestFrequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_frequency");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_hour");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_settings_digest_hour", "digest_hour BETWEEN 0 AND 23");
+                        });
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>
@@ -1674,6 +1760,30 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_introduction_requests_users_tenant_id_requester_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.DigestDelivery", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_notifications_tenant_id_notification_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_users_tenant_id_user_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -1701,6 +1811,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_users_tenant_id_user_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>

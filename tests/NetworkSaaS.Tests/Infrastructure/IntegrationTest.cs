@@ -14,13 +14,18 @@ public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Replaces services of the app under test (e.g. a <see cref="SettableClock"/> as the TimeProvider).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     /// <summary>True for browser tests: the app listens on a real Kestrel port instead of the in-memory test server.</summary>
     protected virtual bool ListensOnRealPort => false;
 
     public virtual async Task InitializeAsync()
     {
         var connections = await Cluster.CreateDatabaseAsync();
-        _app = new TestApp(connections, Settings);
+        _app = new TestApp(connections, Settings, ConfigureServices);
         if (ListensOnRealPort)
         {
             _app.UseKestrel(0);

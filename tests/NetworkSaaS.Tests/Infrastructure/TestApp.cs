@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
@@ -14,9 +15,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "correct-horse-battery";
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(DatabaseConnections connections, IDictionary<string, string?>? settings = null)
+    public TestApp(DatabaseConnections connections, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Connections = connections;
         MailDirectory = Path.Combine(Path.GetTempPath(), $"networksaas-mail-{Guid.NewGuid():N}");
         _settings = new Dictionary<string, string?>
@@ -42,6 +45,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

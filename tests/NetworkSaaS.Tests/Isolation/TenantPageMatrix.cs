@@ -45,6 +45,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/introductions/{id:guid}", typeof(Web.Features.Introductions.DetailsModel), ids => $"introductions/{ids.IntroductionId}",
             "Accept", "Decline", "Consent", "Withdraw", "Outcome", "Message"),
         new("{tenant:slug}/notifications", typeof(Web.Features.Notifications.IndexModel), _ => "notifications", "Open", "ReadAll"),
+        new("{tenant:slug}/notifications/settings", typeof(Web.Features.Notifications.SettingsModel), _ => "notifications/settings", ""),
         new("{tenant:slug}/asks", typeof(Web.Features.Asks.IndexModel), _ => "asks"),
         new("{tenant:slug}/asks/new", typeof(Web.Features.Asks.CreateModel), _ => "asks/new", ""),
         new("{tenant:slug}/asks/{id:guid}", typeof(Web.Features.Asks.DetailsModel), ids => $"asks/{ids.AskId}", "Answer", "Close"),

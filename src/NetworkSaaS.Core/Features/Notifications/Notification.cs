@@ -28,10 +28,11 @@ public static class NotificationKinds
     public const string IntroductionClosed = "introduction.closed";
     public const string IntroductionOutcome = "introduction.outcome";
     public const string IntroductionMessage = "introduction.message";
+    public const string StayInTouchDigest = "stay-in-touch.digest";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntroductionRequested, IntroductionOffered, IntroductionAccepted, IntroductionDeclined, IntroductionMade,
-        IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage,
+        IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage, StayInTouchDigest,
     ];
 }

@@ -95,11 +95,14 @@ public static class StayInTouch
 /// <summary>"Today" where the company is, not where the server is.</summary>
 public static class TenantClock
 {
-    public static DateOnly Today(ITenantInfo tenant, TimeProvider clock)
+    public static DateOnly Today(ITenantInfo tenant, TimeProvider clock) => DateOnly.FromDateTime(Now(tenant, clock));
+
+    /// <summary>The wall-clock time where the company is (daylight saving time included).</summary>
+    public static DateTime Now(ITenantInfo tenant, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(clock);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
     }
 }

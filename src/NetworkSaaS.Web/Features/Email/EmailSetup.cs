@@ -6,6 +6,9 @@ public sealed class EmailOptions
 {
     public string From { get; set; } = "NetworkSaaS <no-reply@networksaas.example>";
     public string PickupDirectory { get; set; } = "";
+
+    /// <summary>Where the app is reached from outside (scheme, host, port): links in mails sent by background jobs.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5080";
     public SmtpOptions Smtp { get; set; } = new();
 }
 

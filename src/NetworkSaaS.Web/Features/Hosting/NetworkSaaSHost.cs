@@ -19,6 +19,7 @@ using NetworkSaaS.Web.Features.Email;
 using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
+using NetworkSaaS.Web.Features.Notifications;
 using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Hosting;
@@ -51,6 +52,7 @@ public static class NetworkSaaSHost
         services.AddAccounts();
         services.AddContacts();
         services.AddIntroductions();
+        services.AddNotifications();
         services.AddDiscover();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode);

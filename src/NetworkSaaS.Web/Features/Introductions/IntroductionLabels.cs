@@ -89,6 +89,7 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
         NotificationKinds.IntroductionClosed => l["Your introduction request was closed: the colleague left the company."],
         NotificationKinds.IntroductionOutcome => l["The outcome of an introduction you made was updated."],
         NotificationKinds.IntroductionMessage => l["New message on an introduction request."],
+        NotificationKinds.StayInTouchDigest => l["Stay in touch: some of your contacts are due for a touch."],
         _ => kind,
     };
 }

@@ -55,6 +55,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurringJobs.AddOrUpdate<ExpiredInvitationSweep>(ExpiredInvitationSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Cron.Hourly());
+        recurringJobs.AddOrUpdate<Notifications.StayInTouchDigestDispatcher>(
+            Notifications.StayInTouchDigestDispatcher.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.StayInTouchDigestDispatcher.Schedule);
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Notifications;
@@ -49,6 +50,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         {
             { IntroductionId: { } introduction } => $"/{Slug}/introductions/{introduction}",
             { AskId: { } ask } => $"/{Slug}/asks/{ask}",
+            { Kind: NotificationKinds.StayInTouchDigest } => $"/{Slug}/contacts?overdue=true",
             _ => $"/{Slug}/notifications",
         });
     }

@@ -1,0 +1,13 @@
+namespace NetworkSaaS.Web.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddScoped<NotificationLabels>();
+        services.AddScoped<DigestEmails>();
+        services.AddScoped<StayInTouchDigestDispatcher>();
+        services.AddScoped<StayInTouchDigestJob>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Notifications;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Localization;
+
+namespace NetworkSaaS.Web.Features.Notifications;
+
+/// <summary>The signed-in user's own notification settings: when the stay-in-touch digest comes, and whether by email.</summary>
+public sealed class SettingsModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public NotificationSettingsInput Input { get; set; } = new();
+
+    public string Slug => tenantContext.Tenant!.Slug;
+    public string TimeZoneId => tenantContext.Tenant!.TimeZoneId;
+
+    private Guid Me => Guid.Parse(users.GetUserId(User)!);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var me = Me;
+        var settings = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == me, cancellationToken)
+                       ?? new NotificationSettings { UserId = me };
+        Input = new NotificationSettingsInput
+        {
+            DigestFrequency = settings.DigestFrequency,
+            DigestDay = settings.DigestDay,
+            DigestHour = settings.DigestHour,
+            DigestByEmail = settings.DigestByEmail,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(Input.DigestFrequency))
+        {
+            ModelState.AddModelError("Input.DigestFrequency", l["The value is not valid."]);
+        }
+
+        if (!Enum.IsDefined(Input.DigestDay))
+        {
+            ModelState.AddModelError("Input.DigestDay", l["The value is not valid."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var me = Me;
+        var settings = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == me, cancellationToken);
+        if (settings is null)
+        {
+            settings = new NotificationSettings { UserId = me };
+            db.NotificationSettings.Add(settings);
+        }
+
+        settings.DigestFrequency = Input.DigestFrequency;
+        settings.DigestDay = Input.DigestDay;
+        settings.DigestHour = Input.DigestHour;
+        settings.DigestByEmail = Input.DigestByEmail;
+        settings.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Your notification settings were saved."].Value;
+        return Redirect($"/{Slug}/notifications/settings");
+    }
+}
+
+public sealed class NotificationSettingsInput
+{
+    public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Daily;
+
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    [Range(0, 23, ErrorMessage = "Choose an hour from {1} to {2}.")]
+    public int DigestHour { get; set; } = NotificationSettings.DefaultHour;
+
+    public bool DigestByEmail { get; set; } = true;
+}

@@ -1,0 +1,253 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Notifications;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Jobs;
+using Npgsql;
+
+namespace NetworkSaaS.Web.Features.Notifications;
+
+/// <summary>
+/// Recurring, every 15 minutes: one <see cref="StayInTouchDigestJob"/> per tenant.
+/// Why every 15 minutes: every UTC offset in use is a whole multiple of 15 minutes (India +5:30, Nepal +5:45, Chatham
+/// +12:45), so a run at each quarter hour meets the start of every local hour in every time zone exactly, and a digest
+/// is never more than one interval late after an outage of the worker. Why one dispatcher rather than a recurring job
+/// per tenant: tenants come and go (signup, deletion) without anyone having to register or remove recurring jobs, a
+/// deleted tenant simply gets no more jobs, and each tenant's work is still its own job, so a slow or failing tenant
+/// never holds up the others and is retried on its own. A tenant where nobody is due costs one small query.
+/// </summary>
+public sealed class StayInTouchDigestDispatcher(AppDbContext db, IBackgroundJobClient jobs)
+{
+    public const string RecurringJobId = "stay-in-touch-digests";
+    public const string Schedule = "*/15 * * * *";
+
+    public async Task<int> EnqueueForAllTenantsAsync()
+    {
+        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
+        foreach (var tenantId in tenantIds)
+        {
+            jobs.Enqueue<StayInTouchDigestJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+        }
+
+        return tenantIds.Count;
+    }
+}
+
+/// <summary>When a user's digest of a given local day is due.</summary>
+public static class DigestSchedule
+{
+    /// <summary>
+    /// Due from the chosen local hour on (daily, or on the chosen weekday) until the end of that local day, so a run
+    /// that comes late (worker down at 08:00) still sends it that day. In a daylight-saving gap the hour that does not
+    /// exist is reached at the first local time after it; an hour that occurs twice is sent at its first occurrence
+    /// (the delivery row of that day then exists).
+    /// </summary>
+    public static bool IsDue(DigestFrequency frequency, DayOfWeek day, int hour, DateTime localNow) => frequency switch
+    {
+        DigestFrequency.Daily => localNow.Hour >= hour,
+        DigestFrequency.Weekly => localNow.DayOfWeek == day && localNow.Hour >= hour,
+        _ => false,
+    };
+}
+
+/// <summary>
+/// One tenant's stay-in-touch digests, exactly once per (user, local day): for each active user whose digest is due
+/// now in the company's time zone and who has contacts due (next touch on or before today, not snoozed past today),
+/// one in-app notification and one <see cref="DigestDelivery"/> row are committed together (the row's primary key is
+/// the idempotency key, so a retry, a second worker or a rerun after a crash cannot create a second notification).
+/// The emails are sent after that commit, each under a row lock, and marked sent in the same transaction.
+/// At-least-once edge (email only): if the process dies after the SMTP server accepted a mail and before the mark is
+/// committed, the retry sends that one mail again. No protocol closes that window without the mail server's help;
+/// it is a few milliseconds wide, and the in-app notification is never duplicated.
+/// </summary>
+public sealed partial class StayInTouchDigestJob(
+    AppDbContext db,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock,
+    DigestEmails emails,
+    ILogger<StayInTouchDigestJob> logger) : ITenantJob
+{
+    /// <summary>An email not sent within this time (mail server down for a day) is dropped: the next digest replaces it.</summary>
+    public static readonly TimeSpan EmailGiveUpAfter = TimeSpan.FromHours(24);
+
+    /// <returns>The number of digests created by this run.</returns>
+    public async Task<int> RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var tenant = tenantContext.Tenant;
+        if (tenant is null)
+        {
+            LogTenantGone(logger, tenantId);
+            return 0;
+        }
+
+        var created = await CreateDueDigestsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        await SendPendingEmailsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
+
+    private async Task<int> CreateDueDigestsAsync(ITenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var localNow = TenantClock.Now(tenant, clock);
+        var today = DateOnly.FromDateTime(localNow);
+        var candidates = await (
+                from u in db.Users.AsNoTracking()
+                where u.IsActive && !db.DigestDeliveries.Any(d => d.UserId == u.Id && d.DigestOn == today)
+                join s in db.NotificationSettings.AsNoTracking() on u.Id equals s.UserId into settings
+                from s in settings.DefaultIfEmpty()
+                select new
+                {
+                    u.Id,
+                    HasEmail = u.Email != null,
+                    Frequency = s == null ? DigestFrequency.Daily : s.DigestFrequency,
+                    Day = s == null ? DayOfWeek.Monday : s.DigestDay,
+                    Hour = s == null ? NotificationSettings.DefaultHour : s.DigestHour,
+                    ByEmail = s == null || s.DigestByEmail,
+                })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var due = candidates.Where(c => DigestSchedule.IsDue(c.Frequency, c.Day, c.Hour, localNow)).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = due.Select(c => c.Id).ToArray();
+        var counts = await DueContacts(today)
+            .Where(c => ids.Contains(c.OwnerId))
+            .GroupBy(c => c.OwnerId)
+            .Select(g => new { OwnerId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OwnerId, g => g.Count, cancellationToken).ConfigureAwait(false);
+
+        var created = 0;
+        var now = clock.GetUtcNow();
+        foreach (var user in due)
+        {
+            if (!counts.TryGetValue(user.Id, out var count) || count == 0)
+            {
+                continue;
+            }
+
+            var notification = new Notification { UserId = user.Id, Kind = NotificationKinds.StayInTouchDigest, CreatedAt = now };
+            db.Notifications.Add(notification);
+            db.DigestDeliveries.Add(new DigestDelivery
+            {
+                UserId = user.Id,
+                DigestOn = today,
+                NotificationId = notification.Id,
+                DueCount = count,
+                CreatedAt = now,
+                EmailWanted = user.ByEmail && user.HasEmail,
+            });
+            try
+            {
+                // One SaveChanges = one transaction: the notification exists exactly when its idempotency row does.
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                created++;
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Another run (a retry, a second worker) made this digest meanwhile.
+                LogAlreadyMade(logger, tenant.Id, user.Id, today);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>Contacts due for a touch on <paramref name="today"/>: next touch reached and not snoozed past today.</summary>
+    internal IQueryable<Core.Features.Contacts.Contact> DueContacts(DateOnly today) =>
+        db.Contacts.AsNoTracking().Where(c => c.NextTouchOn <= today && (c.SnoozedUntil == null || c.SnoozedUntil <= today));
+
+    /// <summary>
+    /// Sends every digest email of this tenant that is wanted and not yet sent (including ones a crashed or failed run
+    /// left behind). Each is sent while its row is locked (FOR UPDATE SKIP LOCKED: two runs never send the same one)
+    /// and marked sent before the lock is released. A failing mail server fails the job after trying them all, so
+    /// Hangfire retries it with its back-off; mails already sent are not sent again.
+    /// </summary>
+    private async Task SendPendingEmailsAsync(ITenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - EmailGiveUpAfter;
+        var pending = await db.DigestDeliveries.AsNoTracking()
+            .Where(d => d.EmailWanted && d.EmailSentAt == null && d.CreatedAt >= since)
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => new { d.UserId, d.DigestOn })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var failures = new List<Exception>();
+        foreach (var item in pending)
+        {
+            try
+            {
+                await SendOneAsync(tenant, item.UserId, item.DigestOn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSendFailed(logger, e, tenant.Id, item.UserId, item.DigestOn);
+                failures.Add(e);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"{failures.Count} of {pending.Count} digest emails of tenant {tenant.Id} could not be sent; the job will retry them.", failures);
+        }
+    }
+
+    private async Task SendOneAsync(ITenantInfo tenant, Guid userId, DateOnly digestOn, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var delivery = await db.DigestDeliveries
+            .FromSql($"SELECT * FROM digest_deliveries WHERE tenant_id = {tenant.Id} AND user_id = {userId} AND digest_on = {digestOn} AND email_sent_at IS NULL FOR UPDATE SKIP LOCKED")
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            return; // sent meanwhile, or being sent by another run right now
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.Culture, u.DisplayName, u.IsActive })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var today = TenantClock.Today(tenant, clock);
+        var contacts = user is { IsActive: true, Email: not null }
+            ? await DueContacts(today).Where(c => c.OwnerId == userId)
+                .OrderBy(c => c.NextTouchOn).ThenBy(c => c.SortKey)
+                .Select(c => new DigestContact(c.DisplayName, c.CompanyName, c.NextTouchOn!.Value))
+                .Take(DigestEmails.Listed)
+                .ToListAsync(cancellationToken).ConfigureAwait(false)
+            : [];
+        if (contacts.Count == 0)
+        {
+            // Deactivated, no address, or every contact was touched since: there is nothing to say any more.
+            delivery.EmailWanted = false;
+        }
+        else
+        {
+            var total = await DueContacts(today).CountAsync(c => c.OwnerId == userId, cancellationToken).ConfigureAwait(false);
+            await emails.SendDigestAsync(tenant, user!.Email!, user.Culture ?? tenant.DefaultCulture, user.DisplayName, total, contacts, cancellationToken)
+                .ConfigureAwait(false);
+            delivery.EmailSentAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no digests.")]
+    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest of tenant {TenantId}, user {UserId}, day {DigestOn} already exists.")]
+    private static partial void LogAlreadyMade(ILogger logger, Guid tenantId, Guid userId, DateOnly digestOn);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest email of tenant {TenantId}, user {UserId}, day {DigestOn} failed; it stays unsent for the retry.")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid tenantId, Guid userId, DateOnly digestOn);
+}
+
+public sealed record DigestContact(string Name, string? Company, DateOnly NextTouchOn);
