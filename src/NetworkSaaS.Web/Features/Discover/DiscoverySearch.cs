@@ -185,11 +185,12 @@ public sealed class DiscoverySearch(AppDbContext db)
         // The strongest postings of the driving term were not enough: intersect every posting of all terms (one pass).
         var termCount = terms.Length;
         return await db.Database.SqlQuery<Candidate>($"""
-            SELECT d.contact_id AS "ContactId", d.depth AS "Depth", d.last_contacted_on AS "LastContactedOn" FROM discovery_terms AS d
-            WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
-            GROUP BY d.contact_id, d.depth, d.last_contacted_on
-            HAVING count(*) = {termCount}
-            ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
+            SELECT m.contact_id AS "ContactId", m.depth AS "Depth", m.last_contacted_on AS "LastContactedOn"
+            FROM (SELECT d.contact_id, max(d.depth) AS depth, max(d.last_contacted_on) AS last_contacted_on FROM discovery_terms AS d
+                  WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
+                  GROUP BY d.contact_id
+                  HAVING count(*) = {termCount}) AS m
+            ORDER BY m.depth DESC, m.last_contacted_on DESC NULLS LAST
             LIMIT {CandidateLimit}
             """).ToListAsync(cancellationToken);
     }
