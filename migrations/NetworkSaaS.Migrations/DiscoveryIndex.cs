@@ -54,12 +54,14 @@ public static class DiscoveryIndex
                 visibility integer NOT NULL,
                 depth integer NOT NULL,
                 last_contacted_on date,
+                open_to integer NOT NULL,
+                industry text,
                 PRIMARY KEY (tenant_id, contact_id, term),
                 FOREIGN KEY (tenant_id, contact_id) REFERENCES contacts (tenant_id, id) ON DELETE CASCADE
             );
             -- Strongest first within a term, so a broad term yields its best candidates without reading every match.
             CREATE INDEX ix_discovery_terms_term ON discovery_terms
-                (tenant_id, term, depth DESC, last_contacted_on DESC NULLS LAST) INCLUDE (contact_id, owner_id);
+                (tenant_id, term, depth DESC, last_contacted_on DESC NULLS LAST) INCLUDE (contact_id, owner_id, open_to, industry);
 
             CREATE TABLE discovery_person_keys (
                 tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
@@ -71,6 +73,14 @@ public static class DiscoveryIndex
             );
             CREATE INDEX ix_discovery_person_keys_key ON discovery_person_keys (tenant_id, person_key) INCLUDE (owner_id);
 
+            -- The industry term of an organization; also stored on every term row, so a search can filter by it in one scan.
+            CREATE FUNCTION discovery_industry(tenant uuid, organization uuid) RETURNS text
+                LANGUAGE sql STABLE
+            AS $f$
+                SELECT 'industry:' || discovery_fold(o.industry) FROM organizations AS o
+                WHERE o.tenant_id = tenant AND o.id = organization AND o.industry IS NOT NULL AND o.industry <> ''
+            $f$;
+
             -- What a contact is findable by: title, department, expertise, what they are open to, the industry.
             CREATE FUNCTION discovery_contact_terms(c contacts) RETURNS SETOF text
                 LANGUAGE sql STABLE
@@ -81,8 +91,7 @@ public static class DiscoveryIndex
                 UNION SELECT 'open:sales' WHERE (c.open_to & 1) <> 0
                 UNION SELECT 'open:hiring' WHERE (c.open_to & 2) <> 0
                 UNION SELECT 'open:advising' WHERE (c.open_to & 4) <> 0
-                UNION SELECT 'industry:' || discovery_fold(o.industry) FROM organizations AS o
-                    WHERE o.tenant_id = c.tenant_id AND o.id = c.organization_id AND o.industry IS NOT NULL AND o.industry <> ''
+                UNION SELECT i FROM discovery_industry(c.tenant_id, c.organization_id) AS i WHERE i IS NOT NULL
             $f$;
 
             CREATE FUNCTION discovery_contact_person_keys(c contacts) RETURNS SETOF text
@@ -101,8 +110,9 @@ public static class DiscoveryIndex
                     DELETE FROM discovery_person_keys WHERE tenant_id = OLD.tenant_id AND contact_id = OLD.id;
                 END IF;
                 IF NEW.visibility <> 0 THEN
-                    INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on)
-                    SELECT NEW.tenant_id, t, NEW.id, NEW.owner_id, NEW.organization_id, NEW.visibility, NEW.depth, NEW.last_contacted_on
+                    INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on, open_to, industry)
+                    SELECT NEW.tenant_id, t, NEW.id, NEW.owner_id, NEW.organization_id, NEW.visibility, NEW.depth, NEW.last_contacted_on, NEW.open_to,
+                           discovery_industry(NEW.tenant_id, NEW.organization_id)
                     FROM discovery_contact_terms(NEW) AS t;
                     INSERT INTO discovery_person_keys (tenant_id, person_key, contact_id, owner_id)
                     SELECT NEW.tenant_id, k, NEW.id, NEW.owner_id FROM discovery_contact_person_keys(NEW) AS k;
@@ -121,9 +131,12 @@ public static class DiscoveryIndex
             AS $$
             BEGIN
                 DELETE FROM discovery_terms WHERE tenant_id = NEW.tenant_id AND organization_id = NEW.id AND term LIKE 'industry:%';
+                UPDATE discovery_terms SET industry = discovery_industry(NEW.tenant_id, NEW.id)
+                WHERE tenant_id = NEW.tenant_id AND organization_id = NEW.id;
                 IF NEW.industry IS NOT NULL AND NEW.industry <> '' THEN
-                    INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on)
-                    SELECT c.tenant_id, 'industry:' || discovery_fold(NEW.industry), c.id, c.owner_id, c.organization_id, c.visibility, c.depth, c.last_contacted_on
+                    INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on, open_to, industry)
+                    SELECT c.tenant_id, discovery_industry(NEW.tenant_id, NEW.id), c.id, c.owner_id, c.organization_id, c.visibility, c.depth,
+                           c.last_contacted_on, c.open_to, discovery_industry(NEW.tenant_id, NEW.id)
                     FROM contacts AS c WHERE c.tenant_id = NEW.tenant_id AND c.organization_id = NEW.id AND c.visibility <> 0
                     ON CONFLICT DO NOTHING;
                 END IF;
@@ -154,8 +167,9 @@ public static class DiscoveryIndex
     public const string RebuildStatements = """
         DELETE FROM discovery_terms;
         DELETE FROM discovery_person_keys;
-        INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on)
-            SELECT c.tenant_id, t, c.id, c.owner_id, c.organization_id, c.visibility, c.depth, c.last_contacted_on
+        INSERT INTO discovery_terms (tenant_id, term, contact_id, owner_id, organization_id, visibility, depth, last_contacted_on, open_to, industry)
+            SELECT c.tenant_id, t, c.id, c.owner_id, c.organization_id, c.visibility, c.depth, c.last_contacted_on, c.open_to,
+                   discovery_industry(c.tenant_id, c.organization_id)
             FROM contacts AS c, discovery_contact_terms(c) AS t WHERE c.visibility <> 0;
         INSERT INTO discovery_person_keys (tenant_id, person_key, contact_id, owner_id)
             SELECT c.tenant_id, k, c.id, c.owner_id FROM contacts AS c, discovery_contact_person_keys(c) AS k WHERE c.visibility <> 0;
@@ -173,6 +187,7 @@ public static class DiscoveryIndex
             DROP TABLE IF EXISTS discovery_terms;
             DROP FUNCTION IF EXISTS discovery_contact_person_keys(contacts);
             DROP FUNCTION IF EXISTS discovery_contact_terms(contacts);
+            DROP FUNCTION IF EXISTS discovery_industry(uuid, uuid);
             DROP FUNCTION IF EXISTS discovery_tokens(text);
             DROP FUNCTION IF EXISTS discovery_fold(text);
             """);

@@ -42,6 +42,8 @@ public sealed class DiscoverySearch(AppDbContext db)
     /// </summary>
     public const int CandidateLimit = 60;
 
+    private const string IndustryPrefix = "industry:";
+
     /// <summary>How many of the driving term's strongest postings are checked against the other terms before intersecting them all.</summary>
     public const int ProbeLimit = 1200;
 
@@ -69,7 +71,7 @@ public sealed class DiscoverySearch(AppDbContext db)
 
             var candidates = organizations is not null
                 ? await CandidatesAtOrganizationsAsync(tenant, me, organizations, terms, cancellationToken)
-                : await CandidatesByTermsAsync(tenant, me, terms, cancellationToken);
+                : await CandidatesByTermsAsync(tenant, me, terms, criteria.OpenTo ?? OpenTo.None, cancellationToken);
             var strengths = await StrengthsAsync(tenant, me, candidates, today, cancellationToken);
             var pageCount = Math.Max(1, (strengths.Count + PageSize - 1) / PageSize);
             var page = Math.Clamp(criteria.Page, 1, pageCount);
@@ -159,17 +161,20 @@ public sealed class DiscoverySearch(AppDbContext db)
     /// the other terms are checked per candidate (a primary-key probe) until enough are found. The driving term is
     /// the most specific kind: a keyword (longest first), then the industry, then what people are open to.
     /// </summary>
-    private async Task<List<Candidate>> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, OpenTo openTo, CancellationToken cancellationToken)
     {
-        var ordered = terms.OrderBy(t => t.StartsWith("open:", StringComparison.Ordinal) ? 2 : t.StartsWith("industry:", StringComparison.Ordinal) ? 1 : 0)
-            .ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
-        var driver = ordered[0];
-        var others = ordered[1..];
+        // What people are open to and the industry are columns of every posting: filters in the scan, not probes.
+        var industry = terms.FirstOrDefault(t => t.StartsWith(IndustryPrefix, StringComparison.Ordinal)) ?? "";
+        var openMask = (int)openTo;
+        var keywords = terms.Where(t => !t.Contains(':', StringComparison.Ordinal)).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
+        var driver = keywords.Length > 0 ? keywords[0] : industry.Length > 0 ? industry : terms.Order(StringComparer.Ordinal).First();
+        var others = keywords.Length > 1 ? keywords[1..] : [];
         var otherCount = others.Length;
         var probed = await db.Database.SqlQuery<Candidate>($"""
             SELECT p.contact_id AS "ContactId", p.depth AS "Depth", p.last_contacted_on AS "LastContactedOn"
             FROM (SELECT d.tenant_id, d.contact_id, d.depth, d.last_contacted_on FROM discovery_terms AS d
                   WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
+                    AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
                   ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
                   LIMIT {ProbeLimit}) AS p
             WHERE {otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
@@ -182,12 +187,13 @@ public sealed class DiscoverySearch(AppDbContext db)
             return probed;
         }
 
-        // The strongest postings of the driving term were not enough: intersect every posting of all terms (one pass).
-        var termCount = terms.Length;
+        // Several broad keywords whose strongest postings rarely meet: intersect all their postings (one hashed pass).
+        var termCount = keywords.Length;
         return await db.Database.SqlQuery<Candidate>($"""
             SELECT m.contact_id AS "ContactId", m.depth AS "Depth", m.last_contacted_on AS "LastContactedOn"
             FROM (SELECT d.contact_id, max(d.depth) AS depth, max(d.last_contacted_on) AS last_contacted_on FROM discovery_terms AS d
-                  WHERE d.tenant_id = {tenant} AND d.term = ANY({terms}) AND d.owner_id <> {me}
+                  WHERE d.tenant_id = {tenant} AND d.term = ANY({keywords}) AND d.owner_id <> {me}
+                    AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
                   GROUP BY d.contact_id
                   HAVING count(*) = {termCount}) AS m
             ORDER BY m.depth DESC, m.last_contacted_on DESC NULLS LAST
