@@ -149,18 +149,7 @@ public static class DiscoveryIndex
             """);
         migrationBuilder.EnableTenantIsolation("discovery_terms");
         migrationBuilder.EnableTenantIsolation("discovery_person_keys");
-        migrationBuilder.Sql("""
-            DO $$
-            DECLARE t uuid;
-            BEGIN
-                FOR t IN SELECT id FROM tenants LOOP
-                    PERFORM set_config('app.tenant_id', t::text, true);
-                    PERFORM discovery_rebuild();
-                END LOOP;
-                PERFORM set_config('app.tenant_id', '', true);
-            END;
-            $$;
-            """.Replace("PERFORM discovery_rebuild();", RebuildStatements, StringComparison.Ordinal));
+        migrationBuilder.ForEachTenant(RebuildStatements);
     }
 
     /// <summary>Fills the index for the current tenant in bulk (after COPY with the trigger disabled).</summary>

@@ -57,19 +57,7 @@ public static class OrganizationSearch
                 FOR EACH ROW EXECUTE FUNCTION discovery_sync_organization_name();
             """);
         migrationBuilder.EnableTenantIsolation("organization_terms");
-        migrationBuilder.Sql("""
-            DO $$
-            DECLARE t uuid;
-            BEGIN
-                FOR t IN SELECT id FROM tenants LOOP
-                    PERFORM set_config('app.tenant_id', t::text, true);
-                    INSERT INTO organization_terms (tenant_id, term, organization_id)
-                    SELECT o.tenant_id, n, o.id FROM organizations AS o, discovery_name_terms(o.name) AS n;
-                END LOOP;
-                PERFORM set_config('app.tenant_id', '', true);
-            END;
-            $$;
-            """);
+        migrationBuilder.ForEachTenant(RebuildStatements);
     }
 
     /// <summary>Fills the terms in bulk (after COPY with triggers off).</summary>
