@@ -8,7 +8,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Home;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, Notifications.NotificationCenter notifications, UserManager<AppUser> users, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
 {
     public string TenantSlug { get; private set; } = "";
     public string CompanyName { get; private set; } = "";
@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         var today = Contacts.TenantClock.Today(tenant, clock);
         MyContacts = await db.Contacts.CountAsync(c => c.OwnerId == userId, cancellationToken);
         MyOverdue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextTouchOn <= today, cancellationToken);
-        UnreadNotifications = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        UnreadNotifications = await notifications.UnreadCountAsync(userId, cancellationToken);
         WaitingForMe = await db.IntroductionRequests.CountAsync(r => r.ConnectorId == userId
             && (r.State == Core.Features.Introductions.IntroductionState.Requested || r.State == Core.Features.Introductions.IntroductionState.Accepted), cancellationToken);
         TenantSlug = tenant.Slug;

@@ -6,6 +6,7 @@ using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Contacts;
 
@@ -128,19 +129,17 @@ public sealed class DetailsModel(
         }
 
         (Introduction, Role) = found;
-        var names = await db.Users.AsNoTracking().Where(u => u.Id == Introduction.RequesterId || u.Id == Introduction.ConnectorId)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // Every step on the timeline is taken by the requester, the connector, or the system (no actor).
+        var names = await UserNames.ForAsync(db, [Introduction.RequesterId, Introduction.ConnectorId], cancellationToken);
         RequesterName = names.GetValueOrDefault(Introduction.RequesterId, "");
         ConnectorName = names.GetValueOrDefault(Introduction.ConnectorId, "");
         AskTitle = Introduction.AskId is { } askId ? await db.Asks.Where(a => a.Id == askId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) : null;
 
         var events = await db.IntroductionEvents.AsNoTracking().Where(e => e.RequestId == Id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        var actorIds = events.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToArray();
-        var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         // Managers follow the request, not the private conversation or the reason for a decline.
         var participant = Role != IntroductionRole.Manager;
-        Timeline = [.. events.Select(e => new TimelineEntry(e.At, e.ActorId is { } actor ? actors.GetValueOrDefault(actor) : null, e.Kind, e.Outcome, participant ? e.Text : null))
+        Timeline = [.. events.Select(e => new TimelineEntry(e.At, e.ActorId is { } actor ? names.GetValueOrDefault(actor) : null, e.Kind, e.Outcome, participant ? e.Text : null))
             .Where(t => participant || t.Kind != IntroductionEventKind.Message)];
 
         if (Introduction.ContactId is { } contactId && Introduction.State == IntroductionState.Introduced && Role == IntroductionRole.Requester)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Introductions;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Introductions;
 
@@ -61,8 +62,7 @@ public sealed class IntroductionViews(AppDbContext db, UserManager<AppUser> user
             _ => requests.Where(r => r.RequesterId == me),
         };
         var latest = await requests.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Take(ListLimit).ToListAsync(cancellationToken);
-        var people = latest.SelectMany(r => new[] { r.RequesterId, r.ConnectorId }).Distinct().ToArray();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await UserNames.ForAsync(db, latest.SelectMany(r => new[] { r.RequesterId, r.ConnectorId }), cancellationToken);
         return [.. latest.Select(r => new IntroductionRow(r.Id, r.Purpose, r.State, r.Outcome, r.TargetSummary,
             names.GetValueOrDefault(r.RequesterId, ""), names.GetValueOrDefault(r.ConnectorId, ""), r.CreatedAt, r.UpdatedAt))];
     }

@@ -6,11 +6,12 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
 /// <summary>The current user's notifications, newest first; each links to its item and can be marked read.</summary>
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, NotificationCenter notifications, UserManager<AppUser> users, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
 {
     public const int Shown = 100;
 
@@ -27,11 +28,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, ITen
         var me = Me;
         var latest = await db.Notifications.AsNoTracking().Where(n => n.UserId == me).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(Shown).ToListAsync(cancellationToken);
-        var actorIds = latest.Where(n => n.ActorId != null).Select(n => n.ActorId!.Value).Distinct().ToArray();
-        var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var actors = await UserNames.ForAsync(db, latest.Where(n => n.ActorId != null).Select(n => n.ActorId!.Value), cancellationToken);
         Rows = [.. latest.Select(n => new Row(n.Id, n.Kind, n.IntroductionId, n.AskId,
             n.ActorId is { } actor ? actors.GetValueOrDefault(actor) : null, n.CreatedAt, n.ReadAt != null))];
-        Unread = await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
+        Unread = await notifications.UnreadCountAsync(me, cancellationToken);
     }
 
     /// <summary>Marks one notification read and opens its item.</summary>
