@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Introductions;
@@ -55,19 +54,9 @@ public sealed class IndexModel(AppDbContext db, ITenantContextAccessor tenantCon
             .ToListAsync(cancellationToken);
     }
 
-    public string PageUrl(int page)
-    {
-        var query = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (Purpose is { } purpose)
-        {
-            query["purpose"] = purpose.ToString();
-        }
+    private string? _pageUrlPrefix;
 
-        return QueryHelpers.AddQueryString($"/{Slug}/asks", query);
-    }
+    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private IQueryable<Row> Project(IQueryable<Ask> asks) => asks.Select(a => new Row(
         a.Id,

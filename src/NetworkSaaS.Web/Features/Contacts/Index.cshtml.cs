@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Contacts;
@@ -22,17 +21,5 @@ public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITena
 
     private string? _pageUrlPrefix;
 
-    /// <summary>This page's URL with every query parameter kept but <c>page</c>, which comes last.</summary>
-    public string PageUrl(int page)
-    {
-        if (_pageUrlPrefix is null)
-        {
-            var query = Request.Query.Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase))
-                .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()));
-            var url = QueryHelpers.AddQueryString(Request.Path, query);
-            _pageUrlPrefix = url + (url.Contains('?', StringComparison.Ordinal) ? "&page=" : "?page=");
-        }
-
-        return _pageUrlPrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

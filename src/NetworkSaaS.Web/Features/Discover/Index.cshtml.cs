@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Contacts;
 
@@ -30,10 +29,7 @@ public sealed class IndexModel(DiscoverySearch search, AccountCoverage coverage,
         Coverages = await coverage.ForAsync([.. Result.OrganizationIds.Take(CoveragePanels)], cancellationToken);
     }
 
-    public string PageUrl(int page)
-    {
-        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString(Request.Path, query);
-    }
+    private string? _pageUrlPrefix;
+
+    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
