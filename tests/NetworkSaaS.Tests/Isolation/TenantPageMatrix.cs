@@ -46,6 +46,7 @@ public static class TenantPageMatrix
             "Accept", "Decline", "Consent", "Withdraw", "Outcome", "Message"),
         new("{tenant:slug}/notifications", typeof(Web.Features.Notifications.IndexModel), _ => "notifications", "Open", "ReadAll"),
         new("{tenant:slug}/notifications/settings", typeof(Web.Features.Notifications.SettingsModel), _ => "notifications/settings", ""),
+        new("{tenant:slug}/notifications/unsubscribe", typeof(Web.Features.Notifications.UnsubscribeModel), _ => "notifications/unsubscribe?token=x", ""),
         new("{tenant:slug}/asks", typeof(Web.Features.Asks.IndexModel), _ => "asks"),
         new("{tenant:slug}/asks/new", typeof(Web.Features.Asks.CreateModel), _ => "asks/new", ""),
         new("{tenant:slug}/asks/{id:guid}", typeof(Web.Features.Asks.DetailsModel), ids => $"asks/{ids.AskId}", "Answer", "Close"),

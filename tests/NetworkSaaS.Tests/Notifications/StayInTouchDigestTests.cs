@@ -239,6 +239,31 @@ public sealed class StayInTouchDigestTests(PostgresCluster cluster) : Integratio
         Assert.Equal("/alpha/contacts?overdue=true", open.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task Delivery_records_older_than_30_days_are_forgotten_per_tenant_and_the_recent_ones_still_guard_their_day()
+    {
+        var (alpha, alphaAdmin) = await App.CreateTenantAsync("alpha");
+        var (bravo, bravoAdmin) = await App.CreateTenantAsync("bravo");
+        await AddDueContactAsync(alpha, alphaAdmin, "Old", "Due", null, new DateOnly(2026, 1, 1));
+        await AddDueContactAsync(bravo, bravoAdmin, "Old", "Due", null, new DateOnly(2026, 1, 1));
+        foreach (var day in new[] { 1, 2, 10, 11 })
+        {
+            _clock.UtcNow = new DateTimeOffset(2026, 1, day, 9, 0, 0, TimeSpan.Zero);
+            Assert.Equal(1, await RunJobAsync(alpha));
+        }
+
+        _clock.UtcNow = new DateTimeOffset(2026, 1, 2, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(1, await RunJobAsync(bravo));
+
+        _clock.UtcNow = new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero); // 30 days back is 2026-01-11
+        Assert.Equal(3, await App.InTenantAsync(alpha, sp => ActivatorUtilities.CreateInstance<DigestDeliveryCleanupJob>(sp).RunAsync(alpha.Id, CancellationToken.None)));
+        Assert.Equal([new DateOnly(2026, 1, 11)], await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().DigestDeliveries.Select(d => d.DigestOn).ToListAsync()));
+        Assert.Equal(1, await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().DigestDeliveries.CountAsync()));
+
+        // The job of a tenant run with another tenant's id does nothing (the activator sets the scope from the id).
+        Assert.Equal(0, await App.InTenantAsync(alpha, sp => ActivatorUtilities.CreateInstance<DigestDeliveryCleanupJob>(sp).RunAsync(bravo.Id, CancellationToken.None)));
+    }
+
     private Task<int> RunJobAsync(ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => ActivatorUtilities.CreateInstance<StayInTouchDigestJob>(sp).RunAsync(tenant.Id, CancellationToken.None));
 

@@ -2,7 +2,9 @@ using MimeKit;
 
 namespace NetworkSaaS.Web.Features.Email;
 
-public sealed record OutgoingEmail(string To, string Subject, string TextBody, string HtmlBody);
+/// <param name="Unsubscribe">For mails a user can stop (not for account mails such as password resets): the RFC 8058
+/// one-click target, sent as the List-Unsubscribe and List-Unsubscribe-Post headers.</param>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string HtmlBody, Uri? Unsubscribe = null);
 
 public interface IEmailSender
 {
@@ -18,6 +20,12 @@ internal static class MimeMessages
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        if (email.Unsubscribe is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{email.Unsubscribe.AbsoluteUri}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         return message;
     }
 }

@@ -78,6 +78,7 @@ public static class NetworkSaaSHost
                     options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
                     options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
                     options.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
+                    options.Conventions.AllowAnonymousToPage("/Notifications/Unsubscribe");
                 })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -129,5 +130,6 @@ public static class NetworkSaaSHost
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapOneClickUnsubscribe();
     }
 }

@@ -18,6 +18,7 @@ public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient
         {
             jobs.Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Contacts.Import.AbandonedImportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+            jobs.Enqueue<Notifications.DigestDeliveryCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
         }
 
         return tenantIds.Count;

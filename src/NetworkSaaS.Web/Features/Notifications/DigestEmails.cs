@@ -9,22 +9,23 @@ using NetworkSaaS.Web.Features.Localization;
 namespace NetworkSaaS.Web.Features.Notifications;
 
 /// <summary>The stay-in-touch digest mail: plain text and HTML, in the recipient's language, linking back to the app.</summary>
-public sealed class DigestEmails(IEmailSender sender, IStringLocalizer<SharedResource> l, EmailOptions options)
+public sealed class DigestEmails(IEmailSender sender, IStringLocalizer<SharedResource> l, EmailOptions options, UnsubscribeLinks unsubscribe)
 {
     /// <summary>How many due contacts the mail names; the link shows all of them.</summary>
     public const int Listed = 10;
 
     public Task SendDigestAsync(
-        ITenantInfo tenant, string to, string culture, string displayName, int total, IReadOnlyList<DigestContact> contacts, CancellationToken cancellationToken)
+        ITenantInfo tenant, Guid userId, string to, string culture, string displayName, int total, IReadOnlyList<DigestContact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(contacts);
         var baseUrl = options.BaseUrl.TrimEnd('/');
         var overdueLink = $"{baseUrl}/{tenant.Slug}/contacts?overdue=true";
         var settingsLink = $"{baseUrl}/{tenant.Slug}/notifications/settings";
+        var stopLink = unsubscribe.PageFor(tenant, userId, EmailTopic.StayInTouchDigest).AbsoluteUri;
 
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        string subject, greeting, intro, more, seeAll, settings;
+        string subject, greeting, intro, more, seeAll, settings, stop;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
@@ -34,6 +35,7 @@ public sealed class DigestEmails(IEmailSender sender, IStringLocalizer<SharedRes
             more = total > contacts.Count ? l["… and {0} more.", total - contacts.Count] : "";
             seeAll = l["See all of them:"];
             settings = l["Change when you get this digest, or turn it off:"];
+            stop = l["Stop getting this digest by email:"];
         }
         finally
         {
@@ -54,7 +56,8 @@ public sealed class DigestEmails(IEmailSender sender, IStringLocalizer<SharedRes
             text.Append(more).Append('\n');
         }
 
-        text.Append('\n').Append(seeAll).Append('\n').Append(overdueLink).Append("\n\n").Append(settings).Append('\n').Append(settingsLink).Append('\n');
+        text.Append('\n').Append(seeAll).Append('\n').Append(overdueLink).Append("\n\n").Append(settings).Append('\n').Append(settingsLink).Append("\n\n")
+            .Append(stop).Append('\n').Append(stopLink).Append('\n');
 
         var h = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var html = new StringBuilder().Append("<p>").Append(h.Encode(greeting)).Append("</p><p>").Append(h.Encode(intro)).Append("</p><ul>");
@@ -70,7 +73,10 @@ public sealed class DigestEmails(IEmailSender sender, IStringLocalizer<SharedRes
         }
 
         html.Append("<p>").Append(h.Encode(seeAll)).Append(" <a href=\"").Append(h.Encode(overdueLink)).Append("\">").Append(h.Encode(overdueLink)).Append("</a></p>")
-            .Append("<p>").Append(h.Encode(settings)).Append(" <a href=\"").Append(h.Encode(settingsLink)).Append("\">").Append(h.Encode(settingsLink)).Append("</a></p>");
-        return sender.SendAsync(new OutgoingEmail(to, subject, text.ToString(), html.ToString()), cancellationToken);
+            .Append("<p>").Append(h.Encode(settings)).Append(" <a href=\"").Append(h.Encode(settingsLink)).Append("\">").Append(h.Encode(settingsLink)).Append("</a></p>")
+            .Append("<p>").Append(h.Encode(stop)).Append(" <a href=\"").Append(h.Encode(stopLink)).Append("\">").Append(h.Encode(stopLink)).Append("</a></p>");
+        return sender.SendAsync(
+            new OutgoingEmail(to, subject, text.ToString(), html.ToString(), unsubscribe.OneClickFor(tenant, userId, EmailTopic.StayInTouchDigest)),
+            cancellationToken);
     }
 }

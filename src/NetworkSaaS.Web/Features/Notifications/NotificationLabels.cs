@@ -27,4 +27,10 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         DayOfWeek.Saturday => l["Saturday"],
         _ => l["Sunday"],
     };
+
+    public string Topic(EmailTopic topic) => topic switch
+    {
+        EmailTopic.StayInTouchDigest => l["the stay-in-touch digest"],
+        _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, null),
+    };
 }

@@ -6,8 +6,11 @@ public static class NotificationsSetup
     {
         services.AddScoped<NotificationLabels>();
         services.AddScoped<DigestEmails>();
+        services.AddScoped<NotificationSettingsStore>();
+        services.AddSingleton<UnsubscribeLinks>();
         services.AddScoped<StayInTouchDigestDispatcher>();
         services.AddScoped<StayInTouchDigestJob>();
+        services.AddScoped<DigestDeliveryCleanupJob>();
         return services;
     }
 }

@@ -2,9 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
@@ -14,10 +12,9 @@ namespace NetworkSaaS.Web.Features.Notifications;
 
 /// <summary>The signed-in user's own notification settings: when the stay-in-touch digest comes, and whether by email.</summary>
 public sealed class SettingsModel(
-    AppDbContext db,
+    NotificationSettingsStore store,
     UserManager<AppUser> users,
     ITenantContextAccessor tenantContext,
-    TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -30,9 +27,7 @@ public sealed class SettingsModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var me = Me;
-        var settings = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == me, cancellationToken)
-                       ?? new NotificationSettings { UserId = me };
+        var settings = await store.ReadAsync(Me, cancellationToken);
         Input = new NotificationSettingsInput
         {
             DigestFrequency = settings.DigestFrequency,
@@ -59,20 +54,13 @@ public sealed class SettingsModel(
             return Page();
         }
 
-        var me = Me;
-        var settings = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == me, cancellationToken);
-        if (settings is null)
+        await store.UpdateAsync(Me, settings =>
         {
-            settings = new NotificationSettings { UserId = me };
-            db.NotificationSettings.Add(settings);
-        }
-
-        settings.DigestFrequency = Input.DigestFrequency;
-        settings.DigestDay = Input.DigestDay;
-        settings.DigestHour = Input.DigestHour;
-        settings.DigestByEmail = Input.DigestByEmail;
-        settings.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+            settings.DigestFrequency = Input.DigestFrequency;
+            settings.DigestDay = Input.DigestDay;
+            settings.DigestHour = Input.DigestHour;
+            settings.DigestByEmail = Input.DigestByEmail;
+        }, cancellationToken);
         TempData["Status"] = l["Your notification settings were saved."].Value;
         return Redirect($"/{Slug}/notifications/settings");
     }

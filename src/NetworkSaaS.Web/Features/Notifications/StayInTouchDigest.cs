@@ -231,7 +231,7 @@ public sealed partial class StayInTouchDigestJob(
         else
         {
             var total = await DueContacts(today).CountAsync(c => c.OwnerId == userId, cancellationToken).ConfigureAwait(false);
-            await emails.SendDigestAsync(tenant, user!.Email!, user.Culture ?? tenant.DefaultCulture, user.DisplayName, total, contacts, cancellationToken)
+            await emails.SendDigestAsync(tenant, userId, user!.Email!, user.Culture ?? tenant.DefaultCulture, user.DisplayName, total, contacts, cancellationToken)
                 .ConfigureAwait(false);
             delivery.EmailSentAt = clock.GetUtcNow();
         }
