@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Web.Features.Diagnostics;
 using NetworkSaaS.Web.Features.Hosting;
@@ -15,14 +16,18 @@ namespace NetworkSaaS.Benchmarks;
 internal sealed class BenchmarkApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BenchmarkApp(DatabaseConnections connections, string mailDirectory)
+    /// <param name="role">"web" (pages only) or "worker" (the Hangfire server only), as deployed.</param>
+    /// <param name="services">Replacements registered after the app's own (e.g. the clock).</param>
+    public BenchmarkApp(DatabaseConnections connections, string mailDirectory, string role = "web", Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:App"] = connections.App,
             ["ConnectionStrings:Owner"] = connections.Owner,
-            ["role"] = "web",
+            ["role"] = role,
             [BaselineModel.SettingName] = "true",
             ["Email:PickupDirectory"] = mailDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
@@ -46,6 +51,11 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

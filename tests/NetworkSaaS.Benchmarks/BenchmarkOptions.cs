@@ -12,6 +12,11 @@ internal sealed record BenchmarkOptions
     public int Clients { get; init; } = 16;
     public int ImportRows { get; init; } = 10_000;
 
+    /// <summary>Run the reminder scan benchmark (issue #5) instead of the pages.</summary>
+    public bool Reminders { get; init; }
+    public int Tenants { get; init; } = 100;
+    public int UsersPerTenant { get; init; } = 50;
+
     /// <summary>Extra Npgsql connection-string settings for the app role, to try pool or prepare settings (e.g. "Max Auto Prepare=20").</summary>
     public string? AppConnectionSettings { get; init; }
 
@@ -22,6 +27,7 @@ internal sealed record BenchmarkOptions
     public const double DiscoverP95TargetMs = 150;
     public const double ThroughputRatioTarget = 0.5;
     public const double ImportTargetSeconds = 10;
+    public const double ReminderScanTargetSeconds = 10;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,6 +38,12 @@ internal sealed record BenchmarkOptions
             if (name is "-h" or "--help")
             {
                 throw new ArgumentException("usage");
+            }
+
+            if (name == "--reminders")
+            {
+                options = options with { Reminders = true };
+                continue;
             }
 
             if (i + 1 >= args.Count)
@@ -49,6 +61,8 @@ internal sealed record BenchmarkOptions
                 "--clients" => options with { Clients = Positive(name, value) },
                 "--import-rows" => options with { ImportRows = Positive(name, value) },
                 "--npgsql" => options with { AppConnectionSettings = value },
+                "--tenants" => options with { Tenants = Positive(name, value) },
+                "--users-per-tenant" => options with { UsersPerTenant = Positive(name, value) },
                 "--data" => options with { DataDirectory = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
@@ -59,11 +73,14 @@ internal sealed record BenchmarkOptions
 
     public const string Usage = """
         usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
+               tests/NetworkSaaS.Benchmarks/run.sh --reminders [--tenants N] [--users-per-tenant N] [--contacts N] [--data DIR]
           --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
           --seconds      measured seconds per scenario (20)        --warmup       unmeasured seconds before each (3)
           --clients      concurrent signed-in users (16)           --import-rows  rows of the LinkedIn file (10000)
           --data         keep the database in DIR and reuse it next time (default: a throwaway folder under /tmp)
           --npgsql       extra connection-string settings for the app role, e.g. "Max Auto Prepare=20" (default: none, as deployed)
+          --reminders    the stay-in-touch reminder scan instead of the pages: --tenants (100) companies with
+                         --users-per-tenant (50) employees each sharing --contacts (1000000) contacts, through the real worker
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

@@ -47,190 +47,166 @@ internal static class BenchmarkProgram
         };
         var ct = cancellation.Token;
 
+        return await BenchmarkCluster.RunAsync(options, options.Reminders ? ReminderBenchmark.RunAsync : RunPagesAsync, ct);
+    }
+
+    /// <summary>The list, search and discovery pages under load, and the LinkedIn import (issues #3 and #4).</summary>
+    private static async Task<int> RunPagesAsync(BenchmarkOptions options, EmbeddedPostgres postgres, string root, CancellationToken ct)
+    {
         const string Database = "networksaas_bench";
         const string Password = "bench-password-2026";
-        var slug = SyntheticNetworkOptions.TenantSlug;
+        var slug = SyntheticNetworkOptions.DefaultSlug;
         var keep = options.DataDirectory is not null;
-        var root = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"networksaas-bench-{Environment.ProcessId}");
         var mail = Path.Combine(root, "mail");
-        var postgres = new EmbeddedPostgres(root, fastUnsafe: true);
         var total = Stopwatch.StartNew();
+        Console.WriteLine($"NetworkSaaS benchmark: {options.Contacts:N0} contacts, {options.Users:N0} users, {options.Clients} clients, {options.Seconds} s per page (+{options.WarmupSeconds} s warm-up), {Environment.ProcessorCount} cores");
+        var marker = Path.Combine(root, "generated.json");
+        var stored = File.Exists(marker) ? JsonSerializer.Deserialize<StoredData>(await File.ReadAllTextAsync(marker, ct)) : null;
+        var reuse = stored is not null && stored.Contacts == options.Contacts && stored.Users == options.Users;
+        if (!reuse)
+        {
+            File.Delete(marker);
+            await using var connection = new NpgsqlConnection(postgres.SuperUserConnectionString("postgres"));
+            await connection.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        var connections = await postgres.EnsureDatabaseAsync(Database, ct);
+        if (options.AppConnectionSettings is { Length: > 0 } extra)
+        {
+            connections = connections with { App = new NpgsqlConnectionStringBuilder($"{connections.App};{extra}").ConnectionString };
+            Console.WriteLine($"App role connection settings added: {extra}");
+        }
+
+        await DatabaseMigrator.MigrateAsync(connections.Owner, ct);
+        NpgsqlConnection.ClearAllPools();
+        Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} ({root}), migrated");
+
+        var generator = new SyntheticNetworkGenerator(new SyntheticNetworkOptions
+        {
+            Users = options.Users,
+            Contacts = options.Contacts,
+            Today = reuse ? stored!.Today : TenantClock.Today(new Tenant { Slug = slug, Name = "", TimeZoneId = "Asia/Tokyo" }, TimeProvider.System),
+        });
+        var organizations = generator.Organizations();
+
+        await using var app = new BenchmarkApp(connections, mail);
+        app.Start();
+        var services = app.Services;
+        Console.WriteLine($"App (role web, environment Benchmark) on {app.BaseAddress}");
+
+        ITenantInfo tenant;
+        IReadOnlyList<AppUser> users;
+        GenerationFigures generation;
+        if (reuse)
+        {
+            (tenant, users) = await LoadTenantAsync(services, generator, ct);
+            generation = new GenerationFigures(users.Count, options.Contacts, 0, Reused: true);
+            Console.WriteLine($"Reusing the synthetic company generated on {stored!.GeneratedAt:yyyy-MM-dd HH:mm} (as of {stored.Today:yyyy-MM-dd})");
+        }
+        else
+        {
+            Console.WriteLine($"Generating the synthetic company '{slug}' as of {generator.Options.Today:yyyy-MM-dd}…");
+            var watch = Stopwatch.StartNew();
+            var seeded = await new SyntheticTenantSeeder(services.GetRequiredService<IServiceScopeFactory>(), generator).SeedAsync(Password, ct);
+            (tenant, users) = (seeded.Tenant, seeded.Users);
+            Console.WriteLine(Report.F($"  tenant, {SyntheticNetworkGenerator.Departments.Count} departments and {users.Count:N0} users in {watch.Elapsed.TotalSeconds:0.0} s"));
+            await new SyntheticContactLoader(postgres.SuperUserConnectionString(Database))
+                .LoadAsync([new SyntheticTenantData(tenant, generator, [.. users.Select(u => u.Id)], organizations)], ct);
+            generation = new GenerationFigures(users.Count, options.Contacts, watch.Elapsed.TotalSeconds, Reused: false);
+            Console.WriteLine(Report.F($"Generation took {generation.Seconds:0.0} s"));
+            await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(new StoredData(options.Contacts, options.Users, generator.Options.Today, DateTimeOffset.UtcNow)), ct);
+        }
+
+        // The signed-in employees: a fixed draw, so every run uses the same ones.
+        var draw = new Random(7);
+        var signedIn = Enumerable.Range(1, users.Count - 1).OrderBy(_ => draw.Next()).Take(Math.Min(options.Clients, users.Count - 1))
+            .Select(i => users[i]).ToList();
+        var owned = await ContactCountsAsync(postgres.SuperUserConnectionString(Database), [.. signedIn.Select(u => u.Id)], ct);
+        Console.WriteLine($"Signing in {signedIn.Count} employees (they own {owned.Min():N0}–{owned.Max():N0} contacts, {owned.Average():N0} on average)…");
+        var clients = new List<HttpClient>();
         try
         {
-            Console.WriteLine($"NetworkSaaS benchmark: {options.Contacts:N0} contacts, {options.Users:N0} users, {options.Clients} clients, {options.Seconds} s per page (+{options.WarmupSeconds} s warm-up), {Environment.ProcessorCount} cores");
-            await postgres.StartAsync(ct);
-            var marker = Path.Combine(root, "generated.json");
-            var stored = File.Exists(marker) ? JsonSerializer.Deserialize<StoredData>(await File.ReadAllTextAsync(marker, ct)) : null;
-            var reuse = stored is not null && stored.Contacts == options.Contacts && stored.Users == options.Users;
-            if (!reuse)
+            foreach (var user in signedIn)
             {
-                File.Delete(marker);
-                await using var connection = new NpgsqlConnection(postgres.SuperUserConnectionString("postgres"));
-                await connection.OpenAsync(ct);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync(ct);
+                var client = LoadRunner.NewClient(app.BaseAddress);
+                clients.Add(client);
+                await LoadRunner.SignInAsync(client, slug, user.Email!, Password, ct);
             }
 
-            var connections = await postgres.EnsureDatabaseAsync(Database, ct);
-            if (options.AppConnectionSettings is { Length: > 0 } extra)
+            var terms = generator.SearchTerms(organizations);
+            var sorts = Enum.GetNames<NetworkSort>();
+            var baselineScenario = new Scenario("baseline", _ => $"/{slug}/diagnostics/baseline");
+            var listScenario = new Scenario("list", r => $"/{slug}/contacts?page={r.Next(1, 6)}&sort={sorts[r.Next(sorts.Length)]}");
+            var searchScenario = new Scenario("search", r => $"/{slug}/contacts?q={Uri.EscapeDataString(terms[r.Next(terms.Count)])}");
+            var discoveries = generator.DiscoveryQueries(organizations);
+            var discoverScenario = new Scenario("discover", r => $"/{slug}/discover?{discoveries[r.Next(discoveries.Count)]}");
+            await CheckPagesAsync(clients[0], slug, terms, ct);
+
+            var cpu = new CpuMeter(postgres.ClusterDirectory);
+    var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+            var duration = TimeSpan.FromSeconds(options.Seconds);
+            // Right after start the app's code is still being compiled and tiered up (tiered JIT, dynamic PGO): every
+    // page runs unmeasured first, so the first measured scenario is not penalized against the later ones.
+    var jitWarmup = TimeSpan.FromSeconds(Math.Max(5, 2 * options.WarmupSeconds));
+    foreach (var scenario in new[] { baselineScenario, listScenario, searchScenario, discoverScenario, baselineScenario })
+    {
+        await LoadRunner.RunAsync(scenario, clients, TimeSpan.Zero, jitWarmup, 900, cpu, ct);
+    }
+
+    Console.WriteLine("Load (closed loop, loopback):");
+            // The baseline runs before and after the pages, so a drift of the shared machine affects both sides alike.
+            var before = await LoadRunner.RunAsync(baselineScenario, clients, warmup, duration, 100, cpu, ct);
+            Report.PrintScenario(before, null);
+            var list = await LoadRunner.RunAsync(listScenario, clients, warmup, duration, 200, cpu, ct);
+            Report.PrintScenario(list, before);
+            var search = await LoadRunner.RunAsync(searchScenario, clients, warmup, duration, 300, cpu, ct);
+            Report.PrintScenario(search, before);
+            var discover = await LoadRunner.RunAsync(discoverScenario, clients, warmup, duration, 320, cpu, ct);
+            Report.PrintScenario(discover, before);
+            var inLayout = await LoadRunner.RunAsync(baselineScenario with { Name = "in layout", NextPath = _ => $"/{slug}/diagnostics/baseline?layout=true" }, clients, warmup, duration, 350, cpu, ct);
+            Report.PrintScenario(inLayout, before);
+            var after = await LoadRunner.RunAsync(baselineScenario with { Name = "baseline'" }, clients, TimeSpan.Zero, duration, 400, cpu, ct);
+            Report.PrintScenario(after, null);
+            var baseline = ScenarioResult.Combine("baseline", before, after);
+            Console.WriteLine();
+            Report.PrintScenario(baseline, null);
+            foreach (var page in new[] { list, search })
             {
-                connections = connections with { App = new NpgsqlConnectionStringBuilder($"{connections.App};{extra}").ConnectionString };
-                Console.WriteLine($"App role connection settings added: {extra}");
+                var ratio = page.Throughput / baseline.Throughput;
+                Console.WriteLine(Report.F($"  {page.Name,-9} p95 {page.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.P95TargetMs:0} ms: {Report.Pass(page.Percentile(0.95) <= BenchmarkOptions.P95TargetMs)}   throughput {ratio:0.00} × baseline ≥ {BenchmarkOptions.ThroughputRatioTarget:0.0}: {Report.Pass(ratio >= BenchmarkOptions.ThroughputRatioTarget)}   ({page.Throughput / inLayout.Throughput:0.00} × the same bare page inside the app's layout)"));
             }
 
-            await DatabaseMigrator.MigrateAsync(connections.Owner, ct);
-            NpgsqlConnection.ClearAllPools();
-            Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} ({root}), migrated");
+            Console.WriteLine(Report.F($"  {discover.Name,-9} p95 {discover.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms: {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)}   (throughput {discover.Throughput / baseline.Throughput:0.00} × baseline; no ratio target)"));
 
-            var generator = new SyntheticNetworkGenerator(new SyntheticNetworkOptions
+            Console.WriteLine();
+            var importer = signedIn[0];
+            Console.WriteLine($"Import: {options.ImportRows:N0}-row LinkedIn Connections.csv for {importer.Email}…");
+            var file = ImportBenchmark.LinkedInFile(options.ImportRows, organizations, 11);
+            var keepIds = await ImportBenchmark.ContactIdsAsync(postgres.SuperUserConnectionString(Database), importer.Id, ct);
+            var since = DateTimeOffset.UtcNow;
+            var import = await ImportBenchmark.RunAsync(services, tenant, importer.Id, file, ct);
+            Console.WriteLine(Report.F($"  import {import.ImportSeconds:0.00} s ({import.Created:N0} created, {import.Updated:N0} updated; {import.Rows / import.ImportSeconds:N0} rows/s)   bare parse {import.ParseSeconds:0.000} s   import/parse {import.Ratio:0.0}   ≤ {BenchmarkOptions.ImportTargetSeconds:0} s: {Report.Pass(import.ImportSeconds <= BenchmarkOptions.ImportTargetSeconds)}"));
+            if (keep)
             {
-                Users = options.Users,
-                Contacts = options.Contacts,
-                Today = reuse ? stored!.Today : TenantClock.Today(new Tenant { Slug = slug, Name = "", TimeZoneId = "Asia/Tokyo" }, TimeProvider.System),
-            });
-            var organizations = generator.Organizations();
-
-            await using var app = new BenchmarkApp(connections, mail);
-            app.Start();
-            var services = app.Services;
-            Console.WriteLine($"App (role web, environment Benchmark) on {app.BaseAddress}");
-
-            ITenantInfo tenant;
-            IReadOnlyList<AppUser> users;
-            GenerationFigures generation;
-            if (reuse)
-            {
-                (tenant, users) = await LoadTenantAsync(services, generator, ct);
-                generation = new GenerationFigures(users.Count, options.Contacts, 0, Reused: true);
-                Console.WriteLine($"Reusing the synthetic company generated on {stored!.GeneratedAt:yyyy-MM-dd HH:mm} (as of {stored.Today:yyyy-MM-dd})");
-            }
-            else
-            {
-                Console.WriteLine($"Generating the synthetic company '{slug}' as of {generator.Options.Today:yyyy-MM-dd}…");
-                var watch = Stopwatch.StartNew();
-                var seeded = await new SyntheticTenantSeeder(services.GetRequiredService<IServiceScopeFactory>(), generator).SeedAsync(Password, ct);
-                (tenant, users) = (seeded.Tenant, seeded.Users);
-                Console.WriteLine(Report.F($"  tenant, {SyntheticNetworkGenerator.Departments.Count} departments and {users.Count:N0} users in {watch.Elapsed.TotalSeconds:0.0} s"));
-                var loader = new SyntheticContactLoader(postgres.SuperUserConnectionString(Database), generator, tenant);
-                await loader.LoadAsync([.. users.Select(u => u.Id)], organizations, ct);
-                generation = new GenerationFigures(users.Count, options.Contacts, watch.Elapsed.TotalSeconds, Reused: false);
-                Console.WriteLine(Report.F($"Generation took {generation.Seconds:0.0} s"));
-                await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(new StoredData(options.Contacts, options.Users, generator.Options.Today, DateTimeOffset.UtcNow)), ct);
+                await ImportBenchmark.UndoAsync(postgres.SuperUserConnectionString(Database), importer.Id, keepIds, since, ct);
             }
 
-            // The signed-in employees: a fixed draw, so every run uses the same ones.
-            var draw = new Random(7);
-            var signedIn = Enumerable.Range(1, users.Count - 1).OrderBy(_ => draw.Next()).Take(Math.Min(options.Clients, users.Count - 1))
-                .Select(i => users[i]).ToList();
-            var owned = await ContactCountsAsync(postgres.SuperUserConnectionString(Database), [.. signedIn.Select(u => u.Id)], ct);
-            Console.WriteLine($"Signing in {signedIn.Count} employees (they own {owned.Min():N0}–{owned.Max():N0} contacts, {owned.Average():N0} on average)…");
-            var clients = new List<HttpClient>();
-            try
-            {
-                foreach (var user in signedIn)
-                {
-                    var client = LoadRunner.NewClient(app.BaseAddress);
-                    clients.Add(client);
-                    await LoadRunner.SignInAsync(client, slug, user.Email!, Password, ct);
-                }
-
-                var terms = generator.SearchTerms(organizations);
-                var sorts = Enum.GetNames<NetworkSort>();
-                var baselineScenario = new Scenario("baseline", _ => $"/{slug}/diagnostics/baseline");
-                var listScenario = new Scenario("list", r => $"/{slug}/contacts?page={r.Next(1, 6)}&sort={sorts[r.Next(sorts.Length)]}");
-                var searchScenario = new Scenario("search", r => $"/{slug}/contacts?q={Uri.EscapeDataString(terms[r.Next(terms.Count)])}");
-                var discoveries = generator.DiscoveryQueries(organizations);
-                var discoverScenario = new Scenario("discover", r => $"/{slug}/discover?{discoveries[r.Next(discoveries.Count)]}");
-                await CheckPagesAsync(clients[0], slug, terms, ct);
-
-                var cpu = new CpuMeter(postgres.ClusterDirectory);
-        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-                var duration = TimeSpan.FromSeconds(options.Seconds);
-                // Right after start the app's code is still being compiled and tiered up (tiered JIT, dynamic PGO): every
-        // page runs unmeasured first, so the first measured scenario is not penalized against the later ones.
-        var jitWarmup = TimeSpan.FromSeconds(Math.Max(5, 2 * options.WarmupSeconds));
-        foreach (var scenario in new[] { baselineScenario, listScenario, searchScenario, discoverScenario, baselineScenario })
-        {
-            await LoadRunner.RunAsync(scenario, clients, TimeSpan.Zero, jitWarmup, 900, cpu, ct);
-        }
-
-        Console.WriteLine("Load (closed loop, loopback):");
-                // The baseline runs before and after the pages, so a drift of the shared machine affects both sides alike.
-                var before = await LoadRunner.RunAsync(baselineScenario, clients, warmup, duration, 100, cpu, ct);
-                Report.PrintScenario(before, null);
-                var list = await LoadRunner.RunAsync(listScenario, clients, warmup, duration, 200, cpu, ct);
-                Report.PrintScenario(list, before);
-                var search = await LoadRunner.RunAsync(searchScenario, clients, warmup, duration, 300, cpu, ct);
-                Report.PrintScenario(search, before);
-                var discover = await LoadRunner.RunAsync(discoverScenario, clients, warmup, duration, 320, cpu, ct);
-                Report.PrintScenario(discover, before);
-                var inLayout = await LoadRunner.RunAsync(baselineScenario with { Name = "in layout", NextPath = _ => $"/{slug}/diagnostics/baseline?layout=true" }, clients, warmup, duration, 350, cpu, ct);
-                Report.PrintScenario(inLayout, before);
-                var after = await LoadRunner.RunAsync(baselineScenario with { Name = "baseline'" }, clients, TimeSpan.Zero, duration, 400, cpu, ct);
-                Report.PrintScenario(after, null);
-                var baseline = ScenarioResult.Combine("baseline", before, after);
-                Console.WriteLine();
-                Report.PrintScenario(baseline, null);
-                foreach (var page in new[] { list, search })
-                {
-                    var ratio = page.Throughput / baseline.Throughput;
-                    Console.WriteLine(Report.F($"  {page.Name,-9} p95 {page.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.P95TargetMs:0} ms: {Report.Pass(page.Percentile(0.95) <= BenchmarkOptions.P95TargetMs)}   throughput {ratio:0.00} × baseline ≥ {BenchmarkOptions.ThroughputRatioTarget:0.0}: {Report.Pass(ratio >= BenchmarkOptions.ThroughputRatioTarget)}   ({page.Throughput / inLayout.Throughput:0.00} × the same bare page inside the app's layout)"));
-                }
-
-                Console.WriteLine(Report.F($"  {discover.Name,-9} p95 {discover.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms: {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)}   (throughput {discover.Throughput / baseline.Throughput:0.00} × baseline; no ratio target)"));
-
-                Console.WriteLine();
-                var importer = signedIn[0];
-                Console.WriteLine($"Import: {options.ImportRows:N0}-row LinkedIn Connections.csv for {importer.Email}…");
-                var file = ImportBenchmark.LinkedInFile(options.ImportRows, organizations, 11);
-                var keepIds = await ImportBenchmark.ContactIdsAsync(postgres.SuperUserConnectionString(Database), importer.Id, ct);
-                var since = DateTimeOffset.UtcNow;
-                var import = await ImportBenchmark.RunAsync(services, tenant, importer.Id, file, ct);
-                Console.WriteLine(Report.F($"  import {import.ImportSeconds:0.00} s ({import.Created:N0} created, {import.Updated:N0} updated; {import.Rows / import.ImportSeconds:N0} rows/s)   bare parse {import.ParseSeconds:0.000} s   import/parse {import.Ratio:0.0}   ≤ {BenchmarkOptions.ImportTargetSeconds:0} s: {Report.Pass(import.ImportSeconds <= BenchmarkOptions.ImportTargetSeconds)}"));
-                if (keep)
-                {
-                    await ImportBenchmark.UndoAsync(postgres.SuperUserConnectionString(Database), importer.Id, keepIds, since, ct);
-                }
-
-                Console.WriteLine();
-                Console.WriteLine("Markdown for the README:");
-                Console.WriteLine();
-                Console.WriteLine(Report.Markdown(options, generation, baseline, list, search, import));
-                Console.WriteLine(Report.F($"| discovery search (company, role, expertise, open to, industry) | {discover.Throughput:0} | {discover.Percentile(0.5):0.0} | {discover.Percentile(0.95):0.0} | {discover.Percentile(0.99):0.0} | p95 ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms | {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)} |"));
-                var errors = baseline.Errors + list.Errors + search.Errors + discover.Errors;
-                Console.WriteLine(Report.F($"Done in {total.Elapsed.TotalMinutes:0.0} min{(errors > 0 ? $"; {errors} requests failed: the figures are not valid" : "")}."));
-                return errors > 0 ? 1 : 0;
-            }
-            finally
-            {
-                foreach (var client in clients)
-                {
-                    client.Dispose();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync("Cancelled.");
-            return 130;
+            Console.WriteLine();
+            Console.WriteLine("Markdown for the README:");
+            Console.WriteLine();
+            Console.WriteLine(Report.Markdown(options, generation, baseline, list, search, import));
+            Console.WriteLine(Report.F($"| discovery search (company, role, expertise, open to, industry) | {discover.Throughput:0} | {discover.Percentile(0.5):0.0} | {discover.Percentile(0.95):0.0} | {discover.Percentile(0.99):0.0} | p95 ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms | {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)} |"));
+            var errors = baseline.Errors + list.Errors + search.Errors + discover.Errors;
+            Console.WriteLine(Report.F($"Done in {total.Elapsed.TotalMinutes:0.0} min{(errors > 0 ? $"; {errors} requests failed: the figures are not valid" : "")}."));
+            return errors > 0 ? 1 : 0;
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await postgres.StopAsync(CancellationToken.None);
-            if (!keep)
+            foreach (var client in clients)
             {
-                try
-                {
-                    Directory.Delete(root, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temp folder is harmless.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+                client.Dispose();
             }
         }
     }
@@ -239,7 +215,7 @@ internal static class BenchmarkProgram
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == SyntheticNetworkOptions.TenantSlug, ct);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == generator.Options.Slug, ct);
         scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
         var byEmail = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, StringComparer.Ordinal, ct);
         return (tenant, [.. generator.Users().Select(u => byEmail[u.Email])]);

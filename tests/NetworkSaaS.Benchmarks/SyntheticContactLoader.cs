@@ -16,7 +16,9 @@ namespace NetworkSaaS.Benchmarks;
 /// tenant_id is still written on every row), with the contacts' secondary indexes dropped during the load and rebuilt
 /// afterwards from their own definitions, foreign keys checked once by query instead of per row, then VACUUM ANALYZE.
 /// </summary>
-internal sealed class SyntheticContactLoader(string superUserConnectionString, SyntheticNetworkGenerator generator, ITenantInfo tenant)
+internal sealed record SyntheticTenantData(ITenantInfo Tenant, SyntheticNetworkGenerator Generator, IReadOnlyList<Guid> OwnerIds, IReadOnlyList<SyntheticOrganization> Organizations);
+
+internal sealed class SyntheticContactLoader(string superUserConnectionString)
 {
     private static readonly string[] OrganizationColumns = ["tenant_id", "id", "name", "normalized_name", "domain", "industry", "created_at"];
 
@@ -28,11 +30,8 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString, S
         "last_contacted_on", "cadence_days", "next_touch_on", "snoozed_until", "v_card_uid", "search_text", "created_at", "updated_at",
     ];
 
-    private readonly string _region = PhoneNumberForms.RegionOf(tenant);
-    private readonly Dictionary<string, Guid?> _organizationOfCompany = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Guid> _organizationByNormalizedName = new(StringComparer.Ordinal);
-
-    public async Task LoadAsync(IReadOnlyList<Guid> ownerIds, IReadOnlyList<SyntheticOrganization> organizations, CancellationToken cancellationToken)
+    /// <summary>Loads every tenant's organizations and contacts in one session: indexes are dropped and rebuilt once.</summary>
+    public async Task LoadAsync(IReadOnlyList<SyntheticTenantData> tenants, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(superUserConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -40,19 +39,22 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString, S
         await CheckColumnsAsync(connection, "organizations", OrganizationColumns, cancellationToken);
         await CheckColumnsAsync(connection, "contacts", ContactColumns, cancellationToken);
 
-        var watch = Stopwatch.StartNew();
-        var organizationCount = await WriteOrganizationsAsync(connection, organizations, cancellationToken);
-        Console.WriteLine($"  organizations: {organizationCount:N0} in {watch.Elapsed.TotalSeconds:0.0} s");
-
         var indexes = await ReadIndexesAsync(connection, cancellationToken);
         foreach (var (name, _) in indexes)
         {
             await ExecuteAsync(connection, $"DROP INDEX {name};", cancellationToken);
         }
 
-        watch.Restart();
-        var contactCount = await WriteContactsAsync(connection, ownerIds, organizations, cancellationToken);
-        Console.WriteLine($"  contacts: {contactCount:N0} in {watch.Elapsed.TotalSeconds:0.0} s ({contactCount / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} rows/s, derived fields included)");
+        var watch = Stopwatch.StartNew();
+        long organizationCount = 0, contactCount = 0;
+        foreach (var data in tenants)
+        {
+            var rows = new TenantRows(data);
+            organizationCount += await rows.WriteOrganizationsAsync(connection, cancellationToken);
+            contactCount += await rows.WriteContactsAsync(connection, cancellationToken);
+        }
+
+        Console.WriteLine($"  {tenants.Count:N0} tenant(s): {organizationCount:N0} organizations, {contactCount:N0} contacts in {watch.Elapsed.TotalSeconds:0.0} s ({contactCount / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} rows/s, derived fields included)");
 
         watch.Restart();
         foreach (var (_, definition) in indexes)
@@ -87,124 +89,131 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString, S
         Console.WriteLine($"  VACUUM ANALYZE in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private async Task<int> WriteOrganizationsAsync(NpgsqlConnection connection, IReadOnlyList<SyntheticOrganization> organizations, CancellationToken cancellationToken)
+    /// <summary>One tenant's rows, derived as the app derives them (phone region from the tenant, organizations by normalized name).</summary>
+    private sealed class TenantRows(SyntheticTenantData data)
     {
-        var random = new Random(generator.Options.Seed + 10);
-        var createdAt = new DateTimeOffset(generator.Options.Today.AddYears(-10).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY organizations ({string.Join(", ", OrganizationColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var organization in organizations)
+        private readonly string _region = PhoneNumberForms.RegionOf(data.Tenant);
+        private readonly Dictionary<string, Guid?> _organizationOfCompany = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Guid> _organizationByNormalizedName = new(StringComparer.Ordinal);
+
+        public async Task<int> WriteOrganizationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
         {
-            // OrganizationDirectory: one organization per normalized name, the first spelling wins.
-            var normalized = OrganizationNames.Normalize(organization.Name);
-            if (_organizationByNormalizedName.ContainsKey(normalized))
+            var random = new Random(data.Generator.Options.Seed + 10);
+            var createdAt = new DateTimeOffset(data.Generator.Options.Today.AddYears(-10).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            await using var writer = await connection.BeginBinaryImportAsync(
+                $"COPY organizations ({string.Join(", ", OrganizationColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var organization in data.Organizations)
             {
-                continue;
-            }
-
-            var id = SyntheticIds.Version7(createdAt, random);
-            _organizationByNormalizedName[normalized] = id;
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(tenant.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(organization.Name.Trim(), NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(normalized, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(organization.Domain, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(organization.Industry, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(createdAt, NpgsqlDbType.TimestampTz, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-        return _organizationByNormalizedName.Count;
-    }
-
-    private async Task<long> WriteContactsAsync(
-        NpgsqlConnection connection, IReadOnlyList<Guid> ownerIds, IReadOnlyList<SyntheticOrganization> organizations, CancellationToken cancellationToken)
-    {
-        // Generating and deriving (names, phones, organization) on one core while the other writes and PostgreSQL ingests.
-        var batches = Channel.CreateBounded<Contact[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                foreach (var chunk in generator.Contacts(tenant.Id, ownerIds, organizations).Chunk(2_000))
+                // OrganizationDirectory: one organization per normalized name, the first spelling wins.
+                var normalized = OrganizationNames.Normalize(organization.Name);
+                if (_organizationByNormalizedName.ContainsKey(normalized))
                 {
-                    foreach (var contact in chunk)
-                    {
-                        Derive(contact);
-                    }
-
-                    await batches.Writer.WriteAsync(chunk, cancellationToken);
+                    continue;
                 }
 
-                batches.Writer.Complete();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                batches.Writer.Complete(e);
-                throw;
-            }
-        }, cancellationToken);
-
-        long count = 0;
-        var progress = Stopwatch.StartNew();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-                         $"COPY contacts ({string.Join(", ", ContactColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            await foreach (var chunk in batches.Reader.ReadAllAsync(cancellationToken))
-            {
-                foreach (var contact in chunk)
-                {
-                    await WriteContactAsync(writer, contact, cancellationToken);
-                }
-
-                count += chunk.Length;
-                if (progress.Elapsed > TimeSpan.FromSeconds(15))
-                {
-                    Console.WriteLine($"    … {count:N0} contacts");
-                    progress.Restart();
-                }
+                var id = SyntheticIds.Version7(createdAt, random);
+                _organizationByNormalizedName[normalized] = id;
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(data.Tenant.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(organization.Name.Trim(), NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(normalized, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(organization.Domain, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(organization.Industry, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(createdAt, NpgsqlDbType.TimestampTz, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
+            return _organizationByNormalizedName.Count;
         }
 
-        await producer;
-        return count;
-    }
-
-    /// <summary>What <see cref="ContactWriter.ApplyAsync"/> and <see cref="ContactWriter.DeriveAsync"/> store, from the same helpers.</summary>
-    private void Derive(Contact contact)
-    {
-        contact.Emails = [.. contact.Emails.Select(e => e.ToLowerInvariant())];
-        contact.DisplayName = ContactNames.Display(contact.FamilyName, contact.GivenName);
-        contact.SortKey = ContactNames.SortKey(contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana);
-        contact.PhonesE164 = [.. contact.Phones.Select(p => PhoneNumberForms.ToE164(p, _region)).OfType<string>().Distinct()];
-        contact.OrganizationId = OrganizationOf(contact.CompanyName);
-        contact.NextTouchOn = StayInTouch.NextTouch(contact, generator.Options.Today);
-        contact.SearchText = ContactNames.SearchForm(string.Join(' ', new[]
+        public async Task<long> WriteContactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
         {
-            contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana, contact.CompanyName,
-            contact.Department, contact.Title, contact.Notes, contact.MetAt,
-        }.Concat(contact.Tags).Concat(contact.Expertise).Concat(contact.Emails).Where(s => !string.IsNullOrEmpty(s))));
-    }
+            // Generating and deriving (names, phones, organization) on one core while the other writes and PostgreSQL ingests.
+            var batches = Channel.CreateBounded<Contact[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var chunk in data.Generator.Contacts(data.Tenant.Id, data.OwnerIds, data.Organizations).Chunk(2_000))
+                    {
+                        foreach (var contact in chunk)
+                        {
+                            Derive(contact);
+                        }
 
-    private Guid? OrganizationOf(string? companyName)
-    {
-        if (string.IsNullOrWhiteSpace(companyName))
-        {
-            return null;
+                        await batches.Writer.WriteAsync(chunk, cancellationToken);
+                    }
+
+                    batches.Writer.Complete();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    batches.Writer.Complete(e);
+                    throw;
+                }
+            }, cancellationToken);
+
+            long count = 0;
+            var progress = Stopwatch.StartNew();
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                             $"COPY contacts ({string.Join(", ", ContactColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                await foreach (var chunk in batches.Reader.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var contact in chunk)
+                    {
+                        await WriteContactAsync(writer, contact, cancellationToken);
+                    }
+
+                    count += chunk.Length;
+                    if (progress.Elapsed > TimeSpan.FromSeconds(15))
+                    {
+                        Console.WriteLine($"    … {count:N0} contacts");
+                        progress.Restart();
+                    }
+                }
+
+                await writer.CompleteAsync(cancellationToken);
+            }
+
+            await producer;
+            return count;
         }
 
-        if (!_organizationOfCompany.TryGetValue(companyName, out var id))
+        /// <summary>What <see cref="ContactWriter.ApplyAsync"/> and <see cref="ContactWriter.DeriveAsync"/> store, from the same helpers.</summary>
+        private void Derive(Contact contact)
         {
-            id = _organizationByNormalizedName.TryGetValue(OrganizationNames.Normalize(companyName), out var found)
-                ? found
-                : throw new InvalidOperationException($"The generator used a company that is not among its organizations: {companyName}");
-            _organizationOfCompany[companyName] = id;
+            contact.Emails = [.. contact.Emails.Select(e => e.ToLowerInvariant())];
+            contact.DisplayName = ContactNames.Display(contact.FamilyName, contact.GivenName);
+            contact.SortKey = ContactNames.SortKey(contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana);
+            contact.PhonesE164 = [.. contact.Phones.Select(p => PhoneNumberForms.ToE164(p, _region)).OfType<string>().Distinct()];
+            contact.OrganizationId = OrganizationOf(contact.CompanyName);
+            contact.NextTouchOn = StayInTouch.NextTouch(contact, data.Generator.Options.Today);
+            contact.SearchText = ContactNames.SearchForm(string.Join(' ', new[]
+            {
+                contact.FamilyName, contact.GivenName, contact.FamilyNameKana, contact.GivenNameKana, contact.CompanyName,
+                contact.Department, contact.Title, contact.Notes, contact.MetAt,
+            }.Concat(contact.Tags).Concat(contact.Expertise).Concat(contact.Emails).Where(s => !string.IsNullOrEmpty(s))));
         }
 
-        return id;
+        private Guid? OrganizationOf(string? companyName)
+        {
+            if (string.IsNullOrWhiteSpace(companyName))
+            {
+                return null;
+            }
+
+            if (!_organizationOfCompany.TryGetValue(companyName, out var id))
+            {
+                id = _organizationByNormalizedName.TryGetValue(OrganizationNames.Normalize(companyName), out var found)
+                    ? found
+                    : throw new InvalidOperationException($"The generator used a company that is not among its organizations: {companyName}");
+                _organizationOfCompany[companyName] = id;
+            }
+
+            return id;
+        }
     }
 
     private static async Task WriteContactAsync(NpgsqlBinaryImporter writer, Contact c, CancellationToken cancellationToken)

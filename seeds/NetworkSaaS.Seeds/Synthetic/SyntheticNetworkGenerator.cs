@@ -6,7 +6,7 @@ using V = NetworkSaaS.Seeds.Synthetic.SyntheticVocabulary;
 namespace NetworkSaaS.Seeds.Synthetic;
 
 /// <summary>
-/// A deterministic synthetic network for benchmarks: one company (<see cref="SyntheticNetworkOptions.TenantSlug"/>) with
+/// A deterministic synthetic network for benchmarks: one company (<see cref="SyntheticNetworkOptions.Slug"/>) with
 /// ~20 departments, <see cref="SyntheticNetworkOptions.Users"/> employees and <see cref="SyntheticNetworkOptions.Contacts"/>
 /// contacts spread unevenly over them, Japanese (with kana) and English names, ~20,000 companies, every channel,
 /// depth and visibility, tags, emails, phones, and met / last-contacted dates around <see cref="SyntheticNetworkOptions.Today"/>.
@@ -25,7 +25,7 @@ public sealed class SyntheticNetworkGenerator(SyntheticNetworkOptions options)
         var users = new List<SyntheticUser>(Options.Users);
         for (var i = 0; i < Options.Users; i++)
         {
-            var email = i == 0 ? $"admin@{SyntheticNetworkOptions.TenantSlug}.example" : $"user{i:0000}@{SyntheticNetworkOptions.TenantSlug}.example";
+            var email = i == 0 ? $"admin@{Options.Slug}.example" : $"user{i:0000}@{Options.Slug}.example";
             string name;
             string? kana;
             if (random.NextDouble() < 0.75)

@@ -3,7 +3,12 @@ namespace NetworkSaaS.Seeds.Synthetic;
 /// <summary>Size and shape of the synthetic network. Same options, same data (ids included).</summary>
 public sealed record SyntheticNetworkOptions
 {
-    public const string TenantSlug = "bench";
+    public const string DefaultSlug = "bench";
+
+    public string Slug { get; init; } = DefaultSlug;
+    public string CompanyName { get; init; } = "ベンチマーク商事株式会社";
+    public string Culture { get; init; } = "ja";
+    public string TimeZoneId { get; init; } = "Asia/Tokyo";
 
     public int Users { get; init; } = 1_000;
     public int Contacts { get; init; } = 1_000_000;

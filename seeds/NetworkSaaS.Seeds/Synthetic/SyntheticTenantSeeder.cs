@@ -28,7 +28,7 @@ public sealed class SyntheticTenantSeeder(IServiceScopeFactory scopeFactory, Syn
         await using (var create = scopeFactory.CreateAsyncScope())
         {
             var result = await create.ServiceProvider.GetRequiredService<TenantProvisioner>().CreateAsync(
-                new NewCompany("ベンチマーク商事株式会社", SyntheticNetworkOptions.TenantSlug, SupportedCultures.Japanese, "Asia/Tokyo"),
+                new NewCompany(generator.Options.CompanyName, generator.Options.Slug, generator.Options.Culture, generator.Options.TimeZoneId),
                 new FirstAdmin(first.DisplayName, first.DisplayNameKana, first.Email, password),
                 cancellationToken).ConfigureAwait(false);
             tenant = result.Tenant ?? throw new InvalidOperationException(

@@ -112,8 +112,7 @@ public sealed partial class UnsubscribeTests(PostgresCluster cluster) : Integrat
         return Assert.Single(App.Mails(), m => m.To.Mailboxes.Single().Address == owner.Email);
     }
 
-    private Task<int> RunJobAsync(ITenantInfo tenant) =>
-        App.InTenantAsync(tenant, sp => ActivatorUtilities.CreateInstance<StayInTouchDigestJob>(sp).RunAsync(tenant.Id, CancellationToken.None));
+    private Task<int> RunJobAsync(ITenantInfo tenant) => App.RunDigestJobsAsync(tenant);
 
     private async Task<bool> ByEmailAsync(ITenantInfo tenant, AppUser user) =>
         (await App.InTenantAsync(tenant, sp => sp.GetRequiredService<NotificationSettingsStore>().ReadAsync(user.Id, CancellationToken.None))).DigestByEmail;

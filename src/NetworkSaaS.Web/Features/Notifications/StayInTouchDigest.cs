@@ -5,7 +5,6 @@ using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Jobs;
-using Npgsql;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
@@ -55,23 +54,18 @@ public static class DigestSchedule
 /// <summary>
 /// One tenant's stay-in-touch digests, exactly once per (user, local day): for each active user whose digest is due
 /// now in the company's time zone and who has contacts due (next touch on or before today, not snoozed past today),
-/// one in-app notification and one <see cref="DigestDelivery"/> row are committed together (the row's primary key is
-/// the idempotency key, so a retry, a second worker or a rerun after a crash cannot create a second notification).
-/// The emails are sent after that commit, each under a row lock, and marked sent in the same transaction.
-/// At-least-once edge (email only): if the process dies after the SMTP server accepted a mail and before the mark is
-/// committed, the retry sends that one mail again. No protocol closes that window without the mail server's help;
-/// it is a few milliseconds wide, and the in-app notification is never duplicated.
+/// one in-app notification and one <see cref="DigestDelivery"/> row, inserted by one statement (the row's primary key
+/// is the idempotency key: a retry, a second worker or a rerun after a crash skips the users it already has).
+/// The emails are a separate job, <see cref="DigestEmailJob"/>, enqueued at the end, so the scan of every company is
+/// never held up by mail servers, and a failing mail server retries only the mails.
 /// </summary>
 public sealed partial class StayInTouchDigestJob(
     AppDbContext db,
     ITenantContextAccessor tenantContext,
     TimeProvider clock,
-    DigestEmails emails,
+    IBackgroundJobClient jobs,
     ILogger<StayInTouchDigestJob> logger) : ITenantJob
 {
-    /// <summary>An email not sent within this time (mail server down for a day) is dropped: the next digest replaces it.</summary>
-    public static readonly TimeSpan EmailGiveUpAfter = TimeSpan.FromHours(24);
-
     /// <returns>The number of digests created by this run.</returns>
     public async Task<int> RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
@@ -83,7 +77,13 @@ public sealed partial class StayInTouchDigestJob(
         }
 
         var created = await CreateDueDigestsAsync(tenant, cancellationToken).ConfigureAwait(false);
-        await SendPendingEmailsAsync(tenant, cancellationToken).ConfigureAwait(false);
+
+        // Also when nothing was created now: mails a crashed or failed run left unsent are picked up here too.
+        if (await DigestEmailJob.Pending(db, clock).AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            jobs.Enqueue<DigestEmailJob>(j => j.RunAsync(tenant.Id, CancellationToken.None));
+        }
+
         return created;
     }
 
@@ -112,77 +112,84 @@ public sealed partial class StayInTouchDigestJob(
             return 0;
         }
 
-        var ids = due.Select(c => c.Id).ToArray();
-        var counts = await DueContacts(today)
-            .Where(c => ids.Contains(c.OwnerId))
-            .GroupBy(c => c.OwnerId)
-            .Select(g => new { OwnerId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.OwnerId, g => g.Count, cancellationToken).ConfigureAwait(false);
-
-        var created = 0;
         var now = clock.GetUtcNow();
-        foreach (var user in due)
-        {
-            if (!counts.TryGetValue(user.Id, out var count) || count == 0)
-            {
-                continue;
-            }
+        var userIds = due.Select(c => c.Id).ToArray();
+        var notificationIds = due.Select(_ => Guid.CreateVersion7(now)).ToArray();
+        var emailWanted = due.Select(c => c.ByEmail && c.HasEmail).ToArray();
+        var kind = NotificationKinds.StayInTouchDigest;
 
-            var notification = new Notification { UserId = user.Id, Kind = NotificationKinds.StayInTouchDigest, CreatedAt = now };
-            db.Notifications.Add(notification);
-            db.DigestDeliveries.Add(new DigestDelivery
-            {
-                UserId = user.Id,
-                DigestOn = today,
-                NotificationId = notification.Id,
-                DueCount = count,
-                CreatedAt = now,
-                EmailWanted = user.ByEmail && user.HasEmail,
-            });
-            try
-            {
-                // One SaveChanges = one transaction: the notification exists exactly when its idempotency row does.
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                created++;
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // Another run (a retry, a second worker) made this digest meanwhile.
-                LogAlreadyMade(logger, tenant.Id, user.Id, today);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-
+        // One statement, so one transaction: each delivery row and its notification exist together or not at all, and a
+        // user whose row another run inserted meanwhile is skipped (ON CONFLICT waits for that run's commit).
+        var created = await db.Database.ExecuteSqlAsync($"""
+            WITH due AS (
+                SELECT w.user_id, w.notification_id, w.email_wanted, count(*)::int AS due_count
+                FROM unnest({userIds}, {notificationIds}, {emailWanted}) AS w(user_id, notification_id, email_wanted)
+                JOIN contacts c ON c.tenant_id = {tenant.Id} AND c.owner_id = w.user_id
+                WHERE c.next_touch_on <= {today} AND (c.snoozed_until IS NULL OR c.snoozed_until <= {today})
+                GROUP BY w.user_id, w.notification_id, w.email_wanted),
+            made AS (
+                INSERT INTO digest_deliveries (tenant_id, user_id, digest_on, notification_id, due_count, created_at, email_wanted)
+                SELECT {tenant.Id}, user_id, {today}, notification_id, due_count, {now}, email_wanted FROM due
+                ON CONFLICT DO NOTHING
+                RETURNING user_id, notification_id)
+            INSERT INTO notifications (tenant_id, id, user_id, kind, created_at)
+            SELECT {tenant.Id}, notification_id, user_id, {kind}, {now} FROM made
+            """, cancellationToken).ConfigureAwait(false);
+        LogCreated(logger, tenant.Id, created, due.Count, today);
         return created;
     }
 
-    /// <summary>Contacts due for a touch on <paramref name="today"/>: next touch reached and not snoozed past today.</summary>
-    internal IQueryable<Core.Features.Contacts.Contact> DueContacts(DateOnly today) =>
-        db.Contacts.AsNoTracking().Where(c => c.NextTouchOn <= today && (c.SnoozedUntil == null || c.SnoozedUntil <= today));
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no digests.")]
+    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
-    /// <summary>
-    /// Sends every digest email of this tenant that is wanted and not yet sent (including ones a crashed or failed run
-    /// left behind). Each is sent while its row is locked (FOR UPDATE SKIP LOCKED: two runs never send the same one)
-    /// and marked sent before the lock is released. A failing mail server fails the job after trying them all, so
-    /// Hangfire retries it with its back-off; mails already sent are not sent again.
-    /// </summary>
-    private async Task SendPendingEmailsAsync(ITenantInfo tenant, CancellationToken cancellationToken)
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: {Created} digests created for {DigestOn} ({Due} users due now).")]
+    private static partial void LogCreated(ILogger logger, Guid tenantId, int created, int due, DateOnly digestOn);
+}
+
+/// <summary>
+/// Sends every digest email of one tenant that is wanted and not yet sent (including ones a crashed or failed run left
+/// behind). Each is sent while its row is locked (FOR UPDATE SKIP LOCKED: two runs never send the same one) and marked
+/// sent before the lock is released. A failing mail server fails the job after trying them all, so Hangfire retries it
+/// with its back-off; mails already sent are not sent again.
+/// At-least-once edge: if the process dies after the mail server accepted a mail and before the mark is committed, the
+/// retry sends that one mail again. No protocol closes that window without the mail server's help; it is a few
+/// milliseconds wide, and the in-app notification is never duplicated.
+/// </summary>
+public sealed partial class DigestEmailJob(
+    AppDbContext db,
+    ITenantContextAccessor tenantContext,
+    TimeProvider clock,
+    DigestEmails emails,
+    ILogger<DigestEmailJob> logger) : ITenantJob
+{
+    /// <summary>An email not sent within this time (mail server down for a day) is dropped: the next digest replaces it.</summary>
+    public static readonly TimeSpan EmailGiveUpAfter = TimeSpan.FromHours(24);
+
+    internal static IQueryable<DigestDelivery> Pending(AppDbContext db, TimeProvider clock)
     {
         var since = clock.GetUtcNow() - EmailGiveUpAfter;
-        var pending = await db.DigestDeliveries.AsNoTracking()
-            .Where(d => d.EmailWanted && d.EmailSentAt == null && d.CreatedAt >= since)
+        return db.DigestDeliveries.AsNoTracking().Where(d => d.EmailWanted && d.EmailSentAt == null && d.CreatedAt >= since);
+    }
+
+    /// <returns>The number of emails sent by this run.</returns>
+    public async Task<int> RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (tenantContext.Tenant is not { } tenant)
+        {
+            return 0;
+        }
+
+        var pending = await Pending(db, clock)
             .OrderBy(d => d.CreatedAt)
             .Select(d => new { d.UserId, d.DigestOn })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var failures = new List<Exception>();
+        var sent = 0;
         foreach (var item in pending)
         {
             try
             {
-                await SendOneAsync(tenant, item.UserId, item.DigestOn, cancellationToken).ConfigureAwait(false);
+                sent += await SendOneAsync(tenant, item.UserId, item.DigestOn, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -199,9 +206,11 @@ public sealed partial class StayInTouchDigestJob(
         {
             throw new AggregateException($"{failures.Count} of {pending.Count} digest emails of tenant {tenant.Id} could not be sent; the job will retry them.", failures);
         }
+
+        return sent;
     }
 
-    private async Task SendOneAsync(ITenantInfo tenant, Guid userId, DateOnly digestOn, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(ITenantInfo tenant, Guid userId, DateOnly digestOn, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var delivery = await db.DigestDeliveries
@@ -209,7 +218,7 @@ public sealed partial class StayInTouchDigestJob(
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (delivery is null)
         {
-            return; // sent meanwhile, or being sent by another run right now
+            return false; // sent meanwhile, or being sent by another run right now
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -223,7 +232,8 @@ public sealed partial class StayInTouchDigestJob(
                 .Take(DigestEmails.Listed)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)
             : [];
-        if (contacts.Count == 0)
+        var sent = contacts.Count > 0;
+        if (!sent)
         {
             // Deactivated, no address, or every contact was touched since: there is nothing to say any more.
             delivery.EmailWanted = false;
@@ -238,13 +248,12 @@ public sealed partial class StayInTouchDigestJob(
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no digests.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest of tenant {TenantId}, user {UserId}, day {DigestOn} already exists.")]
-    private static partial void LogAlreadyMade(ILogger logger, Guid tenantId, Guid userId, DateOnly digestOn);
+    /// <summary>Contacts due for a touch on <paramref name="today"/>: next touch reached and not snoozed past today.</summary>
+    private IQueryable<Core.Features.Contacts.Contact> DueContacts(DateOnly today) =>
+        db.Contacts.AsNoTracking().Where(c => c.NextTouchOn <= today && (c.SnoozedUntil == null || c.SnoozedUntil <= today));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest email of tenant {TenantId}, user {UserId}, day {DigestOn} failed; it stays unsent for the retry.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid tenantId, Guid userId, DateOnly digestOn);
