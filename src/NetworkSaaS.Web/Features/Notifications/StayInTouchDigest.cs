@@ -58,9 +58,11 @@ public static class DigestSchedule
 /// one in-app notification and one <see cref="DigestDelivery"/> row are committed together (the row's primary key is
 /// the idempotency key, so a retry, a second worker or a rerun after a crash cannot create a second notification).
 /// The emails are sent after that commit, each under a row lock, and marked sent in the same transaction.
-/// At-least-once edge (email only): if the process dies after the SMTP server accepted a mail and before the mark is
-/// committed, the retry sends that one mail again. No protocol closes that window without the mail server's help;
-/// it is a few milliseconds wide, and the in-app notification is never duplicated.
+/// The job honours its cancellation token (a worker stopping: Hangfire requeues the job at once) everywhere except
+/// between the start of a mail transfer and the commit of its mark, so a graceful stop never sends a mail twice.
+/// At-least-once edge (email only): if the process dies without warning (SIGKILL, OOM) after the SMTP server accepted a
+/// mail and before the mark is committed, the retry sends that one mail again. No protocol closes that window without
+/// the mail server's help; it is a few milliseconds wide, and the in-app notification is never duplicated.
 /// </summary>
 public sealed partial class StayInTouchDigestJob(
     AppDbContext db,
@@ -236,8 +238,10 @@ public sealed partial class StayInTouchDigestJob(
             delivery.EmailSentAt = clock.GetUtcNow();
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // Once the mail is out, recording it is not cancelled (a stopping worker): the retry would send it again.
+        var record = delivery.EmailSentAt is null ? cancellationToken : CancellationToken.None;
+        await db.SaveChangesAsync(record).ConfigureAwait(false);
+        await transaction.CommitAsync(record).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no digests.")]
