@@ -116,6 +116,41 @@ public sealed class StayInTouchDigestTests(PostgresCluster cluster) : Integratio
     }
 
     [Fact]
+    public async Task Across_the_london_change_back_to_winter_time_the_0800_digest_follows_local_time_and_the_repeated_hour_sends_once()
+    {
+        var (tokyo, tokyoAdmin) = await App.CreateTenantAsync("tokyo", culture: "ja");
+        var (london, londonAdmin) = await App.CreateTenantAsync("london", culture: "en");
+        var nightOwl = await App.CreateUserAsync(london, "owl@london.test");
+        await AddDueContactAsync(tokyo, tokyoAdmin, "佐藤", "花子", null, new DateOnly(2026, 10, 25));
+        await AddDueContactAsync(london, londonAdmin, "Jones", "Tom", null, new DateOnly(2026, 10, 24));
+        await AddDueContactAsync(london, nightOwl, "Night", "Owl", null, new DateOnly(2026, 10, 24));
+        await SetSettingsAsync(london, nightOwl.Id, DigestFrequency.Daily, DayOfWeek.Monday, hour: 1); // the hour that comes twice
+
+        // Every 15 minutes (as the dispatcher runs) from Saturday 24 October to Tuesday 27 October 2026, 00:00 UTC;
+        // British Summer Time ends on Sunday 25 October at 01:00 UTC: 02:00 BST becomes 01:00 GMT, so 01:00–02:00 is lived twice.
+        for (var t = new DateTimeOffset(2026, 10, 24, 0, 0, 0, TimeSpan.Zero); t < new DateTimeOffset(2026, 10, 27, 0, 0, 0, TimeSpan.Zero); t = t.AddMinutes(15))
+        {
+            _clock.UtcNow = t;
+            await RunJobAsync(tokyo);
+            await RunJobAsync(london);
+        }
+
+        Assert.Equal(
+            [new(2026, 10, 24, 7, 0, 0, TimeSpan.Zero), new(2026, 10, 25, 8, 0, 0, TimeSpan.Zero), new(2026, 10, 26, 8, 0, 0, TimeSpan.Zero)],
+            await DigestInstantsAsync(london, londonAdmin.Id));
+        // 01:00 local: in summer time on the 24th, at the first of the two 01:00s on the 25th, in winter time on the 26th.
+        Assert.Equal(
+            [new(2026, 10, 24, 0, 0, 0, TimeSpan.Zero), new(2026, 10, 25, 0, 0, 0, TimeSpan.Zero), new(2026, 10, 26, 1, 0, 0, TimeSpan.Zero)],
+            await DigestInstantsAsync(london, nightOwl.Id));
+        Assert.Equal(
+            [new(2026, 10, 24, 23, 0, 0, TimeSpan.Zero), new(2026, 10, 25, 23, 0, 0, TimeSpan.Zero), new(2026, 10, 26, 23, 0, 0, TimeSpan.Zero)],
+            await DigestInstantsAsync(tokyo));
+        Assert.Equal(6, await CountDigestNotificationsAsync(london));
+        Assert.Equal(3, await CountDigestNotificationsAsync(tokyo));
+        Assert.Equal(9, App.Mails().Count);
+    }
+
+    [Fact]
     public async Task Running_the_job_again_or_twice_at_once_creates_no_second_notification_and_no_second_email()
     {
         var (tenant, admin) = await App.CreateTenantAsync("alpha");
@@ -282,8 +317,10 @@ public sealed class StayInTouchDigestTests(PostgresCluster cluster) : Integratio
             return db.SaveChangesAsync();
         });
 
-    private Task<List<DateTimeOffset>> DigestInstantsAsync(ITenantInfo tenant) =>
-        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().DigestDeliveries.OrderBy(d => d.CreatedAt).Select(d => d.CreatedAt).ToListAsync());
+    private Task<List<DateTimeOffset>> DigestInstantsAsync(ITenantInfo tenant, Guid? userId = null) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().DigestDeliveries
+            .Where(d => userId == null || d.UserId == userId)
+            .OrderBy(d => d.CreatedAt).Select(d => d.CreatedAt).ToListAsync());
 
     private Task<int> CountDigestNotificationsAsync(ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Notifications.CountAsync(n => n.Kind == NotificationKinds.StayInTouchDigest));

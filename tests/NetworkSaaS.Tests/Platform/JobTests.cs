@@ -1,5 +1,6 @@
 using System.Net;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,25 @@ public sealed class JobTests(PostgresCluster cluster) : IntegrationTest(cluster)
         // Running the tenant job again (a retry) changes nothing.
         var again = await App.InTenantAsync(alpha, sp => ActivatorUtilities.CreateInstance<ExpiredInvitationCleanupJob>(sp).RunAsync(alpha.Id, CancellationToken.None));
         Assert.Equal(0, again);
+    }
+
+    [Fact]
+    public void Without_settings_jobs_use_the_production_timeouts_and_retry_delays_and_a_job_with_its_own_retry_attribute_keeps_it()
+    {
+        var options = App.Services.GetRequiredService<JobsOptions>();
+        Assert.Equal(TimeSpan.FromMinutes(5), options.InvisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ShutdownTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.SchedulePollingInterval);
+
+        var filters = App.Services.GetRequiredService<IJobFilterProvider>();
+        AutomaticRetryAttribute RetryOf(Job job) => Assert.Single(filters.GetFilters(job).Select(f => f.Instance).OfType<AutomaticRetryAttribute>());
+        var digest = RetryOf(Job.FromExpression<Web.Features.Notifications.StayInTouchDigestJob>(j => j.RunAsync(Guid.Empty, CancellationToken.None)));
+        Assert.Equal(3, digest.Attempts);
+        Assert.Equal([60, 300, 900], digest.DelaysInSeconds);
+        Assert.Equal(AttemptsExceededAction.Fail, digest.OnAttemptsExceeded);
+        var import = RetryOf(Job.FromExpression<Web.Features.Contacts.Import.ImportContactsJob>(j => j.RunAsync(Guid.Empty, Guid.Empty, CancellationToken.None)));
+        Assert.Equal(3, import.Attempts);
+        Assert.Null(import.DelaysInSeconds); // Hangfire's own back-off, as the job declares
     }
 
     [Fact]

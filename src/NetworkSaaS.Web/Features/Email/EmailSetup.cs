@@ -18,6 +18,12 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
     public string UserName { get; set; } = "";
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// Limit on each network read or write (MailKit's default is 2 minutes). A mail transfer, once begun, is not cancelled
+    /// (see <see cref="SmtpEmailSender"/>), so this keeps it shorter than a worker's graceful shutdown (30 s).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 public static class EmailSetup

@@ -47,19 +47,26 @@ public sealed partial class PickupDirectoryEmailSender(EmailOptions options, ILo
     private static partial void LogWritten(ILogger logger, string path);
 }
 
+/// <summary>
+/// Sends through the configured SMTP server, one connection per mail. Cancellation (a worker stopping) is honoured
+/// until the transfer begins; the transfer itself is not cancelled: stopping it half way would leave it unknown whether
+/// the server accepted the mail, and the retry would send it a second time. <see cref="SmtpOptions.Timeout"/> bounds it.
+/// </summary>
 public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
 {
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
-        using var client = new MailKit.Net.Smtp.SmtpClient();
+        var message = MimeMessages.Build(email, options);
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = (int)options.Smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(options.Smtp.Host, options.Smtp.Port, MailKit.Security.SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.Smtp.UserName))
         {
             await client.AuthenticateAsync(options.Smtp.UserName, options.Smtp.Password, cancellationToken).ConfigureAwait(false);
         }
 
-        await client.SendAsync(MimeMessages.Build(email, options), cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await client.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+        await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -55,7 +55,7 @@ public static class NetworkSaaSHost
         services.AddNotifications();
         services.AddDiscover();
         services.AddEmail(builder.Configuration, builder.Environment);
-        services.AddJobs(appConnection, runMode);
+        services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
         services.AddDemoSeeds(builder.Environment.EnvironmentName);
         services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using NetworkSaaS.Web.Features.Hosting;
@@ -10,10 +11,14 @@ public static class JobsSetup
     /// <summary>
     /// Hangfire on the same PostgreSQL (schema "hangfire", created by `migrate`). The storage is a DI singleton, never
     /// the static JobStorage.Current, so each host talks to its own database. The server runs only in the worker roles.
+    /// Timeouts and retry delays come from the "Jobs" section (<see cref="JobsOptions"/>).
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, RunMode runMode)
+    public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, RunMode runMode, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(runMode);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        services.AddSingleton(options);
         var storage = new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
             new PostgreSqlStorageOptions
@@ -21,11 +26,13 @@ public static class JobsSetup
                 SchemaName = DatabaseMigrator.HangfireSchema,
                 PrepareSchemaIfNecessary = false,
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                InvisibilityTimeout = options.InvisibilityTimeout,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
             });
         services.AddSingleton<JobStorage>(storage);
         services.AddSingleton<JobActivator, TenantJobActivator>();
+        // Made on first use, after Hangfire has taken this host's logger factory (AutomaticRetryAttribute takes a logger when made).
+        services.AddSingleton<IJobFilterProvider>(_ => new ConfiguredRetryFilterProvider(options, JobFilterProviders.Providers));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -36,11 +43,12 @@ public static class JobsSetup
 
         if (runMode.RunsJobs)
         {
-            services.AddHangfireServer((_, options) =>
+            services.AddHangfireServer((_, server) =>
             {
-                options.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
-                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-                options.ShutdownTimeout = TimeSpan.FromSeconds(30);
+                server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.ShutdownTimeout = options.ShutdownTimeout;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
             });
             services.AddHostedService<RecurringJobsRegistration>();
         }

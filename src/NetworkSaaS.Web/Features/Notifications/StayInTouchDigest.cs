@@ -150,9 +150,12 @@ public sealed partial class StayInTouchDigestJob(
 /// Sends every digest email of one tenant that is wanted and not yet sent (including ones a crashed or failed run left
 /// behind). Each is sent while its row is locked (FOR UPDATE SKIP LOCKED: two runs never send the same one) and marked
 /// sent before the lock is released. A failing mail server fails the job after trying them all, so Hangfire retries it
-/// with its back-off; mails already sent are not sent again.
-/// At-least-once edge: if the process dies after the mail server accepted a mail and before the mark is committed, the
-/// retry sends that one mail again. No protocol closes that window without the mail server's help; it is a few
+/// with its back-off; mails already sent are not sent again. The job honours its cancellation token (a worker stopping:
+/// Hangfire requeues the job at once) everywhere except between the start of a mail transfer and the commit of its mark,
+/// so a graceful stop never sends a mail twice.
+/// At-least-once edge: if the process dies without warning (SIGKILL, OOM) after the mail server accepted a mail and
+/// before the mark is committed, the retry sends that one mail again. No protocol closes that window without the mail
+/// server's help; it is a few
 /// milliseconds wide, and the in-app notification is never duplicated.
 /// </summary>
 public sealed partial class DigestEmailJob(
@@ -246,8 +249,10 @@ public sealed partial class DigestEmailJob(
             delivery.EmailSentAt = clock.GetUtcNow();
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // Once the mail is out, recording it is not cancelled (a stopping worker): the retry would send it again.
+        var record = delivery.EmailSentAt is null ? cancellationToken : CancellationToken.None;
+        await db.SaveChangesAsync(record).ConfigureAwait(false);
+        await transaction.CommitAsync(record).ConfigureAwait(false);
         return sent;
     }
 
