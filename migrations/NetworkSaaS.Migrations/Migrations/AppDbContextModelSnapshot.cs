@@ -1062,6 +1062,41 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("introduction_events", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionReminder", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("DueKey")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_key");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("TenantId", "RequestId", "Kind", "DueKey")
+                        .HasName("pk_introduction_reminders");
+
+                    b.HasIndex("TenantId", "ActorId")
+                        .HasDatabaseName("ix_introduction_reminders_tenant_id_actor_id");
+
+                    b.ToTable("introduction_reminders", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1181,6 +1216,10 @@ namespace NetworkSaaS.Migrations.Migrations
 
                     b.HasIndex("TenantId", "ContactId")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_contact_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_introduction_requests_awaiting_answer")
+                        .HasFilter("state = 1");
 
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_organization_id");
@@ -1310,6 +1349,38 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationEmail", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("TenantId", "NotificationId")
+                        .HasName("pk_notification_emails");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_notification_emails_pending")
+                        .HasFilter("state = 1");
+
+                    b.ToTable("notification_emails", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1336,6 +1407,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("digest_hour");
 
+                    b.Property<bool>("IntroductionsByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("introductions_by_email");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1347,6 +1422,27 @@ namespace NetworkSaaS.Migrations.Migrations
                         {
                             t.HasCheckConstraint("ck_notification_settings_digest_hour", "digest_hour BETWEEN 0 AND 23");
                         });
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.CompanyHoliday", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("TenantId", "Day")
+                        .HasName("pk_company_holidays");
+
+                    b.ToTable("company_holidays", (string)null);
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>
@@ -1399,11 +1495,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("default_culture");
 
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalate_after_working_days");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("NudgeAfterWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("nudge_after_working_days");
+
+                    b.Property<int>("OutcomePromptAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_prompt_after_days");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1424,7 +1532,14 @@ namespace NetworkSaaS.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_slug");
 
-                    b.ToTable("tenants", (string)null);
+                    b.ToTable("tenants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tenants_escalate_after_working_days", "escalate_after_working_days BETWEEN 1 AND 30");
+
+                            t.HasCheckConstraint("ck_tenants_nudge_after_working_days", "nudge_after_working_days BETWEEN 1 AND 30");
+
+                            t.HasCheckConstraint("ck_tenants_outcome_prompt_after_days", "outcome_prompt_after_days BETWEEN 1 AND 365");
+                        });
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppRoleClaim", b =>
@@ -1718,6 +1833,29 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_introduction_events_introduction_requests_tenant_id_request~");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionReminder", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_reminders_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_introduction_reminders_users_tenant_id_actor_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_introduction_reminders_introduction_requests_tenant_id_requ~");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.IntroductionRequest", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -1813,6 +1951,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_notifications_users_tenant_id_user_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationEmail", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_emails_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Notifications.Notification", null)
+                        .WithOne()
+                        .HasForeignKey("NetworkSaaS.Core.Features.Notifications.NotificationEmail", "TenantId", "NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_emails_notifications_tenant_id_notification_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Notifications.NotificationSettings", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -1828,6 +1983,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_settings_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.CompanyHoliday", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_holidays_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Organization.Department", b =>

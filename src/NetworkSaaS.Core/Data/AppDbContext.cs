@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+    public DbSet<NotificationEmail> NotificationEmails => Set<NotificationEmail>();
+    public DbSet<IntroductionReminder> IntroductionReminders => Set<IntroductionReminder>();
+    public DbSet<CompanyHoliday> CompanyHolidays => Set<CompanyHoliday>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

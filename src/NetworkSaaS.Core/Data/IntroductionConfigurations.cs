@@ -41,6 +41,8 @@ internal sealed class IntroductionRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.ConnectorId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.ContactId });
+        // The reminder job's scan: requests still waiting for their connector, oldest first.
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAt }).HasFilter("state = 1").HasDatabaseName("ix_introduction_requests_awaiting_answer");
         // A double submit cannot open a second request for the same person while one is pending.
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.ContactId }).IsUnique()
             .HasDatabaseName("ux_introduction_requests_open_per_contact")
@@ -66,6 +68,23 @@ internal sealed class IntroductionEventConfiguration : IEntityTypeConfiguration<
             .HasForeignKey(e => new { e.TenantId, e.ActorId }).HasPrincipalKey(u => new { u.TenantId, u.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.TenantId, e.RequestId, e.At });
+    }
+}
+
+internal sealed class IntroductionReminderConfiguration : IEntityTypeConfiguration<IntroductionReminder>
+{
+    public void Configure(EntityTypeBuilder<IntroductionReminder> builder)
+    {
+        builder.ToTable("introduction_reminders");
+
+        // The idempotency key: a second insert for the same due item fails, whoever tries it.
+        builder.HasKey(r => new { r.TenantId, r.RequestId, r.Kind, r.DueKey });
+        builder.HasOne<IntroductionRequest>().WithMany()
+            .HasForeignKey(r => new { r.TenantId, r.RequestId }).HasPrincipalKey(q => new { q.TenantId, q.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany()
+            .HasForeignKey(r => new { r.TenantId, r.ActorId }).HasPrincipalKey(u => new { u.TenantId, u.Id })
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 

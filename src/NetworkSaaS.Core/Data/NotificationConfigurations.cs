@@ -34,3 +34,16 @@ internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<Dig
         builder.HasIndex(d => new { d.TenantId, d.CreatedAt }).HasFilter("email_wanted AND email_sent_at IS NULL").HasDatabaseName("ix_digest_deliveries_unsent_email");
     }
 }
+
+internal sealed class NotificationEmailConfiguration : IEntityTypeConfiguration<NotificationEmail>
+{
+    public void Configure(EntityTypeBuilder<NotificationEmail> builder)
+    {
+        builder.ToTable("notification_emails");
+        builder.HasKey(e => new { e.TenantId, e.NotificationId });
+        builder.HasOne<Notification>().WithOne()
+            .HasForeignKey<NotificationEmail>(e => new { e.TenantId, e.NotificationId }).HasPrincipalKey<Notification>(n => new { n.TenantId, n.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TenantId, e.CreatedAt }).HasFilter("state = 1").HasDatabaseName("ix_notification_emails_pending");
+    }
+}

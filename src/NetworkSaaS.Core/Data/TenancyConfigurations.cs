@@ -18,6 +18,22 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.DefaultCulture).HasMaxLength(10);
         builder.Property(t => t.TimeZoneId).HasMaxLength(64);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_tenants_nudge_after_working_days", $"nudge_after_working_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxWorkingDays}");
+            t.HasCheckConstraint("ck_tenants_escalate_after_working_days", $"escalate_after_working_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxWorkingDays}");
+            t.HasCheckConstraint("ck_tenants_outcome_prompt_after_days", $"outcome_prompt_after_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxOutcomePromptDays}");
+        });
+    }
+}
+
+internal sealed class CompanyHolidayConfiguration : IEntityTypeConfiguration<CompanyHoliday>
+{
+    public void Configure(EntityTypeBuilder<CompanyHoliday> builder)
+    {
+        builder.ToTable("company_holidays");
+        builder.HasKey(h => new { h.TenantId, h.Day });
+        builder.Property(h => h.Name).HasMaxLength(CompanyHoliday.MaxNameLength);
     }
 }
 

@@ -57,4 +57,10 @@ public enum IntroductionEventKind
     ClosedConnectorInactive = 7,
     OutcomeRecorded = 8,
     Message = 9,
+
+    /// <summary>The system reminded the connector of the unanswered request.</summary>
+    ConnectorReminded = 10,
+
+    /// <summary>The requester escalated the unanswered request to the connector's manager(s).</summary>
+    Escalated = 11,
 }

@@ -29,6 +29,9 @@ public sealed class NotificationSettings : ITenantOwned
     public int DigestHour { get; set; } = DefaultHour;
 
     public bool DigestByEmail { get; set; } = true;
+
+    /// <summary>Whether notifications about introductions (requests, answers, reminders…) also come by email.</summary>
+    public bool IntroductionsByEmail { get; set; } = true;
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -11,5 +11,24 @@ public sealed class Tenant : ITenantInfo
     /// <summary>What a new contact's visibility starts as; the owner can always change it.</summary>
     public Contacts.ContactVisibility DefaultContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
 
+    /// <summary>Working days a connector may leave a request unanswered before they are reminded (and the requester told).</summary>
+    public int NudgeAfterWorkingDays { get; set; } = IntroductionSlaDefaults.NudgeAfterWorkingDays;
+
+    /// <summary>Working days after that reminder before the requester may escalate to the connector's manager.</summary>
+    public int EscalateAfterWorkingDays { get; set; } = IntroductionSlaDefaults.EscalateAfterWorkingDays;
+
+    /// <summary>Days without an outcome update after an introduction before the requester is asked where it led.</summary>
+    public int OutcomePromptAfterDays { get; set; } = IntroductionSlaDefaults.OutcomePromptAfterDays;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>The introduction reminder periods of a new company, and the range an admin may choose from.</summary>
+public static class IntroductionSlaDefaults
+{
+    public const int NudgeAfterWorkingDays = 3;
+    public const int EscalateAfterWorkingDays = 3;
+    public const int OutcomePromptAfterDays = 30;
+    public const int MaxWorkingDays = 30;
+    public const int MaxOutcomePromptDays = 365;
 }

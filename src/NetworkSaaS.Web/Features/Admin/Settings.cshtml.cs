@@ -30,6 +30,8 @@ public sealed class SettingsModel(
 
     public string? NewDepartment { get; set; }
 
+    public ReminderSettingsInput Reminders { get; set; } = new();
+
     private const int MaxDepartmentName = 100;
 
     public string Slug => tenantContext.Tenant!.Slug;
@@ -41,6 +43,7 @@ public sealed class SettingsModel(
         var tenant = tenantContext.Tenant!;
         Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
         await LoadDepartmentsAsync(cancellationToken);
+        await LoadRemindersAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -64,6 +67,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid)
         {
             await LoadDepartmentsAsync(cancellationToken);
+            await LoadRemindersAsync(cancellationToken);
             return Page();
         }
 
@@ -102,6 +106,7 @@ public sealed class SettingsModel(
             var tenant = tenantContext.Tenant!;
             Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
             await LoadDepartmentsAsync(cancellationToken);
+            await LoadRemindersAsync(cancellationToken);
             return Page();
         }
 
@@ -111,6 +116,75 @@ public sealed class SettingsModel(
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Department {0} was added.", name].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>The introduction reminder periods and the company holidays that working days skip.</summary>
+    public async Task<IActionResult> OnPostRemindersAsync(CancellationToken cancellationToken)
+    {
+        await TryUpdateModelAsync(Reminders, nameof(Reminders));
+        var holidays = CompanyHolidayList.Parse(Reminders.Holidays);
+        foreach (var (line, problem) in holidays.Problems)
+        {
+            ModelState.AddModelError("Reminders.Holidays", problem switch
+            {
+                CompanyHolidayList.Problem.NameTooLong => l["Line {0}: the name can have at most {1} characters.", line, CompanyHoliday.MaxNameLength],
+                _ => l["Line {0}: start with a date written as yyyy-MM-dd, optionally followed by a name.", line],
+            });
+        }
+
+        if (holidays.Days.Count > CompanyHolidayList.MaxDays)
+        {
+            ModelState.AddModelError("Reminders.Holidays", l["List at most {0} holidays.", CompanyHolidayList.MaxDays]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var current = tenantContext.Tenant!;
+            Input = new CompanySettingsInput { Name = current.Name, DefaultCulture = current.DefaultCulture, TimeZoneId = current.TimeZoneId, DefaultContactVisibility = current.DefaultContactVisibility };
+            await LoadDepartmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        var existing = await db.CompanyHolidays.ToListAsync(cancellationToken);
+        var before = $"{tenant.NudgeAfterWorkingDays} | {tenant.EscalateAfterWorkingDays} | {tenant.OutcomePromptAfterDays} | {existing.Count}";
+        tenant.NudgeAfterWorkingDays = Reminders.NudgeAfterWorkingDays;
+        tenant.EscalateAfterWorkingDays = Reminders.EscalateAfterWorkingDays;
+        tenant.OutcomePromptAfterDays = Reminders.OutcomePromptAfterDays;
+        db.CompanyHolidays.RemoveRange(existing.Where(h => !holidays.Days.ContainsKey(h.Day)));
+        foreach (var (day, name) in holidays.Days)
+        {
+            if (existing.FirstOrDefault(h => h.Day == day) is { } kept)
+            {
+                kept.Name = name;
+            }
+            else
+            {
+                db.CompanyHolidays.Add(new CompanyHoliday { Day = day, Name = name });
+            }
+        }
+
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug,
+            $"introduction reminders: {before} → {tenant.NudgeAfterWorkingDays} | {tenant.EscalateAfterWorkingDays} | {tenant.OutcomePromptAfterDays} | {holidays.Days.Count}");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["The introduction reminder settings were saved."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadRemindersAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = tenantContext.Tenant!.Id;
+        var periods = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new { t.NudgeAfterWorkingDays, t.EscalateAfterWorkingDays, t.OutcomePromptAfterDays })
+            .SingleAsync(cancellationToken);
+        var holidays = await db.CompanyHolidays.AsNoTracking().OrderBy(h => h.Day).ToListAsync(cancellationToken);
+        Reminders = new ReminderSettingsInput
+        {
+            NudgeAfterWorkingDays = periods.NudgeAfterWorkingDays,
+            EscalateAfterWorkingDays = periods.EscalateAfterWorkingDays,
+            OutcomePromptAfterDays = periods.OutcomePromptAfterDays,
+            Holidays = CompanyHolidayList.Format(holidays),
+        };
     }
 
     private async Task LoadDepartmentsAsync(CancellationToken cancellationToken) =>
@@ -128,4 +202,19 @@ public sealed class CompanySettingsInput
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
 
     public ContactVisibility DefaultContactVisibility { get; set; }
+}
+
+public sealed class ReminderSettingsInput
+{
+    [Range(1, IntroductionSlaDefaults.MaxWorkingDays, ErrorMessage = "Choose a number from {1} to {2}.")]
+    public int NudgeAfterWorkingDays { get; set; } = IntroductionSlaDefaults.NudgeAfterWorkingDays;
+
+    [Range(1, IntroductionSlaDefaults.MaxWorkingDays, ErrorMessage = "Choose a number from {1} to {2}.")]
+    public int EscalateAfterWorkingDays { get; set; } = IntroductionSlaDefaults.EscalateAfterWorkingDays;
+
+    [Range(1, IntroductionSlaDefaults.MaxOutcomePromptDays, ErrorMessage = "Choose a number from {1} to {2}.")]
+    public int OutcomePromptAfterDays { get; set; } = IntroductionSlaDefaults.OutcomePromptAfterDays;
+
+    /// <summary>One holiday per line: a date (yyyy-MM-dd), then optionally its name.</summary>
+    public string? Holidays { get; set; }
 }

@@ -102,7 +102,10 @@ public static class TenantClock
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(clock);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
+        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone(tenant.TimeZoneId)).DateTime;
     }
+
+    /// <summary>The company's time zone (UTC if the id is unknown on this machine).</summary>
+    public static TimeZoneInfo Zone(string timeZoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
 }

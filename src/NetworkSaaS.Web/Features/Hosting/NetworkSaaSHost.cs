@@ -45,7 +45,7 @@ public static class NetworkSaaSHost
         services.AddScoped<AuditLog>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
-            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>()));
 
         services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>();
         services.AddAppLocalization();

@@ -9,6 +9,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Introductions.Reminders;
 
 namespace NetworkSaaS.Web.Features.Introductions;
 
@@ -21,6 +22,7 @@ public sealed class DetailsModel(
     IntroductionService service,
     IntroductionViews views,
     IntroductionLabels labels,
+    IntroductionEscalation escalation,
     AuditLog audit,
     ITenantContextAccessor tenantContext,
     TimeProvider clock) : PageModel
@@ -66,7 +68,21 @@ public sealed class DetailsModel(
     public IReadOnlyList<(Guid Id, string Name)> ContactChoices { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<IntroductionOutcome> NextOutcomes { get; private set; } = [];
+
+    /// <summary>For the requester of an unanswered request whose connector was reminded: when escalating becomes possible.</summary>
+    public EscalationStatus? Escalation { get; private set; }
+
+    public bool CanEscalate => Escalation?.CanEscalate(clock.GetUtcNow()) == true;
+    public IReadOnlyList<string> EscalationNames { get; private set; } = [];
+
+    /// <summary>Whom the request would be escalated to, as one phrase in the reader's language.</summary>
+    public string EscalationTo =>
+        string.Join(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "、" : ", ", EscalationNames);
     public string Slug => tenantContext.Tenant!.Slug;
+
+    /// <summary>A moment as the company's wall clock shows it.</summary>
+    public string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TenantClock.Zone(tenantContext.Tenant!.TimeZoneId)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +107,9 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
         ActAsync(me => service.PostMessageAsync(me, Id, Message, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostEscalateAsync(CancellationToken cancellationToken) =>
+        ActAsync(me => escalation.EscalateAsync(me, Id, cancellationToken), cancellationToken);
 
     private DateOnly Today => TenantClock.Today(tenantContext.Tenant!, clock);
 
@@ -162,6 +181,13 @@ public sealed class DetailsModel(
         }
 
         NextOutcomes = Role == IntroductionRole.Requester ? IntroductionStateMachine.NextOutcomes(Introduction.Purpose, Introduction.State, Introduction.Outcome) : [];
+        if (Role == IntroductionRole.Requester && await escalation.StatusAsync(Introduction, cancellationToken) is { } status)
+        {
+            Escalation = status;
+            var managers = await UserNames.ForAsync(db, status.To, cancellationToken);
+            EscalationNames = [.. status.To.Select(m => managers.GetValueOrDefault(m, ""))];
+        }
+
         return true;
     }
 }

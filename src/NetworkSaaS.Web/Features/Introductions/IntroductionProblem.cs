@@ -22,6 +22,8 @@ public enum IntroductionProblem
     PositionNotOpen,
     TooLong,
     OwnAsk,
+    EscalationNotYet,
+    AlreadyEscalated,
 }
 
 public sealed record IntroductionResult(Guid? RequestId, IntroductionProblem? Problem, bool AlreadyPending = false)

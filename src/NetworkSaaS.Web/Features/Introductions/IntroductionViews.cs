@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Introductions;
+using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Introductions;
@@ -12,7 +13,7 @@ public enum IntroductionRole
     Requester,
     Connector,
 
-    /// <summary>A manager of the requester's or the connector's department: reads the request, never its messages.</summary>
+    /// <summary>A manager of the requester's or the connector's department, or someone the request was escalated to: reads the request, never its messages.</summary>
     Manager,
 }
 
@@ -27,7 +28,10 @@ public sealed record IntroductionRow(
     Guid Id, IntroductionPurpose Purpose, IntroductionState State, IntroductionOutcome Outcome, string TargetSummary,
     string RequesterName, string ConnectorName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>Who may see which introduction request: its requester and connector, and managers of their departments.</summary>
+/// <summary>
+/// Who may see which introduction request: its requester and connector, managers of their departments, and whoever the
+/// request was escalated to (the admins, when the connector's department has no manager).
+/// </summary>
 public sealed class IntroductionViews(AppDbContext db, UserManager<AppUser> users, IHttpContextAccessor http)
 {
     public const int ListLimit = 200;
@@ -88,6 +92,8 @@ public sealed class IntroductionViews(AppDbContext db, UserManager<AppUser> user
         }
 
         var team = await TeamAsync(cancellationToken);
-        return team.Contains(request.RequesterId) || team.Contains(request.ConnectorId) ? (request, IntroductionRole.Manager) : null;
+        var follows = team.Contains(request.RequesterId) || team.Contains(request.ConnectorId)
+                      || await db.Notifications.AnyAsync(n => n.UserId == me && n.IntroductionId == id && n.Kind == NotificationKinds.IntroductionEscalated, cancellationToken);
+        return follows ? (request, IntroductionRole.Manager) : null;
     }
 }

@@ -10,6 +10,9 @@ public static class IntroductionsSetup
         services.AddScoped<IntroductionLabels>();
         services.AddScoped<IntroductionService>();
         services.AddScoped<IntroductionViews>();
+        services.AddScoped<Reminders.IntroductionEscalation>();
+        services.AddScoped<Reminders.IntroductionReminderDispatcher>();
+        services.AddScoped<Reminders.IntroductionReminderJob>();
         services.AddSingleton<Seeds.IDemoIntroductionWriter, DemoIntroductionWriter>();
         return services;
     }

@@ -65,6 +65,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
         recurringJobs.AddOrUpdate<ExpiredInvitationSweep>(ExpiredInvitationSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Cron.Hourly());
         recurringJobs.AddOrUpdate<Notifications.StayInTouchDigestDispatcher>(
             Notifications.StayInTouchDigestDispatcher.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.StayInTouchDigestDispatcher.Schedule);
+        recurringJobs.AddOrUpdate<Introductions.Reminders.IntroductionReminderDispatcher>(
+            Introductions.Reminders.IntroductionReminderDispatcher.RecurringJobId, j => j.EnqueueForAllTenantsAsync(),
+            Introductions.Reminders.IntroductionReminderDispatcher.Schedule);
+        recurringJobs.AddOrUpdate<Notifications.NotificationEmailSweep>(
+            Notifications.NotificationEmailSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.NotificationEmailSweep.Schedule);
         return Task.CompletedTask;
     }
 

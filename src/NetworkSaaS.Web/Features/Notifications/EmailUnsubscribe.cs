@@ -14,6 +14,9 @@ namespace NetworkSaaS.Web.Features.Notifications;
 public enum EmailTopic
 {
     StayInTouchDigest = 1,
+
+    /// <summary>The emails of notifications about introductions (requests, answers, reminders, escalations…).</summary>
+    Introductions = 2,
 }
 
 public sealed record UnsubscribeRequest(Guid TenantId, Guid UserId, EmailTopic Topic);
@@ -113,6 +116,9 @@ public sealed class NotificationSettingsStore(AppDbContext db, TimeProvider cloc
         {
             case EmailTopic.StayInTouchDigest:
                 settings.DigestByEmail = false;
+                break;
+            case EmailTopic.Introductions:
+                settings.IntroductionsByEmail = false;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(topic), topic, null);

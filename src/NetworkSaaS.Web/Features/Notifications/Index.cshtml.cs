@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
-using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts;
 
@@ -46,13 +45,7 @@ public sealed class IndexModel(AppDbContext db, NotificationCenter notifications
 
         notification.ReadAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(notification switch
-        {
-            { IntroductionId: { } introduction } => $"/{Slug}/introductions/{introduction}",
-            { AskId: { } ask } => $"/{Slug}/asks/{ask}",
-            { Kind: NotificationKinds.StayInTouchDigest } => $"/{Slug}/contacts?overdue=true",
-            _ => $"/{Slug}/notifications",
-        });
+        return Redirect(NotificationLinks.PathOf(Slug, notification));
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)

@@ -4,11 +4,16 @@ using NetworkSaaS.Core.Features.Notifications;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
-/// <summary>In-app notifications: added to the current unit of work, so they exist exactly when the change they announce does.</summary>
+/// <summary>
+/// In-app notifications: added to the current unit of work, so they exist exactly when the change they announce does.
+/// Each one that is mailed gets its row in the email outbox in the same unit of work; <see cref="NotificationEmailTrigger"/>
+/// starts the sending once that transaction has committed.
+/// </summary>
 public sealed class NotificationCenter(AppDbContext db, TimeProvider clock)
 {
-    public void Notify(Guid userId, string kind, Guid? introductionId = null, Guid? askId = null, Guid? actorId = null) =>
-        db.Notifications.Add(new Notification
+    public void Notify(Guid userId, string kind, Guid? introductionId = null, Guid? askId = null, Guid? actorId = null)
+    {
+        var notification = new Notification
         {
             UserId = userId,
             Kind = kind,
@@ -16,7 +21,13 @@ public sealed class NotificationCenter(AppDbContext db, TimeProvider clock)
             AskId = askId,
             ActorId = actorId,
             CreatedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Notifications.Add(notification);
+        if (NotificationEmails.IsMailed(kind))
+        {
+            db.NotificationEmails.Add(new NotificationEmail { NotificationId = notification.Id, CreatedAt = notification.CreatedAt });
+        }
+    }
 
     public Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);

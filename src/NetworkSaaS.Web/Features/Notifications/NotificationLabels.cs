@@ -4,7 +4,10 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
-/// <summary>Localized names of the notification settings' choices.</summary>
+/// <summary>
+/// Localized notification texts (in the portal and, through <see cref="NotificationEmails"/>, in emails) and the names
+/// of the notification settings' choices. A new notification kind needs only its text here to be shown and mailed.
+/// </summary>
 public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
 {
     public static IReadOnlyList<DayOfWeek> WeekFromMonday { get; } =
@@ -31,6 +34,26 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
     public string Topic(EmailTopic topic) => topic switch
     {
         EmailTopic.StayInTouchDigest => l["the stay-in-touch digest"],
+        EmailTopic.Introductions => l["notifications about introductions"],
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, null),
+    };
+
+    public string Notification(string kind) => kind switch
+    {
+        NotificationKinds.IntroductionRequested => l["A colleague asks you for an introduction."],
+        NotificationKinds.IntroductionOffered => l["A colleague knows someone for your ask."],
+        NotificationKinds.IntroductionAccepted => l["Your introduction request was accepted."],
+        NotificationKinds.IntroductionDeclined => l["Your introduction request was declined."],
+        NotificationKinds.IntroductionMade => l["The introduction was made: the contact's details are now visible to you."],
+        NotificationKinds.IntroductionWithdrawn => l["An introduction request to you was withdrawn."],
+        NotificationKinds.IntroductionClosed => l["Your introduction request was closed: the colleague left the company."],
+        NotificationKinds.IntroductionOutcome => l["The outcome of an introduction you made was updated."],
+        NotificationKinds.IntroductionMessage => l["New message on an introduction request."],
+        NotificationKinds.IntroductionNudged => l["Reminder: a colleague is still waiting for your answer to an introduction request."],
+        NotificationKinds.IntroductionConnectorReminded => l["Your introduction request has not been answered yet, so we reminded your colleague."],
+        NotificationKinds.IntroductionEscalated => l["An unanswered introduction request was escalated to you."],
+        NotificationKinds.IntroductionOutcomePrompt => l["Where did your introduction lead? Please record its outcome."],
+        NotificationKinds.StayInTouchDigest => l["Stay in touch: some of your contacts are due for a touch."],
+        _ => kind,
     };
 }

@@ -12,6 +12,10 @@ public static class NotificationsSetup
         services.AddScoped<StayInTouchDigestJob>();
         services.AddScoped<DigestEmailJob>();
         services.AddScoped<DigestDeliveryCleanupJob>();
+        services.AddScoped<NotificationEmails>();
+        services.AddScoped<NotificationEmailJob>();
+        services.AddScoped<NotificationEmailSweep>();
+        services.AddSingleton<NotificationEmailTrigger>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
-/// <summary>The signed-in user's own notification settings: when the stay-in-touch digest comes, and whether by email.</summary>
+/// <summary>The signed-in user's own notification settings: when the stay-in-touch digest comes, and which notifications also come by email.</summary>
 public sealed class SettingsModel(
     NotificationSettingsStore store,
     UserManager<AppUser> users,
@@ -34,6 +34,7 @@ public sealed class SettingsModel(
             DigestDay = settings.DigestDay,
             DigestHour = settings.DigestHour,
             DigestByEmail = settings.DigestByEmail,
+            IntroductionsByEmail = settings.IntroductionsByEmail,
         };
     }
 
@@ -60,6 +61,7 @@ public sealed class SettingsModel(
             settings.DigestDay = Input.DigestDay;
             settings.DigestHour = Input.DigestHour;
             settings.DigestByEmail = Input.DigestByEmail;
+            settings.IntroductionsByEmail = Input.IntroductionsByEmail;
         }, cancellationToken);
         TempData["Status"] = l["Your notification settings were saved."].Value;
         return Redirect($"/{Slug}/notifications/settings");
@@ -76,4 +78,6 @@ public sealed class NotificationSettingsInput
     public int DigestHour { get; set; } = NotificationSettings.DefaultHour;
 
     public bool DigestByEmail { get; set; } = true;
+
+    public bool IntroductionsByEmail { get; set; } = true;
 }
