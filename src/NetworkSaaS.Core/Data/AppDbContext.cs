@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Campaigns;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
@@ -40,6 +41,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+    public DbSet<GreetingListEntry> GreetingListEntries => Set<GreetingListEntry>();
+    public DbSet<TransferConfirmation> TransferConfirmations => Set<TransferConfirmation>();
+    public DbSet<CampaignNotification> CampaignNotifications => Set<CampaignNotification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -29,10 +29,14 @@ public static class NotificationKinds
     public const string IntroductionOutcome = "introduction.outcome";
     public const string IntroductionMessage = "introduction.message";
     public const string StayInTouchDigest = "stay-in-touch.digest";
+    public const string NewYearGreetings = "campaign.new-year";
+    public const string SummerGreetings = "campaign.summer";
+    public const string TransferSeason = "campaign.transfer-season";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntroductionRequested, IntroductionOffered, IntroductionAccepted, IntroductionDeclined, IntroductionMade,
         IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage, StayInTouchDigest,
+        NewYearGreetings, SummerGreetings, TransferSeason,
     ];
 }

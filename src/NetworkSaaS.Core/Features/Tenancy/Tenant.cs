@@ -11,5 +11,10 @@ public sealed class Tenant : ITenantInfo
     /// <summary>What a new contact's visibility starts as; the owner can always change it.</summary>
     public Contacts.ContactVisibility DefaultContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
 
+    /// <summary>Seasonal campaigns (年賀状, 暑中見舞い, 異動): see <see cref="Campaigns.CampaignSettings"/>.</summary>
+    public bool NewYearGreetingsEnabled { get; set; }
+    public bool SummerGreetingsEnabled { get; set; }
+    public bool TransferSeasonCheckEnabled { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Features.Introductions;
-using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Introductions;
@@ -77,19 +76,4 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
     };
 
     public string InvalidValue => l["The value is not valid."];
-
-    public string Notification(string kind) => kind switch
-    {
-        NotificationKinds.IntroductionRequested => l["A colleague asks you for an introduction."],
-        NotificationKinds.IntroductionOffered => l["A colleague knows someone for your ask."],
-        NotificationKinds.IntroductionAccepted => l["Your introduction request was accepted."],
-        NotificationKinds.IntroductionDeclined => l["Your introduction request was declined."],
-        NotificationKinds.IntroductionMade => l["The introduction was made: the contact's details are now visible to you."],
-        NotificationKinds.IntroductionWithdrawn => l["An introduction request to you was withdrawn."],
-        NotificationKinds.IntroductionClosed => l["Your introduction request was closed: the colleague left the company."],
-        NotificationKinds.IntroductionOutcome => l["The outcome of an introduction you made was updated."],
-        NotificationKinds.IntroductionMessage => l["New message on an introduction request."],
-        NotificationKinds.StayInTouchDigest => l["Stay in touch: some of your contacts are due for a touch."],
-        _ => kind,
-    };
 }

@@ -57,6 +57,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
         recurringJobs.AddOrUpdate<ExpiredInvitationSweep>(ExpiredInvitationSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Cron.Hourly());
         recurringJobs.AddOrUpdate<Notifications.StayInTouchDigestDispatcher>(
             Notifications.StayInTouchDigestDispatcher.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.StayInTouchDigestDispatcher.Schedule);
+        recurringJobs.AddOrUpdate<Campaigns.SeasonalCampaignDispatcher>(
+            Campaigns.SeasonalCampaignDispatcher.RecurringJobId, j => j.EnqueueDueTenantsAsync(), Campaigns.SeasonalCampaignDispatcher.Schedule);
         return Task.CompletedTask;
     }
 

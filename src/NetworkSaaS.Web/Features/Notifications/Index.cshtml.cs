@@ -46,13 +46,7 @@ public sealed class IndexModel(AppDbContext db, NotificationCenter notifications
 
         notification.ReadAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(notification switch
-        {
-            { IntroductionId: { } introduction } => $"/{Slug}/introductions/{introduction}",
-            { AskId: { } ask } => $"/{Slug}/asks/{ask}",
-            { Kind: NotificationKinds.StayInTouchDigest } => $"/{Slug}/contacts?overdue=true",
-            _ => $"/{Slug}/notifications",
-        });
+        return Redirect(NotificationLinks.PathOf(Slug, notification));
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)

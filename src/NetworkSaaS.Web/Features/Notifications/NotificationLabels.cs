@@ -4,7 +4,7 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
-/// <summary>Localized names of the notification settings' choices.</summary>
+/// <summary>Localized text of every notification kind (in the app and in mails) and of the notification settings' choices.</summary>
 public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
 {
     public static IReadOnlyList<DayOfWeek> WeekFromMonday { get; } =
@@ -26,5 +26,24 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         DayOfWeek.Friday => l["Friday"],
         DayOfWeek.Saturday => l["Saturday"],
         _ => l["Sunday"],
+    };
+
+    /// <summary>What a notification of <paramref name="kind"/> says, in the current UI culture.</summary>
+    public string Notification(string kind) => kind switch
+    {
+        NotificationKinds.IntroductionRequested => l["A colleague asks you for an introduction."],
+        NotificationKinds.IntroductionOffered => l["A colleague knows someone for your ask."],
+        NotificationKinds.IntroductionAccepted => l["Your introduction request was accepted."],
+        NotificationKinds.IntroductionDeclined => l["Your introduction request was declined."],
+        NotificationKinds.IntroductionMade => l["The introduction was made: the contact's details are now visible to you."],
+        NotificationKinds.IntroductionWithdrawn => l["An introduction request to you was withdrawn."],
+        NotificationKinds.IntroductionClosed => l["Your introduction request was closed: the colleague left the company."],
+        NotificationKinds.IntroductionOutcome => l["The outcome of an introduction you made was updated."],
+        NotificationKinds.IntroductionMessage => l["New message on an introduction request."],
+        NotificationKinds.StayInTouchDigest => l["Stay in touch: some of your contacts are due for a touch."],
+        NotificationKinds.NewYearGreetings => l["New Year cards (年賀状): your list for the coming New Year is ready. Check who to send to."],
+        NotificationKinds.SummerGreetings => l["Summer greetings (暑中見舞い): your list for this summer is ready. Check who to send to."],
+        NotificationKinds.TransferSeason => l["April transfer season (異動): confirm your contacts' companies, departments and titles."],
+        _ => kind,
     };
 }
