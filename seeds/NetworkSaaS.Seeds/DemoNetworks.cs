@@ -6,7 +6,7 @@ namespace NetworkSaaS.Seeds;
 public sealed record DemoContact(
     string FamilyName, string GivenName, string? FamilyKana, string? GivenKana, string Company, string Title, string Email, string Phone,
     MeetingChannel Channel, DateOnly MetOn, string? MetAt, int Depth, OpenTo OpenTo, ContactVisibility Visibility, IReadOnlyList<string> Tags,
-    IReadOnlyList<(InteractionKind Kind, DateOnly On, string Note)> Interactions);
+    IReadOnlyList<(InteractionKind Kind, DateOnly On, string Note)> Interactions, string? Address = null);
 
 /// <summary>Writes demo contacts through the application's own rules (implemented by the web app).</summary>
 public interface IDemoContactWriter
@@ -43,6 +43,18 @@ public static class DemoNetworks
     [
         "Acme Logistics Ltd.", "Globex Corporation", "Initech Inc.", "Bianchi & Partners", "Contoso Ltd", "Fabrikam, Inc.", "Northwind Traders",
         "Wide World Importers", "Tailspin Toys", "Adventure Works", "Litware GmbH", "Proseware LLC",
+    ];
+
+    private static readonly string[] JapaneseAddresses =
+    [
+        "東京都千代田区丸の内2-4-1", "東京都港区六本木6-10-1", "大阪府大阪市北区梅田3-1-3", "神奈川県横浜市西区みなとみらい2-2-1",
+        "愛知県名古屋市中村区名駅1-1-4", "福岡県福岡市中央区天神2-5-55", "東京都渋谷区道玄坂1-12-1", "京都府京都市下京区烏丸通塩小路下ル",
+    ];
+
+    private static readonly string[] EnglishAddresses =
+    [
+        "1 Canada Square, London E14 5AB", "221B Baker Street, London NW1 6XE", "10 Deansgate, Manchester M3 1AZ",
+        "50 George Square, Glasgow G2 1DU", "3 Temple Row, Birmingham B2 5LG", "12 Park Row, Leeds LS1 5HD",
     ];
 
     private static readonly string[] JapaneseTitles = ["部長", "課長", "営業マネージャー", "購買担当", "CTO", "人事部長", "代表取締役", "エンジニア", "マーケティング担当", "顧問"];
@@ -94,8 +106,22 @@ public static class DemoNetworks
                 $"{Ascii(given)}.{Ascii(family)}{personIndex}{i}@{emailDomain}",
                 japanese ? $"090-{1000 + random.Next(9000)}-{1000 + random.Next(9000)}" : $"+44 7700 {100000 + random.Next(899999)}",
                 channel, metOn, channel == MeetingChannel.ExchangeEvent ? (japanese ? "異業種交流会（東京）" : "London Tech Week") : null,
-                depth, openTo, visibility, tags, interactions);
+                depth, openTo, visibility, tags, interactions, AddressOf(japanese, personIndex, i));
         }
+    }
+
+    /// <summary>Three in four demo contacts have a postal address (for the greeting cards' labels); derived from the position, not the random sequence.</summary>
+    private static string? AddressOf(bool japanese, int personIndex, int i)
+    {
+        if (i % 4 == 3)
+        {
+            return null;
+        }
+
+        var n = (i * 7) + personIndex;
+        return japanese
+            ? $"〒{100 + (n * 37 % 900):000}-{n * 7919 % 10000:0000} {JapaneseAddresses[n % JapaneseAddresses.Length]}"
+            : EnglishAddresses[n % EnglishAddresses.Length];
     }
 
     private static string Pick(Random random, string[] usual, string[] other, double usualShare) =>

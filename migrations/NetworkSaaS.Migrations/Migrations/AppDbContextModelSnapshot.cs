@@ -470,6 +470,112 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.CampaignNotification", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Campaign")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign");
+
+                    b.Property<int>("Season")
+                        .HasColumnType("integer")
+                        .HasColumnName("season");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("TenantId", "UserId", "Campaign", "Season")
+                        .HasName("pk_campaign_notifications");
+
+                    b.HasIndex("TenantId", "NotificationId")
+                        .HasDatabaseName("ix_campaign_notifications_tenant_id_notification_id");
+
+                    b.ToTable("campaign_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.GreetingListEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("Campaign")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign");
+
+                    b.Property<int>("Season")
+                        .HasColumnType("integer")
+                        .HasColumnName("season");
+
+                    b.Property<bool>("InMourning")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_mourning");
+
+                    b.Property<int>("Inclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("inclusion");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "ContactId", "Campaign", "Season")
+                        .HasName("pk_greeting_list_entries");
+
+                    b.HasIndex("TenantId", "Campaign", "Season")
+                        .HasDatabaseName("ix_greeting_list_entries_tenant_id_campaign_season");
+
+                    b.ToTable("greeting_list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.TransferConfirmation", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("TenantId", "ContactId", "Year")
+                        .HasName("pk_transfer_confirmations");
+
+                    b.ToTable("transfer_confirmations", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1505,6 +1611,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NewYearGreetingsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("new_year_greetings_enabled");
+
                     b.Property<int>("NudgeAfterWorkingDays")
                         .HasColumnType("integer")
                         .HasColumnName("nudge_after_working_days");
@@ -1519,11 +1629,19 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("slug");
 
+                    b.Property<bool>("SummerGreetingsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("summer_greetings_enabled");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone_id");
+
+                    b.Property<bool>("TransferSeasonCheckEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transfer_season_check_enabled");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1678,6 +1796,64 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasForeignKey("TenantId", "ActorUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_audit_entries_users_tenant_id_actor_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.CampaignNotification", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_notifications_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_notifications_notifications_tenant_id_notification~");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_notifications_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.GreetingListEntry", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_greeting_list_entries_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_greeting_list_entries_contacts_tenant_id_contact_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.TransferConfirmation", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_confirmations_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_confirmations_contacts_tenant_id_contact_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Contact", b =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Campaigns;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
@@ -43,6 +44,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<NotificationEmail> NotificationEmails => Set<NotificationEmail>();
     public DbSet<IntroductionReminder> IntroductionReminders => Set<IntroductionReminder>();
     public DbSet<CompanyHoliday> CompanyHolidays => Set<CompanyHoliday>();
+    public DbSet<GreetingListEntry> GreetingListEntries => Set<GreetingListEntry>();
+    public DbSet<TransferConfirmation> TransferConfirmations => Set<TransferConfirmation>();
+    public DbSet<CampaignNotification> CampaignNotifications => Set<CampaignNotification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

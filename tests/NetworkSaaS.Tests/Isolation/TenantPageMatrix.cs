@@ -26,7 +26,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/profile", typeof(ProfileModel), _ => "account/profile", ""),
         new("{tenant:slug}/admin", typeof(IndexModel), ids => "admin", "Invite", "Revoke"),
         new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "Deactivate", "Reactivate"),
-        new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "AddDepartment", "Reminders"),
+        new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "AddDepartment", "Reminders", "Campaigns"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
         new("{tenant:slug}/contacts/new", typeof(Web.Features.Contacts.CreateModel), _ => "contacts/new", ""),
@@ -50,6 +50,10 @@ public static class TenantPageMatrix
         new("{tenant:slug}/asks", typeof(Web.Features.Asks.IndexModel), _ => "asks"),
         new("{tenant:slug}/asks/new", typeof(Web.Features.Asks.CreateModel), _ => "asks/new", ""),
         new("{tenant:slug}/asks/{id:guid}", typeof(Web.Features.Asks.DetailsModel), ids => $"asks/{ids.AskId}", "Answer", "Close"),
+        new("{tenant:slug}/campaigns/{kind:regex(^(new-year|summer)$)}", typeof(Web.Features.Campaigns.GreetingsModel), _ => "campaigns/new-year?view=Other",
+            "Include", "Exclude", "Mourning", "EndMourning", "Sent"),
+        new("{tenant:slug}/campaigns/{kind:regex(^(new-year|summer)$)}/csv", typeof(Web.Features.Campaigns.GreetingLabelsFileModel), _ => "campaigns/summer/csv"),
+        new("{tenant:slug}/campaigns/transfers", typeof(Web.Features.Campaigns.TransfersModel), _ => "campaigns/transfers", "Unchanged", "Update"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }

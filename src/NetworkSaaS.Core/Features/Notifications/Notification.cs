@@ -33,12 +33,16 @@ public static class NotificationKinds
     public const string IntroductionEscalated = "introduction.escalated";
     public const string IntroductionOutcomePrompt = "introduction.outcome-prompt";
     public const string StayInTouchDigest = "stay-in-touch.digest";
+    public const string NewYearGreetings = "campaign.new-year";
+    public const string SummerGreetings = "campaign.summer";
+    public const string TransferSeason = "campaign.transfer-season";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntroductionRequested, IntroductionOffered, IntroductionAccepted, IntroductionDeclined, IntroductionMade,
         IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage, IntroductionNudged,
         IntroductionConnectorReminded, IntroductionEscalated, IntroductionOutcomePrompt, StayInTouchDigest,
+        NewYearGreetings, SummerGreetings, TransferSeason,
     ];
 
     /// <summary>Whether a kind is about an introduction (these emails follow the "Introductions by email" setting).</summary>

@@ -9,4 +9,7 @@ public interface ITenantInfo
     string DefaultCulture { get; }
     string TimeZoneId { get; }
     Contacts.ContactVisibility DefaultContactVisibility { get; }
+    bool NewYearGreetingsEnabled { get; }
+    bool SummerGreetingsEnabled { get; }
+    bool TransferSeasonCheckEnabled { get; }
 }

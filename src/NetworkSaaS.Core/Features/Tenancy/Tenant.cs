@@ -19,6 +19,10 @@ public sealed class Tenant : ITenantInfo
 
     /// <summary>Days without an outcome update after an introduction before the requester is asked where it led.</summary>
     public int OutcomePromptAfterDays { get; set; } = IntroductionSlaDefaults.OutcomePromptAfterDays;
+    /// <summary>Seasonal campaigns (年賀状, 暑中見舞い, 異動): see <see cref="Campaigns.CampaignSettings"/>.</summary>
+    public bool NewYearGreetingsEnabled { get; set; }
+    public bool SummerGreetingsEnabled { get; set; }
+    public bool TransferSeasonCheckEnabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -40,6 +40,9 @@ public sealed class TenantProvisioner(
             Slug = company.Slug,
             DefaultCulture = company.DefaultCulture,
             TimeZoneId = company.TimeZoneId,
+            NewYearGreetingsEnabled = Campaigns.CampaignSettings.DefaultFor(company.DefaultCulture),
+            SummerGreetingsEnabled = Campaigns.CampaignSettings.DefaultFor(company.DefaultCulture),
+            TransferSeasonCheckEnabled = Campaigns.CampaignSettings.DefaultFor(company.DefaultCulture),
             CreatedAt = clock.GetUtcNow(),
         };
         // The tenant must be set before the transaction opens the connection: that is when app.tenant_id is applied.

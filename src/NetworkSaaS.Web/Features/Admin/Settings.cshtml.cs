@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Campaigns;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Tenancy;
@@ -32,6 +33,8 @@ public sealed class SettingsModel(
 
     public ReminderSettingsInput Reminders { get; set; } = new();
 
+    public CampaignSettingsInput Campaigns { get; set; } = new();
+
     private const int MaxDepartmentName = 100;
 
     public string Slug => tenantContext.Tenant!.Slug;
@@ -42,8 +45,25 @@ public sealed class SettingsModel(
     {
         var tenant = tenantContext.Tenant!;
         Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
+        Campaigns = CampaignSettingsInput.Of(tenant);
         await LoadDepartmentsAsync(cancellationToken);
         await LoadRemindersAsync(cancellationToken);
+    }
+
+    /// <summary>Turns the seasonal campaigns (年賀状, 暑中見舞い, 異動) on or off for the whole company.</summary>
+    public async Task<IActionResult> OnPostCampaignsAsync(CancellationToken cancellationToken)
+    {
+        await TryUpdateModelAsync(Campaigns, nameof(Campaigns));
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        var before = CampaignSettingsInput.Of(tenant).Describe();
+        tenant.NewYearGreetingsEnabled = Campaigns.NewYear;
+        tenant.SummerGreetingsEnabled = Campaigns.Summer;
+        tenant.TransferSeasonCheckEnabled = Campaigns.TransferSeason;
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {Campaigns.Describe()}");
+        await db.SaveChangesAsync(cancellationToken);
+        tenants.Forget(tenant);
+        TempData["Status"] = l["The seasonal campaigns were saved."].Value;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -66,6 +86,7 @@ public sealed class SettingsModel(
 
         if (!ModelState.IsValid)
         {
+            Campaigns = CampaignSettingsInput.Of(tenantContext.Tenant!);
             await LoadDepartmentsAsync(cancellationToken);
             await LoadRemindersAsync(cancellationToken);
             return Page();
@@ -105,6 +126,7 @@ public sealed class SettingsModel(
         {
             var tenant = tenantContext.Tenant!;
             Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
+            Campaigns = CampaignSettingsInput.Of(tenant);
             await LoadDepartmentsAsync(cancellationToken);
             await LoadRemindersAsync(cancellationToken);
             return Page();
@@ -217,4 +239,25 @@ public sealed class ReminderSettingsInput
 
     /// <summary>One holiday per line: a date (yyyy-MM-dd), then optionally its name.</summary>
     public string? Holidays { get; set; }
+}
+
+/// <summary>The seasonal campaigns switched on for the company (see <see cref="CampaignSettings"/> for the defaults).</summary>
+public sealed class CampaignSettingsInput
+{
+    public bool NewYear { get; set; }
+
+    public bool Summer { get; set; }
+
+    public bool TransferSeason { get; set; }
+
+    public static CampaignSettingsInput Of(ITenantInfo tenant) => new()
+    {
+        NewYear = tenant.IsEnabled(SeasonalCampaign.NewYear),
+        Summer = tenant.IsEnabled(SeasonalCampaign.Summer),
+        TransferSeason = tenant.IsEnabled(SeasonalCampaign.TransferSeason),
+    };
+
+    /// <summary>For the audit log: stable codes, not localized text.</summary>
+    public string Describe() =>
+        $"campaigns: new-year {(NewYear ? "on" : "off")}, summer {(Summer ? "on" : "off")}, transfer-season {(TransferSeason ? "on" : "off")}";
 }

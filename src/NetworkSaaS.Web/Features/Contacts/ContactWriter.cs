@@ -40,6 +40,16 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         await DeriveAsync(contact, cancellationToken);
     }
 
+    /// <summary>A new company, department or title (the transfer-season check), with everything derived from them.</summary>
+    public Task ApplyPositionAsync(Contact contact, string? companyName, string? department, string? title, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        contact.CompanyName = Clean(companyName);
+        contact.Department = Clean(department);
+        contact.Title = Clean(title);
+        return DeriveAsync(contact, cancellationToken);
+    }
+
     /// <summary>Recomputes everything derived from the contact's own fields.</summary>
     public async Task DeriveAsync(Contact contact, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ public static class ContactsSetup
         services.AddScoped<MyNetworkQuery>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ContactWriter>();
+        services.AddScoped<InteractionLog>();
         services.AddScoped<IntroducerChoices>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<ContactMerger>();

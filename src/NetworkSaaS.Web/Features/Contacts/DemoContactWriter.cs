@@ -42,6 +42,7 @@ public sealed class DemoContactWriter : IDemoContactWriter
             OpenToAdvising = demo.OpenTo.HasFlag(OpenTo.Advising),
             Visibility = demo.Visibility,
             Tags = string.Join(", ", demo.Tags),
+            Address = demo.Address,
         }, cancellationToken);
         db.Contacts.Add(contact);
         foreach (var (kind, on, note) in demo.Interactions)

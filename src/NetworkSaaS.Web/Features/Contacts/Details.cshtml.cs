@@ -14,6 +14,7 @@ public sealed class DetailsModel(
     AppDbContext db,
     ContactAccess access,
     ContactWriter writer,
+    InteractionLog interactions,
     DuplicateFinder duplicates,
     ContactMerger merger,
     ITenantContextAccessor tenantContext,
@@ -67,22 +68,7 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        db.Interactions.Add(new Interaction
-        {
-            ContactId = contact.Id,
-            Kind = Log.Kind,
-            OccurredOn = Log.OccurredOn,
-            Note = string.IsNullOrWhiteSpace(Log.Note) ? null : Log.Note.Trim(),
-            CreatedByUserId = access.CurrentUserId,
-            CreatedAt = clock.GetUtcNow(),
-        });
-        if (contact.LastContactedOn is null || Log.OccurredOn > contact.LastContactedOn)
-        {
-            contact.LastContactedOn = Log.OccurredOn;
-        }
-
-        contact.SnoozedUntil = null;
-        await writer.DeriveAsync(contact, cancellationToken);
+        await interactions.AddAsync(contact, Log.Kind, Log.OccurredOn, Log.Note, access.CurrentUserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["The interaction was logged."].Value;
         return Redirect($"/{Slug}/contacts/{Id}");

@@ -11,12 +11,14 @@ public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITena
 
     public NetworkPage Result { get; private set; } = new([], 0, 0, 1, 1);
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<Campaigns.CampaignSeason> OpenCampaigns { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = TenantClock.Today(tenantContext.Tenant!, clock);
         Result = await query.RunAsync(access.CurrentUserId, Filter, Today, cancellationToken);
+        OpenCampaigns = Campaigns.SeasonalCalendar.OpenFor(tenantContext.Tenant!, Today);
     }
 
     private string? _pageUrlPrefix;

@@ -23,6 +23,7 @@ public sealed class IndexModel(AppDbContext db, Notifications.NotificationCenter
     public int MyOverdue { get; private set; }
     public int UnreadNotifications { get; private set; }
     public int WaitingForMe { get; private set; }
+    public IReadOnlyList<Campaigns.CampaignSeason> OpenCampaigns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class IndexModel(AppDbContext db, Notifications.NotificationCenter
         UnreadNotifications = await notifications.UnreadCountAsync(userId, cancellationToken);
         WaitingForMe = await db.IntroductionRequests.CountAsync(r => r.ConnectorId == userId
             && (r.State == Core.Features.Introductions.IntroductionState.Requested || r.State == Core.Features.Introductions.IntroductionState.Accepted), cancellationToken);
+        OpenCampaigns = Campaigns.SeasonalCalendar.OpenFor(tenant, today);
         TenantSlug = tenant.Slug;
         CompanyName = tenant.Name;
         DisplayName = me.DisplayName;

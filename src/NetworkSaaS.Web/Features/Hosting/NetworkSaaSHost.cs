@@ -12,6 +12,7 @@ using NetworkSaaS.Seeds;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Introductions;
@@ -53,6 +54,7 @@ public static class NetworkSaaSHost
         services.AddContacts();
         services.AddIntroductions();
         services.AddNotifications();
+        services.AddCampaigns();
         services.AddDiscover();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);

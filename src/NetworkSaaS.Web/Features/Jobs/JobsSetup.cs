@@ -70,6 +70,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
             Introductions.Reminders.IntroductionReminderDispatcher.Schedule);
         recurringJobs.AddOrUpdate<Notifications.NotificationEmailSweep>(
             Notifications.NotificationEmailSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.NotificationEmailSweep.Schedule);
+        recurringJobs.AddOrUpdate<Campaigns.SeasonalCampaignDispatcher>(
+            Campaigns.SeasonalCampaignDispatcher.RecurringJobId, j => j.EnqueueDueTenantsAsync(), Campaigns.SeasonalCampaignDispatcher.Schedule);
         return Task.CompletedTask;
     }
 

@@ -38,6 +38,7 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, null),
     };
 
+    /// <summary>What a notification of <paramref name="kind"/> says, in the current UI culture.</summary>
     public string Notification(string kind) => kind switch
     {
         NotificationKinds.IntroductionRequested => l["A colleague asks you for an introduction."],
@@ -54,6 +55,9 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         NotificationKinds.IntroductionEscalated => l["An unanswered introduction request was escalated to you."],
         NotificationKinds.IntroductionOutcomePrompt => l["Where did your introduction lead? Please record its outcome."],
         NotificationKinds.StayInTouchDigest => l["Stay in touch: some of your contacts are due for a touch."],
+        NotificationKinds.NewYearGreetings => l["New Year cards (年賀状): your list for the coming New Year is ready. Check who to send to."],
+        NotificationKinds.SummerGreetings => l["Summer greetings (暑中見舞い): your list for this summer is ready. Check who to send to."],
+        NotificationKinds.TransferSeason => l["April transfer season (異動): confirm your contacts' companies, departments and titles."],
         _ => kind,
     };
 }

@@ -1,11 +1,15 @@
 using NetworkSaaS.Core.Features.Notifications;
+using NetworkSaaS.Web.Features.Campaigns;
 
 namespace NetworkSaaS.Web.Features.Notifications;
 
-/// <summary>Where a notification leads, in the portal and in its email.</summary>
+/// <summary>Where a notification leads, in the portal and in its email (a path under the tenant).</summary>
 public static class NotificationLinks
 {
-    /// <summary>The path of the notification's item: its introduction, its ask, the overdue contacts of a digest, else the notifications.</summary>
+    /// <summary>
+    /// The path of the notification's item: its introduction, its ask, the overdue contacts of a digest, the page of a
+    /// seasonal campaign, else the notifications.
+    /// </summary>
     public static string PathOf(string slug, Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -14,6 +18,7 @@ public static class NotificationLinks
             { IntroductionId: { } introduction } => $"/{slug}/introductions/{introduction}",
             { AskId: { } ask } => $"/{slug}/asks/{ask}",
             { Kind: NotificationKinds.StayInTouchDigest } => $"/{slug}/contacts?overdue=true",
+            _ when SeasonalCalendar.CampaignOf(notification.Kind) is { } campaign => SeasonalCalendar.PathOf(slug, campaign),
             _ => $"/{slug}/notifications",
         };
     }
