@@ -690,6 +690,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_contacts_owner_search_long")
                         .HasFilter("octet_length(search_text) > 1500");
 
+                    b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_contacts_reports_created")
+                        .HasDatabaseName("ix_contacts_reports_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_contacts_reports_created"), new[] { "OwnerId" });
+
+                    b.HasIndex(new[] { "TenantId", "NextTouchOn" }, "ix_contacts_reports_next_touch")
+                        .HasDatabaseName("ix_contacts_reports_next_touch");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "NextTouchOn" }, "ix_contacts_reports_next_touch"), new[] { "OwnerId" });
+
                     b.ToTable("contacts", (string)null);
                 });
 
@@ -875,11 +885,16 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_interactions");
 
-                    b.HasIndex("TenantId", "CreatedByUserId")
-                        .HasDatabaseName("ix_interactions_tenant_id_created_by_user_id");
-
                     b.HasIndex("TenantId", "ContactId", "OccurredOn")
                         .HasDatabaseName("ix_interactions_tenant_id_contact_id_occurred_on");
+
+                    b.HasIndex("TenantId", "CreatedByUserId", "OccurredOn")
+                        .HasDatabaseName("ix_interactions_tenant_id_created_by_user_id_occurred_on");
+
+                    b.HasIndex(new[] { "TenantId", "OccurredOn" }, "ix_interactions_reports_occurred")
+                        .HasDatabaseName("ix_interactions_reports_occurred");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "OccurredOn" }, "ix_interactions_reports_occurred"), new[] { "CreatedByUserId" });
 
                     b.ToTable("interactions", (string)null);
                 });
@@ -1182,6 +1197,9 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.HasIndex("TenantId", "ContactId")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_contact_id");
 
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_created_at");
+
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_organization_id");
 
@@ -1399,6 +1417,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("default_culture");
 
+                    b.Property<int>("FiscalYearStartMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year_start_month");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1424,7 +1446,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_slug");
 
-                    b.ToTable("tenants", (string)null);
+                    b.ToTable("tenants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tenants_fiscal_year_start_month", "fiscal_year_start_month BETWEEN 1 AND 12");
+                        });
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppRoleClaim", b =>

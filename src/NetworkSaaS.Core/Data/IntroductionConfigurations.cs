@@ -41,6 +41,8 @@ internal sealed class IntroductionRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.ConnectorId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.ContactId });
+        // Company-wide reports read the introductions requested in a period.
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAt });
         // A double submit cannot open a second request for the same person while one is pending.
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.ContactId }).IsUnique()
             .HasDatabaseName("ux_introduction_requests_open_per_contact")

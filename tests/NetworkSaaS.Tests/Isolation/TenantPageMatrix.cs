@@ -49,6 +49,9 @@ public static class TenantPageMatrix
         new("{tenant:slug}/asks", typeof(Web.Features.Asks.IndexModel), _ => "asks"),
         new("{tenant:slug}/asks/new", typeof(Web.Features.Asks.CreateModel), _ => "asks/new", ""),
         new("{tenant:slug}/asks/{id:guid}", typeof(Web.Features.Asks.DetailsModel), ids => $"asks/{ids.AskId}", "Answer", "Close"),
+        new("{tenant:slug}/reports", typeof(Web.Features.Reports.IndexModel), _ => "reports?period=FY2026"),
+        new("{tenant:slug}/reports/funnel", typeof(Web.Features.Reports.FunnelModel), _ => "reports/funnel?period=FY2026"),
+        new("{tenant:slug}/reports/health", typeof(Web.Features.Reports.HealthModel), _ => "reports/health?period=FY2026"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }

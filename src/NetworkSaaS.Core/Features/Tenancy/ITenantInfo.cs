@@ -9,4 +9,5 @@ public interface ITenantInfo
     string DefaultCulture { get; }
     string TimeZoneId { get; }
     Contacts.ContactVisibility DefaultContactVisibility { get; }
+    int FiscalYearStartMonth { get; }
 }

@@ -11,5 +11,15 @@ public sealed class Tenant : ITenantInfo
     /// <summary>What a new contact's visibility starts as; the owner can always change it.</summary>
     public Contacts.ContactVisibility DefaultContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
 
+    /// <summary>The month (1–12) the company's fiscal year starts in; reports group by it. April, as in most Japanese companies.</summary>
+    public int FiscalYearStartMonth { get; set; } = FiscalYearStart.DefaultMonth;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+public static class FiscalYearStart
+{
+    public const int DefaultMonth = 4;
+
+    public static bool IsValid(int month) => month is >= 1 and <= 12;
 }
