@@ -796,6 +796,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_contacts_owner_search_long")
                         .HasFilter("octet_length(search_text) > 1500");
 
+                    b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_contacts_reports_created")
+                        .HasDatabaseName("ix_contacts_reports_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_contacts_reports_created"), new[] { "OwnerId" });
+
+                    b.HasIndex(new[] { "TenantId", "NextTouchOn" }, "ix_contacts_reports_next_touch")
+                        .HasDatabaseName("ix_contacts_reports_next_touch");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "NextTouchOn" }, "ix_contacts_reports_next_touch"), new[] { "OwnerId" });
+
                     b.ToTable("contacts", (string)null);
                 });
 
@@ -981,11 +991,16 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_interactions");
 
-                    b.HasIndex("TenantId", "CreatedByUserId")
-                        .HasDatabaseName("ix_interactions_tenant_id_created_by_user_id");
-
                     b.HasIndex("TenantId", "ContactId", "OccurredOn")
                         .HasDatabaseName("ix_interactions_tenant_id_contact_id_occurred_on");
+
+                    b.HasIndex("TenantId", "CreatedByUserId", "OccurredOn")
+                        .HasDatabaseName("ix_interactions_tenant_id_created_by_user_id_occurred_on");
+
+                    b.HasIndex(new[] { "TenantId", "OccurredOn" }, "ix_interactions_reports_occurred")
+                        .HasDatabaseName("ix_interactions_reports_occurred");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "OccurredOn" }, "ix_interactions_reports_occurred"), new[] { "CreatedByUserId" });
 
                     b.ToTable("interactions", (string)null);
                 });
@@ -1324,8 +1339,7 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_introduction_requests_tenant_id_contact_id");
 
                     b.HasIndex("TenantId", "CreatedAt")
-                        .HasDatabaseName("ix_introduction_requests_awaiting_answer")
-                        .HasFilter("state = 1");
+                        .HasDatabaseName("ix_introduction_requests_tenant_id_created_at");
 
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_organization_id");
@@ -1345,6 +1359,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_introduction_requests_open_per_organization")
                         .HasFilter("state = 1 AND contact_id IS NULL");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_introduction_requests_awaiting_answer")
+                        .HasDatabaseName("ix_introduction_requests_awaiting_answer")
+                        .HasFilter("state = 1");
 
                     b.ToTable("introduction_requests", (string)null);
                 });
@@ -1605,6 +1623,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("escalate_after_working_days");
 
+                    b.Property<int>("FiscalYearStartMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year_start_month");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1653,6 +1675,8 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("tenants", null, t =>
                         {
                             t.HasCheckConstraint("ck_tenants_escalate_after_working_days", "escalate_after_working_days BETWEEN 1 AND 30");
+
+                            t.HasCheckConstraint("ck_tenants_fiscal_year_start_month", "fiscal_year_start_month BETWEEN 1 AND 12");
 
                             t.HasCheckConstraint("ck_tenants_nudge_after_working_days", "nudge_after_working_days BETWEEN 1 AND 30");
 

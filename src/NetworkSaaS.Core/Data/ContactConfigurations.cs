@@ -58,6 +58,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .IsDescending(false, false, true, false)
             .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
         builder.HasIndex(c => new { c.TenantId, c.OrganizationId });
+        // Company-wide reports: contacts added in a period and touches overdue today, per owner, index-only.
+        builder.HasIndex(c => new { c.TenantId, c.CreatedAt }, "ix_contacts_reports_created").IncludeProperties(c => c.OwnerId);
+        builder.HasIndex(c => new { c.TenantId, c.NextTouchOn }, "ix_contacts_reports_next_touch").IncludeProperties(c => c.OwnerId);
         builder.HasIndex(c => c.Emails).HasMethod("gin");
         builder.HasIndex(c => c.PhonesE164).HasMethod("gin");
         // No trigram index on search_text: under row-level security LIKE is not leakproof, so PostgreSQL never uses it
@@ -106,6 +109,9 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
             .HasPrincipalKey(u => new { u.TenantId, u.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.TenantId, i.ContactId, i.OccurredOn });
+        // Reports: interactions logged in a period, by the colleagues of a department or the whole company.
+        builder.HasIndex(i => new { i.TenantId, i.CreatedByUserId, i.OccurredOn });
+        builder.HasIndex(i => new { i.TenantId, i.OccurredOn }, "ix_interactions_reports_occurred").IncludeProperties(i => i.CreatedByUserId);
     }
 }
 

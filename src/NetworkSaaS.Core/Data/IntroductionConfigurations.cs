@@ -42,7 +42,9 @@ internal sealed class IntroductionRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.TenantId, r.ConnectorId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.ContactId });
         // The reminder job's scan: requests still waiting for their connector, oldest first.
-        builder.HasIndex(r => new { r.TenantId, r.CreatedAt }).HasFilter("state = 1").HasDatabaseName("ix_introduction_requests_awaiting_answer");
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAt }, "ix_introduction_requests_awaiting_answer").HasFilter("state = 1");
+        // Company-wide reports read the introductions requested in a period.
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAt });
         // A double submit cannot open a second request for the same person while one is pending.
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.ContactId }).IsUnique()
             .HasDatabaseName("ux_introduction_requests_open_per_contact")

@@ -54,6 +54,9 @@ public static class TenantPageMatrix
             "Include", "Exclude", "Mourning", "EndMourning", "Sent"),
         new("{tenant:slug}/campaigns/{kind:regex(^(new-year|summer)$)}/csv", typeof(Web.Features.Campaigns.GreetingLabelsFileModel), _ => "campaigns/summer/csv"),
         new("{tenant:slug}/campaigns/transfers", typeof(Web.Features.Campaigns.TransfersModel), _ => "campaigns/transfers", "Unchanged", "Update"),
+        new("{tenant:slug}/reports", typeof(Web.Features.Reports.IndexModel), _ => "reports?period=FY2026"),
+        new("{tenant:slug}/reports/funnel", typeof(Web.Features.Reports.FunnelModel), _ => "reports/funnel?period=FY2026"),
+        new("{tenant:slug}/reports/health", typeof(Web.Features.Reports.HealthModel), _ => "reports/health?period=FY2026"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }

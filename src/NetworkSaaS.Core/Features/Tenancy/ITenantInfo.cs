@@ -12,4 +12,5 @@ public interface ITenantInfo
     bool NewYearGreetingsEnabled { get; }
     bool SummerGreetingsEnabled { get; }
     bool TransferSeasonCheckEnabled { get; }
+    int FiscalYearStartMonth { get; }
 }

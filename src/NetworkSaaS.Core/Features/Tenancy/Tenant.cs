@@ -24,6 +24,9 @@ public sealed class Tenant : ITenantInfo
     public bool SummerGreetingsEnabled { get; set; }
     public bool TransferSeasonCheckEnabled { get; set; }
 
+    /// <summary>The month (1–12) the company's fiscal year starts in; reports group by it. April, as in most Japanese companies.</summary>
+    public int FiscalYearStartMonth { get; set; } = FiscalYearStart.DefaultMonth;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 
@@ -35,4 +38,12 @@ public static class IntroductionSlaDefaults
     public const int OutcomePromptAfterDays = 30;
     public const int MaxWorkingDays = 30;
     public const int MaxOutcomePromptDays = 365;
+}
+
+/// <summary>The first month of the fiscal year that reports group by.</summary>
+public static class FiscalYearStart
+{
+    public const int DefaultMonth = 4;
+
+    public static bool IsValid(int month) => month is >= 1 and <= 12;
 }

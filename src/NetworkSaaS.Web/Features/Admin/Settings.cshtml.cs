@@ -44,7 +44,7 @@ public sealed class SettingsModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var tenant = tenantContext.Tenant!;
-        Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
+        Input = CompanySettingsInput.From(tenant);
         Campaigns = CampaignSettingsInput.Of(tenant);
         await LoadDepartmentsAsync(cancellationToken);
         await LoadRemindersAsync(cancellationToken);
@@ -84,6 +84,11 @@ public sealed class SettingsModel(
             ModelState.AddModelError("Input.DefaultContactVisibility", l["The value is not valid."]);
         }
 
+        if (!FiscalYearStart.IsValid(Input.FiscalYearStartMonth))
+        {
+            ModelState.AddModelError("Input.FiscalYearStartMonth", l["The value is not valid."]);
+        }
+
         if (!ModelState.IsValid)
         {
             Campaigns = CampaignSettingsInput.Of(tenantContext.Tenant!);
@@ -93,12 +98,13 @@ public sealed class SettingsModel(
         }
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
-        var before = $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility}";
+        var before = Summary(tenant);
         tenant.Name = Input.Name.Trim();
         tenant.DefaultCulture = Input.DefaultCulture;
         tenant.TimeZoneId = Input.TimeZoneId;
         tenant.DefaultContactVisibility = Input.DefaultContactVisibility;
-        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility}");
+        tenant.FiscalYearStartMonth = Input.FiscalYearStartMonth;
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug, $"{before} → {Summary(tenant)}");
         await db.SaveChangesAsync(cancellationToken);
         tenants.Forget(tenant);
         TempData["Status"] = l["The company settings were saved."].Value;
@@ -125,7 +131,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid)
         {
             var tenant = tenantContext.Tenant!;
-            Input = new CompanySettingsInput { Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId, DefaultContactVisibility = tenant.DefaultContactVisibility };
+            Input = CompanySettingsInput.From(tenant);
             Campaigns = CampaignSettingsInput.Of(tenant);
             await LoadDepartmentsAsync(cancellationToken);
             await LoadRemindersAsync(cancellationToken);
@@ -162,7 +168,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid)
         {
             var current = tenantContext.Tenant!;
-            Input = new CompanySettingsInput { Name = current.Name, DefaultCulture = current.DefaultCulture, TimeZoneId = current.TimeZoneId, DefaultContactVisibility = current.DefaultContactVisibility };
+            Input = CompanySettingsInput.From(current);
             await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
@@ -209,6 +215,9 @@ public sealed class SettingsModel(
         };
     }
 
+    private static string Summary(Tenant tenant) =>
+        $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility} | FY {tenant.FiscalYearStartMonth}";
+
     private async Task LoadDepartmentsAsync(CancellationToken cancellationToken) =>
         Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken);
 }
@@ -224,6 +233,19 @@ public sealed class CompanySettingsInput
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
 
     public ContactVisibility DefaultContactVisibility { get; set; }
+
+    /// <summary>The month (1–12) the fiscal year starts in; reports group by it.</summary>
+    public int FiscalYearStartMonth { get; set; } = FiscalYearStart.DefaultMonth;
+
+    public static CompanySettingsInput From(ITenantInfo tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return new CompanySettingsInput
+        {
+            Name = tenant.Name, DefaultCulture = tenant.DefaultCulture, TimeZoneId = tenant.TimeZoneId,
+            DefaultContactVisibility = tenant.DefaultContactVisibility, FiscalYearStartMonth = tenant.FiscalYearStartMonth,
+        };
+    }
 }
 
 public sealed class ReminderSettingsInput

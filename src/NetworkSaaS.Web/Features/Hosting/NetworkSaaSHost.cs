@@ -21,6 +21,7 @@ using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Notifications;
+using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Hosting;
@@ -56,6 +57,7 @@ public static class NetworkSaaSHost
         services.AddNotifications();
         services.AddCampaigns();
         services.AddDiscover();
+        services.AddReports();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();

@@ -1,0 +1,13 @@
+namespace NetworkSaaS.Web.Features.Reports;
+
+public static class ReportsSetup
+{
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddScoped<ReportAccess>();
+        services.AddScoped<ReportLabels>();
+        services.AddScoped<IntroductionReport>();
+        services.AddScoped<NetworkHealthReport>();
+        return services;
+    }
+}
