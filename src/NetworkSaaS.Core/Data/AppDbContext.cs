@@ -4,6 +4,7 @@ using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Campaigns;
 using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Exports;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Organization;
@@ -47,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<GreetingListEntry> GreetingListEntries => Set<GreetingListEntry>();
     public DbSet<TransferConfirmation> TransferConfirmations => Set<TransferConfirmation>();
     public DbSet<CampaignNotification> CampaignNotifications => Set<CampaignNotification>();
+    public DbSet<ExportRequest> ExportRequests => Set<ExportRequest>();
+    public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

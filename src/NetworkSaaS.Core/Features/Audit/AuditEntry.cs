@@ -28,11 +28,13 @@ public static class AuditActions
     public const string DepartmentAdded = "department.added";
     public const string SharedContactViewed = "contact.shared-viewed";
     public const string IntroducedContactViewed = "contact.introduced-viewed";
+    public const string CompanyContactsExported = "contacts.company-exported";
+    public const string HrReviewExported = "hr-review.exported";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
-        IntroducedContactViewed,
+        IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
     ];
 }

@@ -36,13 +36,15 @@ public static class NotificationKinds
     public const string NewYearGreetings = "campaign.new-year";
     public const string SummerGreetings = "campaign.summer";
     public const string TransferSeason = "campaign.transfer-season";
+    public const string ExportReady = "export.ready";
+    public const string ExportFailed = "export.failed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntroductionRequested, IntroductionOffered, IntroductionAccepted, IntroductionDeclined, IntroductionMade,
         IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage, IntroductionNudged,
         IntroductionConnectorReminded, IntroductionEscalated, IntroductionOutcomePrompt, StayInTouchDigest,
-        NewYearGreetings, SummerGreetings, TransferSeason,
+        NewYearGreetings, SummerGreetings, TransferSeason, ExportReady, ExportFailed,
     ];
 
     /// <summary>Whether a kind is about an introduction (these emails follow the "Introductions by email" setting).</summary>
