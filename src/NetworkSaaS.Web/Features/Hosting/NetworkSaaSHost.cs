@@ -17,6 +17,7 @@ using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Introductions;
 using NetworkSaaS.Web.Features.Email;
+using NetworkSaaS.Web.Features.Exports;
 using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
@@ -56,6 +57,7 @@ public static class NetworkSaaSHost
         services.AddIntroductions();
         services.AddNotifications();
         services.AddCampaigns();
+        services.AddExports();
         services.AddDiscover();
         services.AddReports();
         services.AddEmail(builder.Configuration, builder.Environment);

@@ -6,8 +6,11 @@ using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Jobs;
 
-/// <summary>Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others).</summary>
-public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient jobs)
+/// <summary>
+/// Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others), and this worker's leftover
+/// export temp files.
+/// </summary>
+public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public const string RecurringJobId = "invitations-expire";
 
@@ -19,7 +22,10 @@ public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient
             jobs.Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Contacts.Import.AbandonedImportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Notifications.DigestDeliveryCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+            jobs.Enqueue<Exports.ExportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
         }
+
+        Exports.ExportTempFiles.DeleteStale(clock.GetUtcNow());
 
         return tenantIds.Count;
     }

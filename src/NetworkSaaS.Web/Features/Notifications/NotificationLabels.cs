@@ -58,6 +58,8 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         NotificationKinds.NewYearGreetings => l["New Year cards (年賀状): your list for the coming New Year is ready. Check who to send to."],
         NotificationKinds.SummerGreetings => l["Summer greetings (暑中見舞い): your list for this summer is ready. Check who to send to."],
         NotificationKinds.TransferSeason => l["April transfer season (異動): confirm your contacts' companies, departments and titles."],
+        NotificationKinds.ExportReady => l["Your export is ready to download."],
+        NotificationKinds.ExportFailed => l["Your export could not be made. Request it again, or tell your administrator if it keeps failing."],
         _ => kind,
     };
 }

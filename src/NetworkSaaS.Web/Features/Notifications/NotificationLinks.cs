@@ -8,7 +8,7 @@ public static class NotificationLinks
 {
     /// <summary>
     /// The path of the notification's item: its introduction, its ask, the overdue contacts of a digest, the page of a
-    /// seasonal campaign, else the notifications.
+    /// seasonal campaign, the exports page for an export, else the notifications.
     /// </summary>
     public static string PathOf(string slug, Notification notification)
     {
@@ -18,6 +18,7 @@ public static class NotificationLinks
             { IntroductionId: { } introduction } => $"/{slug}/introductions/{introduction}",
             { AskId: { } ask } => $"/{slug}/asks/{ask}",
             { Kind: NotificationKinds.StayInTouchDigest } => $"/{slug}/contacts?overdue=true",
+            { Kind: NotificationKinds.ExportReady or NotificationKinds.ExportFailed } => $"/{slug}/exports",
             _ when SeasonalCalendar.CampaignOf(notification.Kind) is { } campaign => SeasonalCalendar.PathOf(slug, campaign),
             _ => $"/{slug}/notifications",
         };

@@ -1,0 +1,169 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Exports;
+using NetworkSaaS.Core.Features.Notifications;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Notifications;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NetworkSaaS.Web.Features.Exports;
+
+/// <summary>What a run of an export produced, for the commit.</summary>
+public sealed record ExportOutput(string FileName, int Rows, AuditEntry? Audit);
+
+/// <summary>Writes the file of some kinds of export into a stream, reporting progress (which stops it when cancelled).</summary>
+public interface IExportWriter
+{
+    bool Writes(ExportKind kind);
+
+    Task<ExportOutput> WriteAsync(ExportRequest request, ITenantInfo tenant, Stream output, ExportProgress progress, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The made files, kept in the database (any web instance serves what any worker made, and row-level security covers
+/// the files like every other tenant row). Files go in and out as streams, never whole in memory.
+/// </summary>
+public sealed class ExportStore(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
+{
+    /// <summary>How long a made file can be downloaded; the cleanup job deletes it afterwards.</summary>
+    public static readonly TimeSpan DownloadPeriod = TimeSpan.FromDays(7);
+
+    /// <summary>How long the history lists an export (the file is long gone by then).</summary>
+    public static readonly TimeSpan HistoryKeptFor = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Makes <paramref name="tempPath"/> the export's file, in one transaction with the export's completion, its
+    /// notification and audit entry, under a lock on the export's row: only a run that finds the export still running
+    /// commits, so a cancelled export gets no file and a second run (a retry, a duplicate) none besides the first's.
+    /// </summary>
+    /// <returns>Whether this run's file was committed.</returns>
+    public async Task<bool> CommitAsync(Guid exportId, string tempPath, ExportOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var tenantId = db.CurrentTenantId;
+        // Read under the lock, never from the change tracker: an entity the caller still tracks may be stale.
+        var locked = await db.ExportRequests
+            .FromSql($"SELECT * FROM export_requests WHERE tenant_id = {tenantId} AND id = {exportId} FOR UPDATE")
+            .AsNoTracking()
+            .Select(e => new { e.Status, e.OwnerId })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (locked is not { Status: ExportStatus.Running })
+        {
+            return false;
+        }
+
+        var size = new FileInfo(tempPath).Length;
+        await using (var file = new FileStream(tempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan))
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO export_files (tenant_id, export_id, content) VALUES ($1, $2, $3)",
+                (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = tenantId },
+                    new NpgsqlParameter { Value = exportId },
+                    new NpgsqlParameter { Value = file, NpgsqlDbType = NpgsqlDbType.Bytea },
+                },
+            };
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow();
+        var expiresAt = now + DownloadPeriod;
+        await db.ExportRequests.Where(e => e.Id == exportId).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, ExportStatus.Completed)
+            .SetProperty(e => e.FileName, output.FileName)
+            .SetProperty(e => e.FileSize, size)
+            .SetProperty(e => e.TotalRows, output.Rows)
+            .SetProperty(e => e.ProcessedRows, output.Rows)
+            .SetProperty(e => e.Failure, (string?)null)
+            .SetProperty(e => e.CompletedAt, now)
+            .SetProperty(e => e.ExpiresAt, expiresAt), cancellationToken).ConfigureAwait(false);
+        notifications.Notify(locked.OwnerId, NotificationKinds.ExportReady);
+        if (output.Audit is { } audit)
+        {
+            db.AuditEntries.Add(audit);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The file of a completed export, as a stream read from the database; null when there is none (any more).</summary>
+    public async Task<ExportFileContent?> OpenAsync(Guid exportId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var command = new NpgsqlCommand("SELECT content FROM export_files WHERE tenant_id = $1 AND export_id = $2", (NpgsqlConnection)db.Database.GetDbConnection())
+        {
+            Parameters = { new NpgsqlParameter { Value = db.CurrentTenantId }, new NpgsqlParameter { Value = exportId } },
+        };
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var stream = await reader.GetStreamAsync(0, cancellationToken).ConfigureAwait(false);
+                return new ExportFileContent(stream, reader, command, db);
+            }
+        }
+        catch
+        {
+            await Release(reader, command, db).ConfigureAwait(false);
+            throw;
+        }
+
+        await Release(reader, command, db).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// Deletes the files whose download period ended (the export stays in the history as expired) and the history
+    /// older than <see cref="HistoryKeptFor"/>, in one transaction.
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var historyCutoff = now - HistoryKeptFor;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var expired = db.ExportRequests.Where(e => e.Status == ExportStatus.Completed && e.ExpiresAt <= now);
+        var files = await db.ExportFiles.Where(f => expired.Any(e => e.Id == f.ExportId))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await expired.ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExportStatus.Expired), cancellationToken).ConfigureAwait(false);
+        await db.ExportRequests
+            .Where(e => e.CreatedAt < historyCutoff && e.Status != ExportStatus.Queued && e.Status != ExportStatus.Running)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return files;
+    }
+
+    internal static async ValueTask Release(NpgsqlDataReader? reader, NpgsqlCommand command, AppDbContext db)
+    {
+        if (reader is not null)
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await command.DisposeAsync().ConfigureAwait(false);
+        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>An open export file; disposing it releases the database connection.</summary>
+public sealed class ExportFileContent(Stream stream, NpgsqlDataReader reader, NpgsqlCommand command, AppDbContext db) : IAsyncDisposable
+{
+    public Stream Stream { get; } = stream;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stream.DisposeAsync().ConfigureAwait(false);
+        await ExportStore.Release(reader, command, db).ConfigureAwait(false);
+    }
+}
