@@ -172,7 +172,10 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
             Assert.True(result.Succeeded, result.Problem?.ToString());
             return (result.RequestId!.Value, ask.Id);
         });
-        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId);
+        var exportId = await Exports.ExportRuns.CompletedAsync(App, tenant, admin.Id, NetworkSaaS.Core.Features.Exports.ExportKind.MyContacts,
+            NetworkSaaS.Core.Features.Exports.ExportFormat.Csv);
+        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
+            exportId);
     }
 
     private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)

@@ -13,7 +13,7 @@ public static class TenantPageMatrix
 
     /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
     public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId,
-        Guid IntroductionId, Guid AskId);
+        Guid IntroductionId, Guid AskId, Guid ExportId);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
@@ -57,6 +57,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/reports", typeof(Web.Features.Reports.IndexModel), _ => "reports?period=FY2026"),
         new("{tenant:slug}/reports/funnel", typeof(Web.Features.Reports.FunnelModel), _ => "reports/funnel?period=FY2026"),
         new("{tenant:slug}/reports/health", typeof(Web.Features.Reports.HealthModel), _ => "reports/health?period=FY2026"),
+        new("{tenant:slug}/exports", typeof(Web.Features.Exports.IndexModel), _ => "exports", "MyContacts", "CompanyContacts", "HrReview", "Cancel"),
+        new("{tenant:slug}/exports/{id:guid}/download", typeof(Web.Features.Exports.DownloadModel), ids => $"exports/{ids.ExportId}/download"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
 }
