@@ -12,6 +12,11 @@ internal sealed record BenchmarkOptions
     public int Clients { get; init; } = 16;
     public int ImportRows { get; init; } = 10_000;
 
+    /// <summary>Run the exports benchmark (issue #6) instead of the pages (its company has <see cref="ExportContacts"/> contacts unless --contacts says otherwise).</summary>
+    public bool Exports { get; init; }
+
+    public const int ExportContacts = 100_000;
+
     /// <summary>Run the reminder scan benchmark (issue #5) instead of the pages.</summary>
     public bool Reminders { get; init; }
     public int Tenants { get; init; } = 100;
@@ -32,6 +37,7 @@ internal sealed record BenchmarkOptions
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
+        var contactsGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -45,6 +51,14 @@ internal sealed record BenchmarkOptions
                 options = options with { Reminders = true };
                 continue;
             }
+
+            if (name == "--exports")
+            {
+                options = options with { Exports = true };
+                continue;
+            }
+
+            contactsGiven |= name == "--contacts";
 
             if (i + 1 >= args.Count)
             {
@@ -68,12 +82,13 @@ internal sealed record BenchmarkOptions
             };
         }
 
-        return options;
+        return options.Exports && !contactsGiven ? options with { Contacts = ExportContacts } : options;
     }
 
     public const string Usage = """
         usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
                tests/NetworkSaaS.Benchmarks/run.sh --reminders [--tenants N] [--users-per-tenant N] [--contacts N] [--data DIR]
+               tests/NetworkSaaS.Benchmarks/run.sh --exports [--contacts N] [--users N] [--data DIR]
           --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
           --seconds      measured seconds per scenario (20)        --warmup       unmeasured seconds before each (3)
           --clients      concurrent signed-in users (16)           --import-rows  rows of the LinkedIn file (10000)
@@ -81,6 +96,8 @@ internal sealed record BenchmarkOptions
           --npgsql       extra connection-string settings for the app role, e.g. "Max Auto Prepare=20" (default: none, as deployed)
           --reminders    the stay-in-touch reminder scan instead of the pages: --tenants (100) companies with
                          --users-per-tenant (50) employees each sharing --contacts (1000000) contacts, through the real worker
+          --exports      the exports instead of the pages: --contacts (100000, all Shared) to xlsx and CSV, and the HR
+                         review workbook for --users (1000) employees, each through the export job
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

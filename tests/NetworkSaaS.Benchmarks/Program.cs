@@ -47,77 +47,28 @@ internal static class BenchmarkProgram
         };
         var ct = cancellation.Token;
 
-        return await BenchmarkCluster.RunAsync(options, options.Reminders ? ReminderBenchmark.RunAsync : RunPagesAsync, ct);
+        BenchmarkCluster.Body body = options switch
+        {
+            { Reminders: true } => ReminderBenchmark.RunAsync,
+            { Exports: true } => ExportBenchmark.RunAsync,
+            _ => RunPagesAsync,
+        };
+        return await BenchmarkCluster.RunAsync(options, body, ct);
     }
 
     /// <summary>The list, search and discovery pages under load, and the LinkedIn import (issues #3 and #4).</summary>
     private static async Task<int> RunPagesAsync(BenchmarkOptions options, EmbeddedPostgres postgres, string root, CancellationToken ct)
     {
         const string Database = "networksaas_bench";
-        const string Password = "bench-password-2026";
+        const string Password = SyntheticCompany.Password;
         var slug = SyntheticNetworkOptions.DefaultSlug;
         var keep = options.DataDirectory is not null;
-        var mail = Path.Combine(root, "mail");
         var total = Stopwatch.StartNew();
         Console.WriteLine($"NetworkSaaS benchmark: {options.Contacts:N0} contacts, {options.Users:N0} users, {options.Clients} clients, {options.Seconds} s per page (+{options.WarmupSeconds} s warm-up), {Environment.ProcessorCount} cores");
-        var marker = Path.Combine(root, "generated.json");
-        var stored = File.Exists(marker) ? JsonSerializer.Deserialize<StoredData>(await File.ReadAllTextAsync(marker, ct)) : null;
-        var reuse = stored is not null && stored.Contacts == options.Contacts && stored.Users == options.Users;
-        if (!reuse)
-        {
-            File.Delete(marker);
-            await using var connection = new NpgsqlConnection(postgres.SuperUserConnectionString("postgres"));
-            await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
-
-        var connections = await postgres.EnsureDatabaseAsync(Database, ct);
-        if (options.AppConnectionSettings is { Length: > 0 } extra)
-        {
-            connections = connections with { App = new NpgsqlConnectionStringBuilder($"{connections.App};{extra}").ConnectionString };
-            Console.WriteLine($"App role connection settings added: {extra}");
-        }
-
-        await DatabaseMigrator.MigrateAsync(connections.Owner, ct);
-        NpgsqlConnection.ClearAllPools();
-        Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port} ({root}), migrated");
-
-        var generator = new SyntheticNetworkGenerator(new SyntheticNetworkOptions
-        {
-            Users = options.Users,
-            Contacts = options.Contacts,
-            Today = reuse ? stored!.Today : TenantClock.Today(new Tenant { Slug = slug, Name = "", TimeZoneId = "Asia/Tokyo" }, TimeProvider.System),
-        });
-        var organizations = generator.Organizations();
-
-        await using var app = new BenchmarkApp(connections, mail);
-        app.Start();
+        await using var company = await SyntheticCompany.PrepareAsync(postgres, root, Database, "generated.json", options, visibility: null, addActivity: null, ct);
+        var (app, generator, organizations, tenant, users, generation) =
+            (company.App, company.Generator, company.Organizations, company.Tenant, company.Users, company.Generation);
         var services = app.Services;
-        Console.WriteLine($"App (role web, environment Benchmark) on {app.BaseAddress}");
-
-        ITenantInfo tenant;
-        IReadOnlyList<AppUser> users;
-        GenerationFigures generation;
-        if (reuse)
-        {
-            (tenant, users) = await LoadTenantAsync(services, generator, ct);
-            generation = new GenerationFigures(users.Count, options.Contacts, 0, Reused: true);
-            Console.WriteLine($"Reusing the synthetic company generated on {stored!.GeneratedAt:yyyy-MM-dd HH:mm} (as of {stored.Today:yyyy-MM-dd})");
-        }
-        else
-        {
-            Console.WriteLine($"Generating the synthetic company '{slug}' as of {generator.Options.Today:yyyy-MM-dd}…");
-            var watch = Stopwatch.StartNew();
-            var seeded = await new SyntheticTenantSeeder(services.GetRequiredService<IServiceScopeFactory>(), generator).SeedAsync(Password, ct);
-            (tenant, users) = (seeded.Tenant, seeded.Users);
-            Console.WriteLine(Report.F($"  tenant, {SyntheticNetworkGenerator.Departments.Count} departments and {users.Count:N0} users in {watch.Elapsed.TotalSeconds:0.0} s"));
-            await new SyntheticContactLoader(postgres.SuperUserConnectionString(Database))
-                .LoadAsync([new SyntheticTenantData(tenant, generator, [.. users.Select(u => u.Id)], organizations)], ct);
-            generation = new GenerationFigures(users.Count, options.Contacts, watch.Elapsed.TotalSeconds, Reused: false);
-            Console.WriteLine(Report.F($"Generation took {generation.Seconds:0.0} s"));
-            await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(new StoredData(options.Contacts, options.Users, generator.Options.Today, DateTimeOffset.UtcNow)), ct);
-        }
 
         // The signed-in employees: a fixed draw, so every run uses the same ones.
         var draw = new Random(7);
@@ -211,16 +162,6 @@ internal static class BenchmarkProgram
         }
     }
 
-    private static async Task<(ITenantInfo Tenant, IReadOnlyList<AppUser> Users)> LoadTenantAsync(IServiceProvider services, SyntheticNetworkGenerator generator, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == generator.Options.Slug, ct);
-        scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
-        var byEmail = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, StringComparer.Ordinal, ct);
-        return (tenant, [.. generator.Users().Select(u => byEmail[u.Email])]);
-    }
-
     private static async Task<List<long>> ContactCountsAsync(string connectionString, Guid[] owners, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -263,4 +204,3 @@ internal static class BenchmarkProgram
     }
 }
 
-internal sealed record StoredData(int Contacts, int Users, DateOnly Today, DateTimeOffset GeneratedAt);

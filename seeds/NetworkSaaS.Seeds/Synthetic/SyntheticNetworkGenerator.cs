@@ -266,7 +266,8 @@ public sealed class SyntheticNetworkGenerator(SyntheticNetworkOptions options)
         contact.OpenTo = (random.NextDouble() < 0.25 ? OpenTo.SalesIntroductions : OpenTo.None)
                          | (random.NextDouble() < 0.15 ? OpenTo.Hiring : OpenTo.None)
                          | (random.NextDouble() < 0.1 ? OpenTo.Advising : OpenTo.None);
-        contact.Visibility = random.Next(100) switch { < 60 => ContactVisibility.Private, < 85 => ContactVisibility.Discoverable, _ => ContactVisibility.Shared };
+        var visibility = random.Next(100) switch { < 60 => ContactVisibility.Private, < 85 => ContactVisibility.Discoverable, _ => ContactVisibility.Shared };
+        contact.Visibility = Options.Visibility ?? visibility;
 
         var firstDay = contact.MetOn ?? today.AddDays(-random.Next(1, 3650));
         var span = Math.Max(0, today.DayNumber - firstDay.DayNumber);

@@ -1,3 +1,5 @@
+using NetworkSaaS.Core.Features.Contacts;
+
 namespace NetworkSaaS.Seeds.Synthetic;
 
 /// <summary>Size and shape of the synthetic network. Same options, same data (ids included).</summary>
@@ -17,6 +19,9 @@ public sealed record SyntheticNetworkOptions
 
     /// <summary>The day the data is "as of": met, contacted and next-touch dates are spread around it.</summary>
     public DateOnly Today { get; init; } = new(2026, 11, 27);
+
+    /// <summary>When set, every contact has this visibility (the export benchmark shares them all); otherwise a realistic mix.</summary>
+    public ContactVisibility? Visibility { get; init; }
 }
 
 /// <summary>An employee of the synthetic company; index 0 is the first Admin.</summary>
