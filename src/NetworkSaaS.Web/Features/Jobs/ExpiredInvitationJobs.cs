@@ -10,24 +10,21 @@ namespace NetworkSaaS.Web.Features.Jobs;
 /// Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others), and this worker's leftover
 /// export temp files.
 /// </summary>
-public sealed class ExpiredInvitationSweep(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class ExpiredInvitationSweep(TenantFanOut fanOut, TimeProvider clock)
 {
     public const string RecurringJobId = "invitations-expire";
 
     public async Task<int> EnqueueForAllTenantsAsync()
     {
-        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
-        foreach (var tenantId in tenantIds)
+        var tenants = await fanOut.EnqueueForEachTenantAsync((jobs, tenantId) =>
         {
             jobs.Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Contacts.Import.AbandonedImportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Notifications.DigestDeliveryCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             jobs.Enqueue<Exports.ExportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
-        }
-
+        }).ConfigureAwait(false);
         Exports.ExportTempFiles.DeleteStale(clock.GetUtcNow());
-
-        return tenantIds.Count;
+        return tenants;
     }
 }
 

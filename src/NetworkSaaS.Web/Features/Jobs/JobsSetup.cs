@@ -37,6 +37,7 @@ public static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        services.AddScoped<TenantFanOut>();
         services.AddScoped<ExpiredInvitationSweep>();
         services.AddScoped<ExpiredInvitationCleanupJob>();
         services.AddScoped<Contacts.Import.AbandonedImportCleanupJob>();

@@ -14,21 +14,13 @@ namespace NetworkSaaS.Web.Features.Notifications;
 /// the digest's dispatcher, for the same reasons: tenants come and go without registering anything, and each tenant's
 /// sending is its own job, retried on its own. A tenant with nothing pending costs one query on a partial index.
 /// </summary>
-public sealed class NotificationEmailSweep(AppDbContext db, IBackgroundJobClient jobs)
+public sealed class NotificationEmailSweep(TenantFanOut fanOut)
 {
     public const string RecurringJobId = "notification-emails";
     public const string Schedule = "*/15 * * * *";
 
-    public async Task<int> EnqueueForAllTenantsAsync()
-    {
-        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
-        foreach (var tenantId in tenantIds)
-        {
-            jobs.Enqueue<NotificationEmailJob>(j => j.RunAsync(tenantId, CancellationToken.None));
-        }
-
-        return tenantIds.Count;
-    }
+    public Task<int> EnqueueForAllTenantsAsync() =>
+        fanOut.EnqueueForEachTenantAsync((jobs, tenantId) => jobs.Enqueue<NotificationEmailJob>(j => j.RunAsync(tenantId, CancellationToken.None)));
 }
 
 /// <summary>

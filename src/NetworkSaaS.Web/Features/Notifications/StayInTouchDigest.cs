@@ -17,21 +17,13 @@ namespace NetworkSaaS.Web.Features.Notifications;
 /// deleted tenant simply gets no more jobs, and each tenant's work is still its own job, so a slow or failing tenant
 /// never holds up the others and is retried on its own. A tenant where nobody is due costs one small query.
 /// </summary>
-public sealed class StayInTouchDigestDispatcher(AppDbContext db, IBackgroundJobClient jobs)
+public sealed class StayInTouchDigestDispatcher(TenantFanOut fanOut)
 {
     public const string RecurringJobId = "stay-in-touch-digests";
     public const string Schedule = "*/15 * * * *";
 
-    public async Task<int> EnqueueForAllTenantsAsync()
-    {
-        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
-        foreach (var tenantId in tenantIds)
-        {
-            jobs.Enqueue<StayInTouchDigestJob>(j => j.RunAsync(tenantId, CancellationToken.None));
-        }
-
-        return tenantIds.Count;
-    }
+    public Task<int> EnqueueForAllTenantsAsync() =>
+        fanOut.EnqueueForEachTenantAsync((jobs, tenantId) => jobs.Enqueue<StayInTouchDigestJob>(j => j.RunAsync(tenantId, CancellationToken.None)));
 }
 
 /// <summary>When a user's digest of a given local day is due.</summary>

@@ -18,21 +18,13 @@ namespace NetworkSaaS.Web.Features.Introductions.Reminders;
 /// retried on its own. Every 15 minutes: a reminder falls due at the local time of day its request was made, so it
 /// comes at most a quarter of an hour late; a company with nothing due costs two small indexed queries.
 /// </summary>
-public sealed class IntroductionReminderDispatcher(AppDbContext db, IBackgroundJobClient jobs)
+public sealed class IntroductionReminderDispatcher(TenantFanOut fanOut)
 {
     public const string RecurringJobId = "introduction-reminders";
     public const string Schedule = "*/15 * * * *";
 
-    public async Task<int> EnqueueForAllTenantsAsync()
-    {
-        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
-        foreach (var tenantId in tenantIds)
-        {
-            jobs.Enqueue<IntroductionReminderJob>(j => j.RunAsync(tenantId, CancellationToken.None));
-        }
-
-        return tenantIds.Count;
-    }
+    public Task<int> EnqueueForAllTenantsAsync() =>
+        fanOut.EnqueueForEachTenantAsync((jobs, tenantId) => jobs.Enqueue<IntroductionReminderJob>(j => j.RunAsync(tenantId, CancellationToken.None)));
 }
 
 /// <summary>

@@ -1,0 +1,25 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
+
+namespace NetworkSaaS.Web.Features.Jobs;
+
+/// <summary>
+/// How a recurring dispatcher fans out: the jobs of every existing tenant, each taking only the tenant's id. Tenants
+/// come and go without registering anything, and a deleted tenant simply gets no more jobs.
+/// </summary>
+public sealed class TenantFanOut(AppDbContext db, IBackgroundJobClient jobs)
+{
+    /// <returns>How many tenants <paramref name="enqueue"/> ran for.</returns>
+    public async Task<int> EnqueueForEachTenantAsync(Action<IBackgroundJobClient, Guid> enqueue)
+    {
+        ArgumentNullException.ThrowIfNull(enqueue);
+        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
+        foreach (var tenantId in tenantIds)
+        {
+            enqueue(jobs, tenantId);
+        }
+
+        return tenantIds.Count;
+    }
+}
