@@ -85,6 +85,48 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task The_list_pages_through_every_contact_once_with_the_filters_and_sort_kept()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme", culture: "en");
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            var writer = sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.ContactWriter>();
+            var db = sp.GetRequiredService<AppDbContext>();
+            for (var i = 1; i <= 120; i++)
+            {
+                var contact = new Contact { OwnerId = admin.Id };
+                await writer.ApplyAsync(contact, new NetworkSaaS.Web.Features.Contacts.ContactInput
+                {
+                    FamilyName = $"Person{i:000}", GivenName = "Ann", CompanyName = i % 2 == 0 ? "Acme Widgets" : "Globex", Depth = 3,
+                }, CancellationToken.None);
+                db.Contacts.Add(contact);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var client = await App.SignInAsync("acme", admin.Email!);
+        static List<string> Names(string html) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(html, @"<a href=""/acme/contacts/[0-9a-f-]{36}"">Ann (Person\d{3})</a>").Select(m => m.Groups[1].Value)];
+        static IEnumerable<string> Expected(IEnumerable<int> numbers) => numbers.Select(i => $"Person{i:000}");
+
+        var first = await client.GetStringAsync("/acme/contacts");
+        Assert.Equal(Expected(Enumerable.Range(1, 50)), Names(first));
+        Assert.Contains("href=\"/acme/contacts?page=3\"", first, StringComparison.Ordinal);
+        Assert.Equal(Expected(Enumerable.Range(51, 50)), Names(await client.GetStringAsync("/acme/contacts?page=2")));
+        Assert.Equal(Expected(Enumerable.Range(101, 20)), Names(await client.GetStringAsync("/acme/contacts?page=3")));
+        Assert.Equal(Expected(Enumerable.Range(101, 20)), Names(await client.GetStringAsync("/acme/contacts?page=99"))); // past the end: the last page
+        Assert.Equal(Expected(Enumerable.Range(1, 50)), Names(await client.GetStringAsync("/acme/contacts?page=abc")));
+        Assert.Equal(Expected(Enumerable.Range(1, 50)), Names(await client.GetStringAsync("/acme/contacts?page=-2")));
+
+        var searched = await client.GetStringAsync("/acme/contacts?q=acme&sort=Name&page=2");
+        Assert.Equal(Expected(Enumerable.Range(51, 10).Select(i => 2 * i)), Names(searched));
+        Assert.Contains("60 contacts match.", searched, StringComparison.Ordinal);
+        Assert.Contains("href=\"/acme/contacts?q=acme&amp;sort=Name&amp;page=1\"", searched, StringComparison.Ordinal);
+        var newestFirst = (await Task.WhenAll(Enumerable.Range(1, 3).Select(p => client.GetStringAsync($"/acme/contacts?sort=Added&page={p}")))).SelectMany(Names).ToList();
+        Assert.Equal(120, newestFirst.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Bad_input_gets_localized_messages_and_markup_is_stored_as_text()
     {
         var (_, admin) = await App.CreateTenantAsync("acme", culture: "ja");

@@ -62,6 +62,25 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
     }
 
     [Fact]
+    public async Task Results_are_paged_and_the_second_page_shows_the_rest()
+    {
+        var (tenant, owner, _, client) = await SetupAsync();
+        for (var i = 1; i <= DiscoverySearch.PageSize + 5; i++)
+        {
+            await App.CreateContactAsync(tenant, owner.Id, $"Person{i:000}", "Ann", "Globex", ContactVisibility.Shared, title: "Engineer");
+        }
+
+        static List<string> Hits(string html) =>
+            [.. Regex.Matches(Results().Match(html).Groups[1].Value, @"Ann (Person\d{3})").Select(m => m.Groups[1].Value).Distinct()];
+        var first = await client.GetStringAsync("/acme/discover?company=globex");
+        var second = await client.GetStringAsync("/acme/discover?company=globex&page=2");
+        Assert.Equal(DiscoverySearch.PageSize, Hits(first).Count);
+        Assert.Contains("href=\"/acme/discover?company=globex&amp;page=2\"", first, StringComparison.Ordinal);
+        Assert.Equal(5, Hits(second).Count);
+        Assert.Empty(Hits(first).Intersect(Hits(second)));
+    }
+
+    [Fact]
     public async Task Keywords_match_titles_departments_and_expertise_in_japanese_and_english_and_combine_with_open_to_and_industry()
     {
         var (tenant, owner, searcher, _) = await SetupAsync();

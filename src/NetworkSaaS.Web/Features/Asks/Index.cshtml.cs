@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContextAccessor tenantCon
     [BindProperty(SupportsGet = true, Name = "purpose")]
     public IntroductionPurpose? Purpose { get; set; }
 
-    /// <summary>From ?page= (read by hand: "page" is also the Razor Pages route value).</summary>
+    /// <summary>The page of the list (<see cref="Paging.PageLinks.Number"/>).</summary>
     public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Row> Positions { get; private set; } = [];
@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContextAccessor tenantCon
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
+        PageNumber = Paging.PageLinks.Number(Request);
         if (Purpose is { } purpose && !Enum.IsDefined(purpose))
         {
             Purpose = null;

@@ -16,13 +16,10 @@ public sealed class TransfersModel(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>
-    /// The page of the list, from the query string (not model binding: in Razor Pages the route value "page" is the page's
-    /// own name, which would shadow ?page=).
-    /// </summary>
+    /// <summary>The page of the list (<see cref="Paging.PageLinks.Number"/>).</summary>
     public int PageNumber
     {
-        get => _pageNumber ??= int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+        get => _pageNumber ??= Paging.PageLinks.Number(Request);
         private set => _pageNumber = value;
     }
 

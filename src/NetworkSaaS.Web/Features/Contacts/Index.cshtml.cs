@@ -16,6 +16,7 @@ public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITena
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Filter.Page = Paging.PageLinks.Number(Request);
         Today = TenantClock.Today(tenantContext.Tenant!, clock);
         Result = await query.RunAsync(access.CurrentUserId, Filter, Today, cancellationToken);
         OpenCampaigns = Campaigns.SeasonalCalendar.OpenFor(tenantContext.Tenant!, Today);

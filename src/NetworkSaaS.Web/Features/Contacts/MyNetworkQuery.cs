@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
@@ -26,6 +27,9 @@ public sealed class NetworkFilter
     public string? Tag { get; set; }
     public Guid? Company { get; set; }
     public NetworkSort Sort { get; set; } = NetworkSort.Name;
+
+    /// <summary>Set from <see cref="Paging.PageLinks.Number"/>: model binding would read the Razor Pages route value "page".</summary>
+    [BindNever]
     public int Page { get; set; } = 1;
 }
 

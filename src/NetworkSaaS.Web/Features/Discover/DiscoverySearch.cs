@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
@@ -11,6 +12,9 @@ public sealed class DiscoveryCriteria
     public string? Keywords { get; set; }
     public string? Industry { get; set; }
     public OpenTo? OpenTo { get; set; }
+
+    /// <summary>Set from <see cref="Paging.PageLinks.Number"/>: model binding would read the Razor Pages route value "page".</summary>
+    [BindNever]
     public int Page { get; set; } = 1;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Company) && string.IsNullOrWhiteSpace(Keywords)

@@ -19,6 +19,7 @@ public sealed class IndexModel(DiscoverySearch search, AccountCoverage coverage,
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Criteria.Page = Paging.PageLinks.Number(Request);
         if (Criteria.IsEmpty)
         {
             return;
