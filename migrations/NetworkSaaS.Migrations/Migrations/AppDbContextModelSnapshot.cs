@@ -767,24 +767,24 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_contacts_tenant_id_organization_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "CreatedAt")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_created_at");
+                    b.HasIndex("TenantId", "OwnerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_created_at_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "NextTouchOn")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_next_touch_on");
+                    b.HasIndex("TenantId", "OwnerId", "SortKey", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_sort_key_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "SortKey")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_sort_key");
+                    b.HasIndex("TenantId", "OwnerId", "Depth", "SortKey", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_depth_sort_key_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "Depth", "SortKey")
-                        .IsDescending(false, false, true, false)
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_depth_sort_key");
+                    b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_contacted_on_sort_key_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey")
-                        .IsDescending(false, false, true, false)
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_contacted_on_sort_key");
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey", "Id"), new[] { NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast });
 
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey"), new[] { NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast });
+                    b.HasIndex("TenantId", "OwnerId", "NextTouchOn", "SortKey", "Id")
+                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_next_touch_on_sort_key_id");
 
                     b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_covering")
                         .HasDatabaseName("ix_contacts_owner_search_covering")

@@ -49,14 +49,17 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasForeignKey(c => new { c.TenantId, c.IntroducedByUserId })
             .HasPrincipalKey(u => new { u.TenantId, u.Id })
             .OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.SortKey });
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.NextTouchOn });
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.Depth, c.SortKey }).IsDescending(false, false, true, false);
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.CreatedAt });
-        // "Recently contacted" order (never contacted last): without it that page sorted every contact of the owner.
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastContactedOn, c.SortKey })
-            .IsDescending(false, false, true, false)
-            .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
+        // The "My network" orders, one index each, ending in the id that makes each order total (MyNetworkQuery.OrderBy):
+        // a page is then read in index order, with no sort of the rows before it. The next-touch one also serves the
+        // owner's contact and overdue counts, index-only.
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.SortKey, c.Id });
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.NextTouchOn, c.SortKey, c.Id });
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.Depth, c.SortKey, c.Id }).IsDescending(false, false, true, false, false);
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.CreatedAt, c.Id });
+        // "Recently contacted" (never contacted last).
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastContactedOn, c.SortKey, c.Id })
+            .IsDescending(false, false, true, false, false)
+            .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
         builder.HasIndex(c => new { c.TenantId, c.OrganizationId });
         // Company-wide reports: contacts added in a period and touches overdue today, per owner, index-only.
         builder.HasIndex(c => new { c.TenantId, c.CreatedAt }, "ix_contacts_reports_created").IncludeProperties(c => c.OwnerId);

@@ -149,12 +149,12 @@ public sealed class MyNetworkQuery(AppDbContext db)
         var tag = string.IsNullOrWhiteSpace(filter.Tag) ? null : filter.Tag.Trim();
         if (!filtered && tag is null)
         {
-            // The whole list: the page in order from the owner's sort indexes (only the page and the rows before it are
-            // read); both counts are uncorrelated scalar subqueries over owner indexes, index-only, evaluated once (InitPlan).
-            var all = $"(SELECT count(*)::int FROM contacts a WHERE a.tenant_id = {tenant} AND a.owner_id = {owner})";
+            // The whole list: the page in order from the owner's index for that order (only the page and the rows before it
+            // are read, no sort); both counts in one index-only pass over the owner's next-touch index.
+            var counts = $"SELECT count(*)::int AS total, (count(*) FILTER (WHERE a.next_touch_on <= {day}))::int AS overdue FROM contacts a WHERE a.tenant_id = {tenant} AND a.owner_id = {owner}";
             return (
-                $"SELECT {RowColumns}, {all}, {overdue} FROM contacts c WHERE {where} ORDER BY {OrderBy(filter.Sort, "c")} LIMIT {PageSize} OFFSET {offset}",
-                $"SELECT {all}, {overdue}");
+                $"SELECT {RowColumns}, n.total, n.overdue FROM ({counts}) n CROSS JOIN LATERAL (SELECT * FROM contacts c WHERE {where} ORDER BY {OrderBy(filter.Sort, "c")} LIMIT {PageSize} OFFSET {offset}) c ORDER BY {OrderBy(filter.Sort, "c")}",
+                counts);
         }
 
         // Search and filters, in one pass over the owner's contacts. Row-level security keeps LIKE from using any index (it
@@ -191,15 +191,15 @@ public sealed class MyNetworkQuery(AppDbContext db)
     }
 
     /// <summary>
-    /// The list's orders. Ascending PostgreSQL puts nulls last, which the next-touch order wants and its
-    /// (tenant_id, owner_id, next_touch_on) index gives; the id makes every order total.
+    /// The list's orders, each the order of one (tenant_id, owner_id, …, id) index. Ascending PostgreSQL puts nulls last,
+    /// which the next-touch order wants; the id makes every order total; "recently added" reads its index backwards.
     /// </summary>
     private static string OrderBy(NetworkSort sort, string a) => sort switch
     {
         NetworkSort.RecentlyContacted => $"{a}.last_contacted_on DESC NULLS LAST, {a}.sort_key, {a}.id",
         NetworkSort.NextTouch => $"{a}.next_touch_on, {a}.sort_key, {a}.id",
         NetworkSort.Depth => $"{a}.depth DESC, {a}.sort_key, {a}.id",
-        NetworkSort.Added => $"{a}.created_at DESC, {a}.id",
+        NetworkSort.Added => $"{a}.created_at DESC, {a}.id DESC",
         _ => $"{a}.sort_key, {a}.id",
     };
 
