@@ -9,6 +9,9 @@ internal sealed record BenchmarkOptions
     public int Users { get; init; } = 1_000;
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 3;
+
+    /// <summary>The baseline and the pages compared with it run in this many alternating rounds of Seconds / Rounds each.</summary>
+    public int Rounds { get; init; } = 4;
     public int Clients { get; init; } = 16;
     public int ImportRows { get; init; } = 10_000;
 
@@ -72,6 +75,7 @@ internal sealed record BenchmarkOptions
                 "--users" => options with { Users = Positive(name, value) },
                 "--seconds" => options with { Seconds = Positive(name, value) },
                 "--warmup" => options with { WarmupSeconds = Positive(name, value, allowZero: true) },
+                "--rounds" => options with { Rounds = Positive(name, value) },
                 "--clients" => options with { Clients = Positive(name, value) },
                 "--import-rows" => options with { ImportRows = Positive(name, value) },
                 "--npgsql" => options with { AppConnectionSettings = value },
@@ -86,7 +90,7 @@ internal sealed record BenchmarkOptions
     }
 
     public const string Usage = """
-        usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
+        usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--rounds N] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
                tests/NetworkSaaS.Benchmarks/run.sh --reminders [--tenants N] [--users-per-tenant N] [--contacts N] [--data DIR]
                tests/NetworkSaaS.Benchmarks/run.sh --exports [--contacts N] [--users N] [--data DIR]
           --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
