@@ -11,6 +11,11 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
     // A list renders the same few labels on every row: each one is looked up once per request (and per UI culture).
     private readonly Dictionary<(string Culture, int Kind, int Value), string> _labels = [];
 
+    private static readonly string[] StarsByDepth = [.. Enumerable.Range(0, 6).Select(d => new string('\u2605', d))];
+
+    /// <summary>The depth as stars (★★★), as the list shows it.</summary>
+    public static string Stars(int depth) => depth >= 0 && depth < StarsByDepth.Length ? StarsByDepth[depth] : new string('\u2605', Math.Max(0, depth));
+
     public string Channel(MeetingChannel channel) => Remembered(0, (int)channel) ?? Remember(0, (int)channel, LookUpChannel(channel));
 
     public string Depth(int depth) => Remembered(1, depth) ?? Remember(1, depth, LookUpDepth(depth));

@@ -116,9 +116,9 @@ public sealed class MyNetworkQuery(AppDbContext db)
         var filtered = false;
         foreach (var term in ContactNames.SearchForm(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
         {
-            // Backslash is LIKE's default escape character. No ESCAPE clause: with a parameter as pattern PostgreSQL would
-            // call like_escape() on every row.
-            where.Append(CultureInfo.InvariantCulture, $" AND c.search_text LIKE {Add("%" + EscapeLike(term) + "%")}");
+            // strpos, not LIKE '%term%': the same substring test without a pattern to escape, and about twice as fast per row
+            // (measured with pgbench on the benchmark company); every contact of the owner is tested (see below).
+            where.Append(CultureInfo.InvariantCulture, $" AND strpos(c.search_text, {Add(term)}) > 0");
             filtered = true;
         }
 
@@ -157,7 +157,7 @@ public sealed class MyNetworkQuery(AppDbContext db)
                 counts);
         }
 
-        // Search and filters, in one pass over the owner's contacts. Row-level security keeps LIKE from using any index (it
+        // Search and filters, in one pass over the owner's contacts. Row-level security keeps the substring test from using any index (it
         // is not leakproof), so every contact of the owner is tested; they are read from the covering index
         // ix_contacts_owner_search_covering (index-only, no heap page per contact), plus the rare contacts too long for it
         // from ix_contacts_owner_search_long. The matches are counted (window count) and sorted there, and only the page's
@@ -230,7 +230,4 @@ public sealed class MyNetworkQuery(AppDbContext db)
     }
 
     private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
-
-    private static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
