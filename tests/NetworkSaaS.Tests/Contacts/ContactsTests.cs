@@ -127,6 +127,24 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task The_list_query_forces_generic_plans_only_for_its_own_batch()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme", culture: "en");
+        await App.CreateContactAsync(tenant, admin.Id, "Long", "Ann", "Acme Widgets");
+        var (found, setting) = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await db.Database.OpenConnectionAsync(); // kept open: the setting is read on the very connection the query ran on
+            var page = await sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.MyNetworkQuery>()
+                .RunAsync(admin.Id, new NetworkSaaS.Web.Features.Contacts.NetworkFilter { Q = "acme" }, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+            var after = await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+            return (page.Total, after);
+        });
+        Assert.Equal(1, found);
+        Assert.Equal("auto", setting);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_localized_messages_and_markup_is_stored_as_text()
     {
         var (_, admin) = await App.CreateTenantAsync("acme", culture: "ja");

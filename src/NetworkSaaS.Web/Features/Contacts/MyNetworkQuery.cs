@@ -61,17 +61,20 @@ public sealed class MyNetworkQuery(AppDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)db.Database.GetDbConnection() };
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(GenericPlanForThisBatch));
+            var statement = new NpgsqlBatchCommand();
+            batch.BatchCommands.Add(statement);
             var offset = new NpgsqlParameter<int> { TypedValue = (page - 1) * PageSize };
-            var (pageSql, countSql) = Build(command.Parameters, offset, ownerId, filter, today);
-            command.CommandText = pageSql;
-            var (rows, total, overdue) = await ReadPageAsync(command, cancellationToken);
+            var (pageSql, countSql) = Build(statement.Parameters, offset, ownerId, filter, today);
+            statement.CommandText = pageSql;
+            var (rows, total, overdue) = await ReadPageAsync(batch, cancellationToken);
             if (rows.Count == 0)
             {
                 // No row to carry the counts: nothing matches, or the page is past the end (then show the last one).
                 offset.TypedValue = 0;
-                command.CommandText = countSql;
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                statement.CommandText = countSql;
+                await using (var reader = await ExecuteAsync(batch, cancellationToken))
                 {
                     await reader.ReadAsync(cancellationToken);
                     (total, overdue) = (reader.GetInt32(0), reader.GetInt32(1));
@@ -81,8 +84,8 @@ public sealed class MyNetworkQuery(AppDbContext db)
                 if (total > 0)
                 {
                     offset.TypedValue = (page - 1) * PageSize;
-                    command.CommandText = pageSql;
-                    (rows, _, _) = await ReadPageAsync(command, cancellationToken);
+                    statement.CommandText = pageSql;
+                    (rows, _, _) = await ReadPageAsync(batch, cancellationToken);
                 }
             }
 
@@ -203,11 +206,26 @@ public sealed class MyNetworkQuery(AppDbContext db)
         _ => $"{a}.sort_key, {a}.id",
     };
 
-    private static async Task<(List<NetworkRow> Rows, int Total, int Overdue)> ReadPageAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sent before each statement, in the same batch (one round trip, one implicit transaction, so the setting ends with
+    /// it). PostgreSQL kept planning the search statement afresh on every run (its custom plans, with the offset known,
+    /// look cheaper than the generic one): 0.4 ms of planning for 0.6 ms of execution. The plan does not depend on the
+    /// values (the owner's indexes, every contact tested), so the generic plan is the same plan without the planning.
+    /// </summary>
+    private const string GenericPlanForThisBatch = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken); // past the set_config row
+        return reader;
+    }
+
+    private static async Task<(List<NetworkRow> Rows, int Total, int Overdue)> ReadPageAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         var rows = new List<NetworkRow>(PageSize);
         int total = 0, overdue = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await ExecuteAsync(batch, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new NetworkRow(
