@@ -299,6 +299,36 @@ public sealed class StayInTouchDigestTests(PostgresCluster cluster) : Integratio
         Assert.Equal(0, await App.InTenantAsync(alpha, sp => ActivatorUtilities.CreateInstance<DigestDeliveryCleanupJob>(sp).RunAsync(bravo.Id, CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task Notification_email_outbox_rows_done_more_than_30_days_ago_are_forgotten_pending_and_recent_ones_kept()
+    {
+        var (alpha, alphaAdmin) = await App.CreateTenantAsync("alpha");
+        var (bravo, bravoAdmin) = await App.CreateTenantAsync("bravo");
+        var now = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        _clock.UtcNow = now;
+        Task<Guid> AddAsync(ITenantInfo tenant, AppUser user, NotificationEmailState state, DateTimeOffset? doneAt) => App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var notification = new Notification { UserId = user.Id, Kind = NotificationKinds.IntroductionRequested, CreatedAt = now.AddDays(-60) };
+            db.Notifications.Add(notification);
+            db.NotificationEmails.Add(new NotificationEmail { NotificationId = notification.Id, State = state, CreatedAt = now.AddDays(-60), DoneAt = doneAt });
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+        var old = await AddAsync(alpha, alphaAdmin, NotificationEmailState.Sent, now.AddDays(-31));
+        var recent = await AddAsync(alpha, alphaAdmin, NotificationEmailState.Skipped, now.AddDays(-29));
+        var pending = await AddAsync(alpha, alphaAdmin, NotificationEmailState.Pending, null);
+        var otherTenant = await AddAsync(bravo, bravoAdmin, NotificationEmailState.Sent, now.AddDays(-31));
+
+        Assert.Equal(1, await App.InTenantAsync(alpha, sp => ActivatorUtilities.CreateInstance<DigestDeliveryCleanupJob>(sp).RunAsync(alpha.Id, CancellationToken.None)));
+        Assert.Equal(
+            new[] { recent, pending }.Order(),
+            (await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().NotificationEmails.Select(e => e.NotificationId).ToListAsync())).Order());
+        Assert.Equal(3, await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().Notifications.CountAsync())); // the history stays
+        Assert.Equal([otherTenant], await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().NotificationEmails.Select(e => e.NotificationId).ToListAsync()));
+        Assert.DoesNotContain(old, await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().NotificationEmails.Select(e => e.NotificationId).ToListAsync()));
+    }
+
     private Task<int> RunJobAsync(ITenantInfo tenant) => App.RunDigestJobsAsync(tenant);
 
     private async Task<Core.Features.Contacts.Contact> AddDueContactAsync(ITenantInfo tenant, AppUser owner, string family, string given, string? company, DateOnly dueOn)

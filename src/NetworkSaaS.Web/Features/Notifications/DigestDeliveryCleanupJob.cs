@@ -7,9 +7,10 @@ using NetworkSaaS.Web.Features.Jobs;
 namespace NetworkSaaS.Web.Features.Notifications;
 
 /// <summary>
-/// Hourly, per tenant: forgets digest delivery records older than <see cref="KeepFor"/>. A record only guards its own
-/// local day (and its email for 24 hours), so older ones protect nothing; without this the table grows by one row per
-/// user and digest day forever.
+/// Hourly, per tenant: forgets digest delivery records older than <see cref="KeepFor"/>, and notification email outbox
+/// rows done (sent, skipped or given up) more than <see cref="KeepFor"/> ago. A delivery record only guards its own local
+/// day (and its email for 24 hours), a done outbox row only keeps a rerun of its mail job from sending twice; older ones
+/// protect nothing, and without this both tables grow forever. The notifications themselves stay (the users' history).
 /// </summary>
 public sealed class DigestDeliveryCleanupJob(AppDbContext db, ITenantContextAccessor tenantContext, TimeProvider clock) : ITenantJob
 {
@@ -23,6 +24,9 @@ public sealed class DigestDeliveryCleanupJob(AppDbContext db, ITenantContextAcce
         }
 
         var before = TenantClock.Today(tenant, clock).AddDays(-KeepFor.Days);
-        return await db.DigestDeliveries.Where(d => d.DigestOn < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var deliveries = await db.DigestDeliveries.Where(d => d.DigestOn < before).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var doneBefore = clock.GetUtcNow() - KeepFor;
+        var emails = await db.NotificationEmails.Where(e => e.DoneAt != null && e.DoneAt < doneBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return deliveries + emails;
     }
 }
