@@ -54,9 +54,7 @@ public sealed class IndexModel(AppDbContext db, ITenantContextAccessor tenantCon
             .ToListAsync(cancellationToken);
     }
 
-    private string? _pageUrlPrefix;
-
-    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PageUrl(int page) => Paging.PageLinks.Url(Request, page);
 
     private IQueryable<Row> Project(IQueryable<Ask> asks) => asks.Select(a => new Row(
         a.Id,

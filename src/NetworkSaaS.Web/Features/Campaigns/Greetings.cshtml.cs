@@ -133,9 +133,7 @@ public sealed class GreetingsModel(
         return QueryHelpers.AddQueryString($"/{Slug}/campaigns/{Kind}", query);
     }
 
-    private string? _pageUrlPrefix;
-
-    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PageUrl(int page) => Paging.PageLinks.Url(Request, page);
 
     /// <summary>Runs a change on an open list: a contact that is not the user's own is 404; a closed season changes nothing.</summary>
     private async Task<IActionResult> ActAsync(Func<Task<bool>> change, string? done)

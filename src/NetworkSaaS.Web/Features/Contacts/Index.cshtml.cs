@@ -22,7 +22,5 @@ public sealed class IndexModel(MyNetworkQuery query, ContactAccess access, ITena
         OpenCampaigns = Campaigns.SeasonalCalendar.OpenFor(tenantContext.Tenant!, Today);
     }
 
-    private string? _pageUrlPrefix;
-
-    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PageUrl(int page) => Paging.PageLinks.Url(Request, page);
 }

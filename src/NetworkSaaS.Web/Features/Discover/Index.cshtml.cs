@@ -30,7 +30,5 @@ public sealed class IndexModel(DiscoverySearch search, AccountCoverage coverage,
         Coverages = await coverage.ForAsync([.. Result.OrganizationIds.Take(CoveragePanels)], cancellationToken);
     }
 
-    private string? _pageUrlPrefix;
-
-    public string PageUrl(int page) => (_pageUrlPrefix ??= Paging.PageLinks.Prefix(Request)) + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PageUrl(int page) => Paging.PageLinks.Url(Request, page);
 }
