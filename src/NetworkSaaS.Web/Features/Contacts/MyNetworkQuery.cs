@@ -114,7 +114,6 @@ public sealed class MyNetworkQuery(AppDbContext db)
         var day = Add(today);
         parameters.Add(pageOffset);
         var offset = "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        var overdue = $"(SELECT count(*)::int FROM contacts o WHERE o.tenant_id = {tenant} AND o.owner_id = {owner} AND o.next_touch_on <= {day})";
         var where = new StringBuilder($"c.tenant_id = {tenant} AND c.owner_id = {owner}");
         var filtered = false;
         foreach (var term in ContactNames.SearchForm(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
@@ -182,6 +181,7 @@ public sealed class MyNetworkQuery(AppDbContext db)
             matching = $"SELECT {SortColumns} FROM contacts c WHERE {where} AND {Add(tag)} = ANY (c.tags)";
         }
 
+        var overdue = $"(SELECT count(*)::int FROM contacts o WHERE o.tenant_id = {tenant} AND o.owner_id = {owner} AND o.next_touch_on <= {day})";
         var order = OrderBy(filter.Sort, "m");
         return (
             $"""
