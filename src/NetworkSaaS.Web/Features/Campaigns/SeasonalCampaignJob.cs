@@ -56,7 +56,6 @@ public sealed partial class SeasonalCampaignJob(
         var tenant = tenantContext.Tenant;
         if (tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return 0;
         }
 
@@ -112,9 +111,6 @@ public sealed partial class SeasonalCampaignJob(
 
         return created;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no campaign notifications.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign notification of tenant {TenantId}, user {UserId}, {Campaign} {Season} already exists.")]
     private static partial void LogAlreadyMade(ILogger logger, Guid tenantId, Guid userId, SeasonalCampaign campaign, int season);

@@ -36,7 +36,6 @@ public sealed partial class ExportJob(
         var tenant = tenantContext.Tenant;
         if (tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return;
         }
 
@@ -122,9 +121,6 @@ public sealed partial class ExportJob(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return final;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no export.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} of tenant {TenantId} is not queued or running: nothing to do.")]
     private static partial void LogNothingToDo(ILogger logger, Guid tenantId, Guid exportId);

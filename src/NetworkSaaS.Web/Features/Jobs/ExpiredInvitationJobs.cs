@@ -29,17 +29,15 @@ public sealed class ExpiredInvitationSweep(TenantFanOut fanOut, TimeProvider clo
 }
 
 /// <summary>Deletes a tenant's invitations that expired unused, noting each in the audit log. Running it twice changes nothing.</summary>
-public sealed partial class ExpiredInvitationCleanupJob(
+public sealed class ExpiredInvitationCleanupJob(
     AppDbContext db,
     ITenantContextAccessor tenantContext,
-    TimeProvider clock,
-    ILogger<ExpiredInvitationCleanupJob> logger) : ITenantJob
+    TimeProvider clock) : ITenantJob
 {
     public async Task<int> RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         if (tenantContext.Tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return 0;
         }
 
@@ -62,7 +60,4 @@ public sealed partial class ExpiredInvitationCleanupJob(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return expired.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; nothing to clean.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 }

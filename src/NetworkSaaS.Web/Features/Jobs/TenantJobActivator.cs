@@ -13,9 +13,10 @@ public interface ITenantJob;
 /// <summary>
 /// The tenant-context job filter: every job runs in its own DI scope, and for an <see cref="ITenantJob"/> that
 /// scope's tenant is set from the tenantId argument before the job object is even created. A tenant that no longer
-/// exists leaves the scope without a tenant: RLS then shows nothing and the job ends without effect.
+/// exists leaves the scope without a tenant (logged here, once for every kind of job): RLS then shows nothing, and the
+/// job ends without effect (each job returns at once when the scope has no tenant).
 /// </summary>
-public sealed class TenantJobActivator(IServiceScopeFactory scopeFactory, TenantStore tenants) : JobActivator
+public sealed partial class TenantJobActivator(IServiceScopeFactory scopeFactory, TenantStore tenants, ILogger<TenantJobActivator> logger) : JobActivator
 {
     public const string TenantIdParameter = "tenantId";
 
@@ -31,6 +32,10 @@ public sealed class TenantJobActivator(IServiceScopeFactory scopeFactory, Tenant
             if (tenant is not null)
             {
                 scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
+            }
+            else
+            {
+                LogTenantGone(logger, tenantId, job.Type.Name);
             }
         }
 
@@ -49,6 +54,9 @@ public sealed class TenantJobActivator(IServiceScopeFactory scopeFactory, Tenant
 
         return (Guid)job.Args[index]!;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; {Job} does nothing.")]
+    private static partial void LogTenantGone(ILogger logger, Guid tenantId, string job);
 
     private sealed class Scope(IServiceScope scope) : JobActivatorScope
     {

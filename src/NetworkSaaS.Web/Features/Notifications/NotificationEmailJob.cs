@@ -49,7 +49,6 @@ public sealed partial class NotificationEmailJob(
         var tenant = tenantContext.Tenant;
         if (tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return 0;
         }
 
@@ -131,9 +130,6 @@ public sealed partial class NotificationEmailJob(
             .ConfigureAwait(false);
         return NotificationEmailState.Sent;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no notification emails.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email of notification {NotificationId} (tenant {TenantId}) failed; it stays pending for the retry.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid tenantId, Guid notificationId);

@@ -64,7 +64,6 @@ public sealed partial class StayInTouchDigestJob(
         var tenant = tenantContext.Tenant;
         if (tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return 0;
         }
 
@@ -130,9 +129,6 @@ public sealed partial class StayInTouchDigestJob(
         LogCreated(logger, tenant.Id, created, due.Count, today);
         return created;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no digests.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: {Created} digests created for {DigestOn} ({Due} users due now).")]
     private static partial void LogCreated(ILogger logger, Guid tenantId, int created, int due, DateOnly digestOn);

@@ -56,7 +56,6 @@ public sealed partial class IntroductionReminderJob(
         var tenant = tenantContext.Tenant;
         if (tenant is null)
         {
-            LogTenantGone(logger, tenantId);
             return 0;
         }
 
@@ -160,9 +159,6 @@ public sealed partial class IntroductionReminderJob(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return found.Count == 1;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} no longer exists; no introduction reminders.")]
-    private static partial void LogTenantGone(ILogger logger, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Kind} of tenant {TenantId}, request {RequestId} already exists.")]
     private static partial void LogAlreadyMade(ILogger logger, Guid tenantId, Guid requestId, IntroductionReminderKind kind);
