@@ -212,7 +212,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         Move(request, next, connectorId, IntroductionEventKind.Accepted, null);
         request.RespondedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionAccepted, request.Id, actorId: connectorId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     public async Task<IntroductionResult> DeclineAsync(Guid connectorId, Guid requestId, string? reason, CancellationToken cancellationToken)
@@ -238,7 +238,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         request.RespondedAt ??= request.UpdatedAt;
         request.ClosedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionDeclined, request.Id, actorId: connectorId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     /// <summary>The connector confirms that the external person agreed; the introduction is made and the details revealed.</summary>
@@ -264,7 +264,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         Move(request, next, connectorId, IntroductionEventKind.ConsentConfirmed, null);
         request.IntroducedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionMade, request.Id, actorId: connectorId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     public async Task<IntroductionResult> WithdrawAsync(Guid requesterId, Guid requestId, CancellationToken cancellationToken)
@@ -283,7 +283,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         Move(request, next, requesterId, IntroductionEventKind.Withdrawn, null);
         request.ClosedAt = request.UpdatedAt;
         notifications.Notify(request.ConnectorId, NotificationKinds.IntroductionWithdrawn, request.Id, actorId: requesterId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     public async Task<IntroductionResult> RecordOutcomeAsync(Guid requesterId, Guid requestId, OutcomeInput input, CancellationToken cancellationToken)
@@ -337,7 +337,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             State = request.State, Outcome = input.Outcome, Text = note,
         });
         notifications.Notify(request.ConnectorId, NotificationKinds.IntroductionOutcome, request.Id, actorId: requesterId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     public async Task<IntroductionResult> PostMessageAsync(Guid actorId, Guid requestId, string? text, CancellationToken cancellationToken)
@@ -362,7 +362,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         AddEvent(request, actorId, IntroductionEventKind.Message, text.Trim());
         var other = actorId == request.RequesterId ? request.ConnectorId : request.RequesterId;
         notifications.Notify(other, NotificationKinds.IntroductionMessage, request.Id, actorId: actorId);
-        return await SaveAsync(request, cancellationToken);
+        return await SaveAsync(db, request, cancellationToken);
     }
 
     /// <summary>When a connector is deactivated, their pending requests end in a state that says so, and requesters are told.</summary>
@@ -468,7 +468,8 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         }
     }
 
-    private async Task<IntroductionResult> SaveAsync(IntroductionRequest request, CancellationToken cancellationToken)
+    /// <summary>Saves a change to <paramref name="request"/>; its row version refuses it when someone changed it meanwhile.</summary>
+    internal static async Task<IntroductionResult> SaveAsync(AppDbContext db, IntroductionRequest request, CancellationToken cancellationToken)
     {
         try
         {

@@ -87,13 +87,7 @@ public sealed class IntroductionEscalation(AppDbContext db, NotificationCenter n
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return IntroductionResult.Done(request.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return IntroductionResult.Refused(IntroductionProblem.ChangedMeanwhile);
+            return await IntroductionService.SaveAsync(db, request, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
