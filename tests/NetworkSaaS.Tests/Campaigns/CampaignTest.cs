@@ -19,44 +19,21 @@ public abstract partial class CampaignTest(PostgresCluster cluster, DateTimeOffs
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     /// <summary>A contact written through the app's own writer (organization, cadence), with the fields the campaigns read.</summary>
-    protected Task<Contact> AddContactAsync(
+    protected async Task<Contact> AddContactAsync(
         ITenantInfo tenant, AppUser owner, string family, string given, int depth, string? address = null, string? company = null,
         string? department = null, string? title = null, string? familyKana = null, string? givenKana = null) =>
-        App.InTenantAsync(tenant, async sp =>
+        (await App.CreateContactsAsync(tenant, owner.Id, [new ContactInput
         {
-            var contact = new Contact { OwnerId = owner.Id };
-            await sp.GetRequiredService<ContactWriter>().ApplyAsync(contact, new ContactInput
-            {
-                FamilyName = family, GivenName = given, FamilyNameKana = familyKana, GivenNameKana = givenKana, CompanyName = company,
-                Department = department, Title = title, Address = address, Depth = depth,
-            }, CancellationToken.None);
-            var db = sp.GetRequiredService<AppDbContext>();
-            db.Contacts.Add(contact);
-            await db.SaveChangesAsync();
-            return contact;
-        });
+            FamilyName = family, GivenName = given, FamilyNameKana = familyKana, GivenNameKana = givenKana, CompanyName = company,
+            Department = department, Title = title, Address = address, Depth = depth,
+        }]))[0];
 
     /// <summary>Many contacts at once (for paging): "Person 001", "Person 002"… in that sort order.</summary>
     protected Task<List<Contact>> AddManyContactsAsync(ITenantInfo tenant, AppUser owner, int count, int depth, string? company = null) =>
-        App.InTenantAsync(tenant, async sp =>
+        App.CreateContactsAsync(tenant, owner.Id, Enumerable.Range(1, count).Select(i => new ContactInput
         {
-            var writer = sp.GetRequiredService<ContactWriter>();
-            var db = sp.GetRequiredService<AppDbContext>();
-            var contacts = new List<Contact>();
-            for (var i = 1; i <= count; i++)
-            {
-                var contact = new Contact { OwnerId = owner.Id };
-                await writer.ApplyAsync(contact, new ContactInput
-                {
-                    FamilyName = "Person", GivenName = i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), CompanyName = company, Depth = depth,
-                }, CancellationToken.None);
-                db.Contacts.Add(contact);
-                contacts.Add(contact);
-            }
-
-            await db.SaveChangesAsync();
-            return contacts;
-        });
+            FamilyName = "Person", GivenName = i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), CompanyName = company, Depth = depth,
+        }));
 
     /// <summary>A seasonal greeting logged on the contact's timeline (as the contact page does), on <paramref name="on"/>.</summary>
     protected Task LogGreetingAsync(ITenantInfo tenant, Contact contact, DateOnly on) =>

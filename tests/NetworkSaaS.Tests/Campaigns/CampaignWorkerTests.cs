@@ -6,6 +6,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Campaigns;
+using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Campaigns;
 
@@ -44,14 +45,4 @@ public sealed class CampaignWorkerTests(PostgresCluster cluster)
 
     private Task<int> CountAsync(Core.Features.Tenancy.ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Notifications.CountAsync(n => n.Kind == NotificationKinds.NewYearGreetings));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The background jobs did not finish within 60 s.");
-            await Task.Delay(200);
-        }
-    }
 }

@@ -88,22 +88,10 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
     public async Task The_list_pages_through_every_contact_once_with_the_filters_and_sort_kept()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme", culture: "en");
-        await App.InTenantAsync(tenant, async sp =>
+        await App.CreateContactsAsync(tenant, admin.Id, Enumerable.Range(1, 120).Select(i => new NetworkSaaS.Web.Features.Contacts.ContactInput
         {
-            var writer = sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.ContactWriter>();
-            var db = sp.GetRequiredService<AppDbContext>();
-            for (var i = 1; i <= 120; i++)
-            {
-                var contact = new Contact { OwnerId = admin.Id };
-                await writer.ApplyAsync(contact, new NetworkSaaS.Web.Features.Contacts.ContactInput
-                {
-                    FamilyName = $"Person{i:000}", GivenName = "Ann", CompanyName = i % 2 == 0 ? "Acme Widgets" : "Globex", Depth = 3,
-                }, CancellationToken.None);
-                db.Contacts.Add(contact);
-            }
-
-            return await db.SaveChangesAsync();
-        });
+            FamilyName = $"Person{i:000}", GivenName = "Ann", CompanyName = i % 2 == 0 ? "Acme Widgets" : "Globex", Depth = 3,
+        }));
         var client = await App.SignInAsync("acme", admin.Email!);
         static List<string> Names(string html) =>
             [.. System.Text.RegularExpressions.Regex.Matches(html, @"<a href=""/acme/contacts/[0-9a-f-]{36}"">Ann (Person\d{3})</a>").Select(m => m.Groups[1].Value)];

@@ -86,27 +86,39 @@ public sealed class TestApp : WebApplicationFactory<Program>
         });
 
     /// <summary>Adds a contact through the same writer the pages use (derived fields, organization, cadence).</summary>
-    public Task<NetworkSaaS.Core.Features.Contacts.Contact> CreateContactAsync(
+    public async Task<NetworkSaaS.Core.Features.Contacts.Contact> CreateContactAsync(
         ITenantInfo tenant, Guid ownerId, string family, string given, string? company = null,
         NetworkSaaS.Core.Features.Contacts.ContactVisibility visibility = NetworkSaaS.Core.Features.Contacts.ContactVisibility.Private,
         string? email = null, string? title = null, int depth = 3) =>
+        (await CreateContactsAsync(tenant, ownerId, [new NetworkSaaS.Web.Features.Contacts.ContactInput
+        {
+            FamilyName = family,
+            GivenName = given,
+            CompanyName = company,
+            Emails = email,
+            Title = title,
+            Depth = depth,
+            Visibility = visibility,
+        }]))[0];
+
+    /// <summary>Contacts written as the contact form writes them (ContactWriter), saved together.</summary>
+    public Task<List<NetworkSaaS.Core.Features.Contacts.Contact>> CreateContactsAsync(
+        ITenantInfo tenant, Guid ownerId, IEnumerable<NetworkSaaS.Web.Features.Contacts.ContactInput> inputs) =>
         InTenantAsync(tenant, async sp =>
         {
-            var contact = new NetworkSaaS.Core.Features.Contacts.Contact { OwnerId = ownerId };
-            await sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.ContactWriter>().ApplyAsync(contact, new NetworkSaaS.Web.Features.Contacts.ContactInput
-            {
-                FamilyName = family,
-                GivenName = given,
-                CompanyName = company,
-                Emails = email,
-                Title = title,
-                Depth = depth,
-                Visibility = visibility,
-            }, CancellationToken.None);
+            var writer = sp.GetRequiredService<NetworkSaaS.Web.Features.Contacts.ContactWriter>();
             var db = sp.GetRequiredService<AppDbContext>();
-            db.Contacts.Add(contact);
+            var contacts = new List<NetworkSaaS.Core.Features.Contacts.Contact>();
+            foreach (var input in inputs)
+            {
+                var contact = new NetworkSaaS.Core.Features.Contacts.Contact { OwnerId = ownerId };
+                await writer.ApplyAsync(contact, input, CancellationToken.None);
+                db.Contacts.Add(contact);
+                contacts.Add(contact);
+            }
+
             await db.SaveChangesAsync();
-            return contact;
+            return contacts;
         });
 
     public async Task<HttpClient> SignInAsync(string slug, string email, string password = Password)

@@ -8,6 +8,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Notifications;
 using Npgsql;
+using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Notifications;
 
@@ -63,14 +64,4 @@ public sealed class DigestWorkerTests(PostgresCluster cluster) : IntegrationTest
 
     private Task<int> CountAsync(ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Notifications.CountAsync(n => n.Kind == NotificationKinds.StayInTouchDigest));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The background jobs did not finish within 60 s.");
-            await Task.Delay(200);
-        }
-    }
 }

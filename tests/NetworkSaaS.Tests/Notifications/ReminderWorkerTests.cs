@@ -10,6 +10,7 @@ using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Introductions;
 using NetworkSaaS.Web.Features.Introductions.Reminders;
 using NetworkSaaS.Web.Features.Notifications;
+using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Notifications;
 
@@ -55,15 +56,5 @@ public sealed class ReminderWorkerTests(PostgresCluster cluster) : IntegrationTe
         Assert.Equal(1, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().IntroductionReminders.CountAsync()));
         Assert.Equal([NotificationEmailState.Sent, NotificationEmailState.Sent, NotificationEmailState.Sent],
             await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().NotificationEmails.Select(e => e.State).ToListAsync()));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The background jobs did not finish within 60 s.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -12,6 +12,7 @@ using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Jobs;
 using Npgsql;
+using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Platform;
 
@@ -127,14 +128,4 @@ public sealed class JobTests(PostgresCluster cluster) : IntegrationTest(cluster)
             });
             return await db.SaveChangesAsync();
         });
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The background jobs did not finish within 60 s.");
-            await Task.Delay(200);
-        }
-    }
 }
