@@ -127,7 +127,8 @@ internal static class BenchmarkProgram
                 }
 
                 var roundBaseline = thisRound[baselineScenario.Name].Throughput;
-                Console.WriteLine(Report.F($"  round {round}: baseline {roundBaseline:0} req/s, list {thisRound[listScenario.Name].Throughput:0} ({thisRound[listScenario.Name].Throughput / roundBaseline:0.00}×), search {thisRound[searchScenario.Name].Throughput:0} ({thisRound[searchScenario.Name].Throughput / roundBaseline:0.00}×), in layout {thisRound[inLayoutScenario.Name].Throughput:0} ({thisRound[inLayoutScenario.Name].Throughput / roundBaseline:0.00}×)"));
+                var pages = compared.Skip(1).Select(s => Report.F($"{s.Name} {thisRound[s.Name].Throughput:0} ({thisRound[s.Name].Throughput / roundBaseline:0.00}×)"));
+                Console.WriteLine(Report.F($"  round {round}: baseline {roundBaseline:0} req/s, {string.Join(", ", pages)}"));
             }
 
             var (baseline, list, search, inLayout) = (totals[baselineScenario.Name], totals[listScenario.Name], totals[searchScenario.Name], totals[inLayoutScenario.Name]);
