@@ -767,34 +767,11 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.HasIndex("TenantId", "OrganizationId")
                         .HasDatabaseName("ix_contacts_tenant_id_organization_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_created_at_id");
-
                     b.HasIndex("TenantId", "OwnerId", "SortKey", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_sort_key_id");
 
-                    b.HasIndex("TenantId", "OwnerId", "Depth", "SortKey", "Id")
-                        .IsDescending(false, false, true, false, false)
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_depth_sort_key_id");
-
-                    b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey", "Id")
-                        .IsDescending(false, false, true, false, false)
-                        .HasDatabaseName("ix_contacts_tenant_id_owner_id_last_contacted_on_sort_key_id");
-
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("TenantId", "OwnerId", "LastContactedOn", "SortKey", "Id"), new[] { NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast });
-
                     b.HasIndex("TenantId", "OwnerId", "NextTouchOn", "SortKey", "Id")
                         .HasDatabaseName("ix_contacts_tenant_id_owner_id_next_touch_on_sort_key_id");
-
-                    b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_covering")
-                        .HasDatabaseName("ix_contacts_owner_search_covering")
-                        .HasFilter("octet_length(search_text) <= 1500");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_covering"), new[] { "Id", "SortKey", "SearchText", "LastContactedOn", "NextTouchOn", "Depth", "Channel", "OrganizationId", "CreatedAt" });
-
-                    b.HasIndex(new[] { "TenantId", "OwnerId" }, "ix_contacts_owner_search_long")
-                        .HasDatabaseName("ix_contacts_owner_search_long")
-                        .HasFilter("octet_length(search_text) > 1500");
 
                     b.HasIndex(new[] { "TenantId", "CreatedAt" }, "ix_contacts_reports_created")
                         .HasDatabaseName("ix_contacts_reports_created");

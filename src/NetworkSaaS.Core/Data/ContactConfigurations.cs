@@ -2,19 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Contacts;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace NetworkSaaS.Core.Data;
-
-/// <summary>The covering index of contact search (see <see cref="ContactConfiguration"/>).</summary>
-public static class ContactSearchIndex
-{
-    /// <summary>
-    /// Contacts whose search_text has at most this many bytes are in the covering search index. With the other included
-    /// columns (sort_key up to 603 bytes, uuids, dates) an entry stays under btree's 2,704-byte limit.
-    /// </summary>
-    public const int CoveredBytes = 1500;
-}
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
@@ -49,34 +38,18 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasForeignKey(c => new { c.TenantId, c.IntroducedByUserId })
             .HasPrincipalKey(u => new { u.TenantId, u.Id })
             .OnDelete(DeleteBehavior.Restrict);
-        // The "My network" orders, one index each, ending in the id that makes each order total (MyNetworkQuery.OrderBy):
-        // a page is then read in index order, with no sort of the rows before it. The next-touch one also serves the
-        // owner's contact and overdue counts, index-only.
+        // The owner's contacts in name order: "My network" loads them in this order (MyNetworkQuery); the next-touch one
+        // serves the stay-in-touch digest and the overdue counts, index-only.
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.SortKey, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.NextTouchOn, c.SortKey, c.Id });
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.Depth, c.SortKey, c.Id }).IsDescending(false, false, true, false, false);
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.CreatedAt, c.Id });
-        // "Recently contacted" (never contacted last).
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.LastContactedOn, c.SortKey, c.Id })
-            .IsDescending(false, false, true, false, false)
-            .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
         builder.HasIndex(c => new { c.TenantId, c.OrganizationId });
         // Company-wide reports: contacts added in a period and touches overdue today, per owner, index-only.
         builder.HasIndex(c => new { c.TenantId, c.CreatedAt }, "ix_contacts_reports_created").IncludeProperties(c => c.OwnerId);
         builder.HasIndex(c => new { c.TenantId, c.NextTouchOn }, "ix_contacts_reports_next_touch").IncludeProperties(c => c.OwnerId);
         builder.HasIndex(c => c.Emails).HasMethod("gin");
         builder.HasIndex(c => c.PhonesE164).HasMethod("gin");
-        // No trigram index on search_text: under row-level security LIKE is not leakproof, so PostgreSQL never uses it
-        // as an index condition; search runs within one owner's contacts, found by the owner indexes above.
-        // Search and filters scan the owner's contacts (~1,000), so they read them from this covering index (index-only:
-        // no heap page per contact) instead of the table. search_text has no length limit (notes) and a btree entry must
-        // fit in a third of a page, so it only holds contacts whose search text is at most ContactSearchIndex.CoveredBytes bytes; the
-        // few longer ones are found by the second, narrow index (MyNetworkQuery reads both, UNION ALL).
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId }, "ix_contacts_owner_search_covering")
-            .IncludeProperties(c => new { c.Id, c.SortKey, c.SearchText, c.LastContactedOn, c.NextTouchOn, c.Depth, c.Channel, c.OrganizationId, c.CreatedAt })
-            .HasFilter($"octet_length(search_text) <= {ContactSearchIndex.CoveredBytes}");
-        builder.HasIndex(c => new { c.TenantId, c.OwnerId }, "ix_contacts_owner_search_long")
-            .HasFilter($"octet_length(search_text) > {ContactSearchIndex.CoveredBytes}");
+        // No index on search_text: under row-level security LIKE and strpos are not leakproof, so PostgreSQL never uses
+        // them as index conditions. "My network" searches one owner's contacts in memory (MyNetworkQuery).
     }
 }
 

@@ -8,6 +8,8 @@ public static class ContactsSetup
         services.AddSingleton<Seeds.IDemoContactWriter, DemoContactWriter>();
         services.AddScoped<ContactAccess>();
         services.AddScoped<MyNetworkQuery>();
+        services.AddOptions<MyNetworkOptions>().BindConfiguration("Contacts:MyNetwork");
+        services.AddSingleton<NetworkSnapshotCache>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ContactWriter>();
         services.AddScoped<InteractionLog>();
