@@ -147,6 +147,10 @@ internal static class BenchmarkProgram
 
             Console.WriteLine(Report.F($"  {discover.Name,-9} p95 {discover.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms: {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)}   (throughput {discover.Throughput / baseline.Throughput:0.00} × baseline; no ratio target)"));
 
+            var copies = await MyNetworkCopyBenchmark.RunAsync(
+                clients, [.. signedIn.Select(u => u.Id)], slug, postgres.SuperUserConnectionString(Database), services, tenant, ct);
+            Console.WriteLine(Report.F($"  My network in memory: the first list request after a write to the owner's contacts (reload) p50 {copies.AfterWriteP50Ms:0.0} ms, max {copies.AfterWriteMaxMs:0.0} ms; the next one p50 {copies.CachedP50Ms:0.0} ms (one request at a time); {copies.BytesPerContact:0} bytes of managed heap per contact kept ({copies.Contacts:N0} contacts)"));
+
             Console.WriteLine();
             var importer = signedIn[0];
             Console.WriteLine($"Import: {options.ImportRows:N0}-row LinkedIn Connections.csv for {importer.Email}…");
