@@ -51,8 +51,8 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
     private const string VersionSql = "SELECT version FROM contact_owner_versions WHERE tenant_id = $1 AND owner_id = $2";
 
     /// <summary>The version and the contacts in one statement, so in one snapshot of the database; one row even with no contact.</summary>
-    private const string LoadSql = """
-        SELECT coalesce((SELECT v.version FROM contact_owner_versions v WHERE v.tenant_id = $1 AND v.owner_id = $2), 0),
+    private const string LoadSql = $"""
+        SELECT coalesce(({VersionSql}), 0),
                c.id, c.display_name, c.company_name, c.organization_id, c.title, c.depth, c.channel, c.visibility,
                c.last_contacted_on, c.next_touch_on, c.tags, c.search_text, c.created_at
         FROM (SELECT) AS one LEFT JOIN contacts c ON c.tenant_id = $1 AND c.owner_id = $2
