@@ -103,11 +103,11 @@ internal static class ImportBenchmark
 
     /// <summary>
     /// Takes the imported rows out again, so a kept database gives the same import next time: the owner's contacts that are
-    /// not in <paramref name="keep"/>, the organizations created since <paramref name="since"/> that no contact uses, the
-    /// import batches. Returns how many contacts it deleted.
+    /// not in <paramref name="keep"/>, the organizations created since <paramref name="since"/> that no contact uses (none
+    /// without it: when an interrupted run started is not known), the import batches. Returns how many contacts it deleted.
     /// </summary>
     public static async Task<int> UndoAsync(
-        string superUserConnectionString, Guid ownerId, IReadOnlyCollection<Guid> keep, DateTimeOffset since, CancellationToken cancellationToken)
+        string superUserConnectionString, Guid ownerId, IReadOnlyCollection<Guid> keep, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(superUserConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -119,7 +119,7 @@ internal static class ImportBenchmark
                 new NpgsqlBatchCommand("""
                     DELETE FROM organizations o WHERE o.created_at >= $1
                       AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = o.tenant_id AND c.organization_id = o.id)
-                    """) { Parameters = { new() { Value = since } } },
+                    """) { Parameters = { new NpgsqlParameter<DateTimeOffset?> { TypedValue = since } } },
                 new NpgsqlBatchCommand("DELETE FROM import_batches WHERE owner_id = $1") { Parameters = { new() { Value = ownerId } } },
             },
             Timeout = 0,

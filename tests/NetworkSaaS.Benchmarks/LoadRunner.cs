@@ -111,26 +111,17 @@ internal static partial class LoadRunner
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var path = scenario.NextPath(random);
-            var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
-                {
-                    while (await body.ReadAsync(sink, cancellationToken) > 0)
-                    {
-                    }
-                }
-
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode == HttpStatusCode.OK)
+                var (status, elapsed) = await TimedGetAsync(client, path, sink, cancellationToken);
+                if (status == HttpStatusCode.OK)
                 {
                     result.Latencies.Add(elapsed);
                 }
                 else
                 {
                     result.Errors++;
-                    result.FirstError ??= $"GET {path} answered {(int)response.StatusCode}";
+                    result.FirstError ??= $"GET {path} answered {(int)status}";
                 }
             }
             catch (HttpRequestException e)
@@ -146,6 +137,21 @@ internal static partial class LoadRunner
         }
 
         return result;
+    }
+
+    /// <summary>One GET, its body read to the end into <paramref name="sink"/>; the status and the milliseconds it took.</summary>
+    public static async Task<(HttpStatusCode Status, double Milliseconds)> TimedGetAsync(HttpClient client, string path, byte[] sink, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+        {
+            while (await body.ReadAsync(sink, cancellationToken) > 0)
+            {
+            }
+        }
+
+        return (response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private sealed class ClientResult

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NetworkSaaS.Core.Data;
@@ -22,6 +21,7 @@ internal static class MyNetworkCopyBenchmark
         IReadOnlyList<HttpClient> clients, IReadOnlyList<Guid> owners, string slug, string superUserConnectionString, IServiceProvider services,
         ITenantInfo tenant, CancellationToken cancellationToken)
     {
+        var sink = new byte[16 * 1024];
         var afterWrite = new List<double>();
         var cached = new List<double>();
         await using var connection = new NpgsqlConnection(superUserConnectionString);
@@ -36,8 +36,8 @@ internal static class MyNetworkCopyBenchmark
                     await write.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                afterWrite.Add(await TimeAsync(clients[i], $"/{slug}/contacts", cancellationToken));
-                cached.Add(await TimeAsync(clients[i], $"/{slug}/contacts", cancellationToken));
+                afterWrite.Add(await ListAsync(clients[i], slug, sink, cancellationToken));
+                cached.Add(await ListAsync(clients[i], slug, sink, cancellationToken));
             }
         }
 
@@ -47,13 +47,10 @@ internal static class MyNetworkCopyBenchmark
         return new MyNetworkCopyResult(afterWrite[afterWrite.Count / 2], afterWrite[^1], cached[cached.Count / 2], (double)bytes / contacts, contacts);
     }
 
-    private static async Task<double> TimeAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    private static async Task<double> ListAsync(HttpClient client, string slug, byte[] sink, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(path, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return watch.Elapsed.TotalMilliseconds;
+        var (status, milliseconds) = await LoadRunner.TimedGetAsync(client, $"/{slug}/contacts", sink, cancellationToken);
+        return status == System.Net.HttpStatusCode.OK ? milliseconds : throw new InvalidOperationException($"GET /{slug}/contacts answered {(int)status}.");
     }
 
     /// <summary>The managed heap retained by copies of the owners' networks: a cache of its own, full collections around it.</summary>

@@ -76,7 +76,7 @@ internal static class BenchmarkProgram
             .Select(i => users[i]).ToList();
         var importer = signedIn[0];
         var generatedIds = await ImportBenchmark.GeneratedContactIdsAsync(postgres.SuperUserConnectionString(Database), importer.Id, ct);
-        if (keep && await ImportBenchmark.UndoAsync(postgres.SuperUserConnectionString(Database), importer.Id, generatedIds, DateTimeOffset.MaxValue, ct) is > 0 and var leftovers)
+        if (keep && await ImportBenchmark.UndoAsync(postgres.SuperUserConnectionString(Database), importer.Id, generatedIds, since: null, ct) is > 0 and var leftovers)
         {
             Console.WriteLine($"Removed {leftovers:N0} contacts that an interrupted run had imported for {importer.Email}.");
         }
