@@ -159,10 +159,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.DoesNotContain("Rolled Back", await client.GetStringAsync("/acme/contacts"), StringComparison.Ordinal);
 
         // Offboarding a company deletes its contacts by cascade; the triggers must not stand in the way.
-        await using var superuser = new Npgsql.NpgsqlConnection(Cluster.SuperUserConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(App.Connections.App).Database!));
-        await superuser.OpenAsync();
-        await using var delete = new Npgsql.NpgsqlCommand($"DELETE FROM tenants WHERE id = '{tenant.Id}'", superuser);
-        Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+        await DeleteTenantAsSuperuserAsync(tenant.Id);
     }
 
     [Fact]
@@ -336,7 +333,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
 
-        await using var superuser = new Npgsql.NpgsqlConnection(Cluster.SuperUserConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(App.Connections.App).Database!));
+        await using var superuser = new Npgsql.NpgsqlConnection(SuperUserConnectionString);
         await superuser.OpenAsync();
         await using var count = new Npgsql.NpgsqlCommand($"SELECT (SELECT count(*) FROM contacts WHERE id = '{contact.Id}') + (SELECT count(*) FROM interactions WHERE contact_id = '{contact.Id}')", superuser);
         Assert.Equal(0L, await count.ExecuteScalarAsync());

@@ -12,6 +12,18 @@ public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime
 
     protected TestApp App => _app ?? throw new InvalidOperationException("The app starts in InitializeAsync.");
 
+    /// <summary>This test's database as the cluster's superuser, which no policy applies to.</summary>
+    protected string SuperUserConnectionString => Cluster.SuperUserConnectionString(new NpgsqlConnectionStringBuilder(App.Connections.App).Database!);
+
+    /// <summary>Offboards a company as a platform operator would: its row deleted as the superuser, everything it owns by cascade.</summary>
+    protected async Task DeleteTenantAsSuperuserAsync(Guid tenantId)
+    {
+        await using var superuser = new NpgsqlConnection(SuperUserConnectionString);
+        await superuser.OpenAsync();
+        await using var delete = new NpgsqlCommand($"DELETE FROM tenants WHERE id = '{tenantId}'", superuser);
+        Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+    }
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>Replaces services of the app under test (e.g. a <see cref="SettableClock"/> as the TimeProvider).</summary>

@@ -60,7 +60,7 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
             $"UPDATE users SET tenant_id = '{bravo.Id}' WHERE id = '{adminA.Id}'"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moveRow.SqlState);
 
-        await using var superuser = new NpgsqlConnection(SuperUserConnection());
+        await using var superuser = new NpgsqlConnection(SuperUserConnectionString);
         await superuser.OpenAsync();
         Assert.Equal("bravo Admin", await ScalarAsync(superuser, $"SELECT display_name FROM users WHERE id = '{adminB.Id}'"));
     }
@@ -71,7 +71,7 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
         var (alpha, adminA) = await App.CreateTenantAsync("alpha");
         var (bravo, _) = await App.CreateTenantAsync("bravo");
         var bravoDepartment = Guid.CreateVersion7();
-        await using var superuser = new NpgsqlConnection(SuperUserConnection());
+        await using var superuser = new NpgsqlConnection(SuperUserConnectionString);
         await superuser.OpenAsync();
         await ScalarAsync(superuser, $"INSERT INTO departments (tenant_id, id, name, sort_order) VALUES ('{bravo.Id}', '{bravoDepartment}', 'Sales', 0)");
 
@@ -140,7 +140,7 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
     [Fact]
     public async Task Every_table_with_a_tenant_id_forces_row_level_security_and_the_app_role_cannot_bypass_it()
     {
-        await using var connection = new NpgsqlConnection(SuperUserConnection());
+        await using var connection = new NpgsqlConnection(SuperUserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
@@ -173,9 +173,6 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
         Assert.False(roleReader.GetBoolean(0));
         Assert.False(roleReader.GetBoolean(1));
     }
-
-    private string SuperUserConnection() =>
-        Cluster.SuperUserConnectionString(new NpgsqlConnectionStringBuilder(App.Connections.App).Database!);
 
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     {

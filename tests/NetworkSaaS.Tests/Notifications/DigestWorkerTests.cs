@@ -7,7 +7,6 @@ using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Notifications;
-using Npgsql;
 using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Notifications;
@@ -39,12 +38,7 @@ public sealed class DigestWorkerTests(PostgresCluster cluster) : IntegrationTest
         var digest = Assert.Single(recurring, j => j.Id == StayInTouchDigestDispatcher.RecurringJobId);
         Assert.Equal(StayInTouchDigestDispatcher.Schedule, digest.Cron);
 
-        await using (var superuser = new NpgsqlConnection(Cluster.SuperUserConnectionString(new NpgsqlConnectionStringBuilder(App.Connections.App).Database!)))
-        {
-            await superuser.OpenAsync();
-            await using var delete = new NpgsqlCommand($"DELETE FROM tenants WHERE id = '{doomed.Id}'", superuser);
-            Assert.Equal(1, await delete.ExecuteNonQueryAsync());
-        }
+        await DeleteTenantAsSuperuserAsync(doomed.Id);
 
         var jobs = App.Services.GetRequiredService<IBackgroundJobClient>();
         jobs.Enqueue<StayInTouchDigestDispatcher>(j => j.EnqueueForAllTenantsAsync());

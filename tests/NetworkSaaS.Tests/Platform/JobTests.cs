@@ -11,7 +11,6 @@ using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Jobs;
-using Npgsql;
 using static NetworkSaaS.Tests.Infrastructure.Eventually;
 
 namespace NetworkSaaS.Tests.Platform;
@@ -73,12 +72,7 @@ public sealed class JobTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var (alpha, adminA) = await App.CreateTenantAsync("alpha");
         var (doomed, _) = await App.CreateTenantAsync("doomed");
         await AddInvitationAsync(alpha, adminA, "late@alpha.test", expiresIn: TimeSpan.FromHours(-1));
-        await using (var superuser = new NpgsqlConnection(Cluster.SuperUserConnectionString(new NpgsqlConnectionStringBuilder(App.Connections.App).Database!)))
-        {
-            await superuser.OpenAsync();
-            await using var delete = new NpgsqlCommand($"DELETE FROM tenants WHERE id = '{doomed.Id}'", superuser);
-            Assert.Equal(1, await delete.ExecuteNonQueryAsync());
-        }
+        await DeleteTenantAsSuperuserAsync(doomed.Id);
 
         var jobId = App.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<ExpiredInvitationCleanupJob>(j => j.RunAsync(doomed.Id, CancellationToken.None));
