@@ -49,6 +49,18 @@ public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(clu
         return page;
     }
 
+    /// <summary>A new page signed in through the login form, on the company's home page.</summary>
+    protected async Task<IPage> SignInAsync(string slug, string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/{slug}/account/login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestApp.Password);
+        await page.ClickAsync("form button[type=submit].btn-primary");
+        await page.WaitForURLAsync($"{BaseUrl}/{slug}/");
+        return page;
+    }
+
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -30,12 +30,7 @@ public sealed class ExportFlowTests(PostgresCluster cluster) : BrowserTest(clust
         });
         await App.CreateContactAsync(tenant, hr.Id, "Nakamura", "Yui", "Hikari Logistics", ContactVisibility.Shared);
 
-        var page = await NewPageAsync();
-        await page.GotoAsync("/orbit/account/login");
-        await page.FillAsync("#Input_Email", hr.Email!);
-        await page.FillAsync("#Input_Password", TestApp.Password);
-        await page.ClickAsync("form button[type=submit].btn-primary");
-        await page.WaitForURLAsync($"{BaseUrl}/orbit/");
+        var page = await SignInAsync("orbit", hr.Email!);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Exports", Exact = true }).ClickAsync();
         await page.WaitForSelectorAsync("#hr-review-form");

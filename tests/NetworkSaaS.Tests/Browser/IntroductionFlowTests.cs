@@ -6,17 +6,6 @@ namespace NetworkSaaS.Tests.Browser;
 
 public sealed class IntroductionFlowTests(PostgresCluster cluster) : BrowserTest(cluster)
 {
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/orbit/account/login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestApp.Password);
-        await page.ClickAsync("form button[type=submit].btn-primary");
-        await page.WaitForURLAsync($"{BaseUrl}/orbit/");
-        return page;
-    }
-
     [Fact]
     public async Task An_employee_discovers_a_contact_asks_for_an_introduction_and_records_a_won_deal_after_the_connector_agrees()
     {
@@ -27,7 +16,7 @@ public sealed class IntroductionFlowTests(PostgresCluster cluster) : BrowserTest
         await App.CreateContactAsync(tenant, connector.Id, "Nakamura", "Yui", "Hikari Logistics Co., Ltd.", ContactVisibility.Discoverable,
             email: "yui.nakamura@hikari.example", title: "Head of Procurement", depth: 4);
 
-        var sam = await SignInAsync(requester.Email!);
+        var sam = await SignInAsync("orbit", requester.Email!);
         await sam.GetByRole(AriaRole.Link, new() { Name = "Discover", Exact = true }).ClickAsync();
         await sam.FillAsync("input[name=company]", "hikari");
         await sam.ClickAsync("#discover-form button[type=submit]");
@@ -48,7 +37,7 @@ public sealed class IntroductionFlowTests(PostgresCluster cluster) : BrowserTest
         var requestUrl = sam.Url;
         Assert.True(CspViolations.Count == 0, "request: " + string.Join("\n", CspViolations));
 
-        var haruka = await SignInAsync(connector.Email!);
+        var haruka = await SignInAsync("orbit", connector.Email!);
         await haruka.GotoAsync("/orbit/notifications");
         await haruka.ClickAsync("#notifications button[type=submit]");
         await haruka.WaitForSelectorAsync("#accept-form");

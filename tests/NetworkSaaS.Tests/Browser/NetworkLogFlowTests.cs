@@ -10,13 +10,7 @@ public sealed class NetworkLogFlowTests(PostgresCluster cluster) : BrowserTest(c
     {
         await StartAsync();
         var (_, admin) = await App.CreateTenantAsync("kumo", culture: "ja");
-        var page = await NewPageAsync();
-
-        await page.GotoAsync("/kumo/account/login");
-        await page.FillAsync("#Input_Email", admin.Email!);
-        await page.FillAsync("#Input_Password", TestApp.Password);
-        await page.ClickAsync("form button[type=submit].btn-primary");
-        await page.WaitForURLAsync($"{BaseUrl}/kumo/");
+        var page = await SignInAsync("kumo", admin.Email!);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "マイ人脈" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "連絡先を追加" }).ClickAsync();

@@ -16,12 +16,7 @@ public sealed class ReportsFlowTests(PostgresCluster cluster) : BrowserTest(clus
     {
         await StartAsync();
         var data = await ReportDataset.SeedAsync(App, "orbit");
-        var page = await NewPageAsync();
-        await page.GotoAsync("/orbit/account/login");
-        await page.FillAsync("#Input_Email", data.Manager.Email!);
-        await page.FillAsync("#Input_Password", TestApp.Password);
-        await page.ClickAsync("form button[type=submit].btn-primary");
-        await page.WaitForURLAsync($"{BaseUrl}/orbit/");
+        var page = await SignInAsync("orbit", data.Manager.Email!);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"{BaseUrl}/orbit/reports");
