@@ -51,8 +51,7 @@ public sealed class SignupTests(PostgresCluster cluster) : IntegrationTest(clust
     {
         var client = App.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
-        var response = await client.PostFormAsync("/signup", Form(slug));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.PostFormAsync("/signup", Form(slug), expect: HttpStatusCode.OK);
         Assert.Contains(expectedWord, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertNoTenantsAsync();
     }

@@ -99,9 +99,9 @@ public sealed partial class AdminTests(PostgresCluster cluster) : IntegrationTes
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         await App.CreateUserAsync(tenant, "taken@acme.test");
         var client = await App.SignInAsync("acme", admin.Email!);
-        var taken = await client.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "TAKEN@acme.test" }, "/acme/admin");
+        var taken = await client.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "TAKEN@acme.test" }, "/acme/admin", expect: HttpStatusCode.OK);
         Assert.Contains("already uses this email address", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var bad = await client.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "not-an-email" }, "/acme/admin");
+        var bad = await client.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "not-an-email" }, "/acme/admin", expect: HttpStatusCode.OK);
         Assert.Contains("Enter a valid email address.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(App.Mails());
     }
@@ -127,8 +127,7 @@ public sealed partial class AdminTests(PostgresCluster cluster) : IntegrationTes
 
         var deactivate = await adminClient.PostFormAsync($"/acme/admin/users/{colleague.Id}?handler=Deactivate", [], $"/acme/admin/users/{colleague.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
-        var login = await App.CreateBrowserlikeClient().PostFormAsync("/acme/account/login", new() { ["Input.Email"] = colleague.Email!, ["Input.Password"] = TestApp.Password });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        await App.CreateBrowserlikeClient().PostFormAsync("/acme/account/login", new() { ["Input.Email"] = colleague.Email!, ["Input.Password"] = TestApp.Password }, expect: HttpStatusCode.OK);
 
         var audit = await adminClient.GetStringAsync("/acme/admin/audit");
         Assert.Contains($"data-action=\"{AuditActions.RolesChanged}\"", audit, StringComparison.Ordinal);
@@ -137,15 +136,33 @@ public sealed partial class AdminTests(PostgresCluster cluster) : IntegrationTes
     }
 
     [Fact]
+    public async Task A_reactivated_user_can_sign_in_again_and_the_reactivation_is_audited()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var adminClient = await App.SignInAsync("acme", admin.Email!);
+        var userPage = $"/acme/admin/users/{colleague.Id}";
+        await adminClient.PostFormAsync($"{userPage}?handler=Deactivate", [], userPage, expect: HttpStatusCode.Redirect);
+        var bravoAdmin = await App.SignInAsync("bravo", (await App.CreateTenantAsync("bravo")).Admin.Email!);
+        await bravoAdmin.PostFormAsync($"/bravo/admin/users/{colleague.Id}?handler=Reactivate", [], "/bravo/admin", expect: HttpStatusCode.NotFound);
+        await App.CreateBrowserlikeClient().PostFormAsync("/acme/account/login", new() { ["Input.Email"] = colleague.Email!, ["Input.Password"] = TestApp.Password }, expect: HttpStatusCode.OK);
+
+        var reactivated = await adminClient.PostFormAsync($"{userPage}?handler=Reactivate", [], userPage, expect: HttpStatusCode.Redirect);
+        Assert.Equal(userPage, reactivated.Headers.Location!.OriginalString);
+        Assert.Contains("can sign in again.", await adminClient.GetStringAsync(userPage), StringComparison.Ordinal);
+        Assert.Contains("Welcome", await (await App.SignInAsync("acme", colleague.Email!)).GetStringAsync("/acme/"), StringComparison.Ordinal);
+        Assert.Contains($"data-action=\"{AuditActions.UserReactivated}\"", await adminClient.GetStringAsync("/acme/admin/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_last_active_admin_cannot_be_removed_or_deactivated()
     {
         var (_, admin) = await App.CreateTenantAsync("acme");
         var client = await App.SignInAsync("acme", admin.Email!);
         var token = await client.AntiforgeryTokenAsync($"/acme/admin/users/{admin.Id}");
-        var demote = await client.PostFormMultiAsync($"/acme/admin/users/{admin.Id}?handler=Roles", [new("roles", Roles.HR)], token);
-        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        var demote = await client.PostFormMultiAsync($"/acme/admin/users/{admin.Id}?handler=Roles", [new("roles", Roles.HR)], token, expect: HttpStatusCode.OK);
         Assert.Contains("at least one active administrator", await demote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var self = await client.PostFormWithTokenAsync($"/acme/admin/users/{admin.Id}?handler=Deactivate", [], token);
+        var self = await client.PostFormWithTokenAsync($"/acme/admin/users/{admin.Id}?handler=Deactivate", [], token, expect: HttpStatusCode.OK);
         Assert.Contains("You cannot deactivate yourself.", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/acme/admin")).StatusCode);
     }

@@ -10,6 +10,12 @@ namespace NetworkSaaS.Tests.Contacts;
 
 public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
+    // The pages judge dates against today (no interactions in the future, snoozes after today): a fixed today keeps
+    // the dates below valid on any day the suite runs.
+    private readonly SettableClock _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
+
     private static Dictionary<string, string> Form(string family, string given, string? company = null, string visibility = "Private", string? extra = null) => new()
     {
         ["Input.FamilyName"] = family,
@@ -59,7 +65,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         var client = await App.SignInAsync("acme", admin.Email!);
         var longNotes = Form("Long", "Ann", "Acme Widgets");
         longNotes["Input.Notes"] = string.Concat(Enumerable.Repeat("会議のメモ。", 200)) + " zebra-crossing";
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/acme/contacts/new", longNotes)).StatusCode);
+        await client.PostFormAsync("/acme/contacts/new", longNotes, expect: HttpStatusCode.Redirect);
         var shortNotes = Form("Short", "Bob", "Acme Widgets");
         shortNotes["Input.Notes"] = "zebra-crossing at the fair";
         await client.PostFormAsync("/acme/contacts/new", shortNotes);
@@ -170,9 +176,8 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         var bad = Form("", "");
         bad["Input.Emails"] = "not-an-email";
         bad["Input.Depth"] = "9";
-        var response = await client.PostFormAsync("/acme/contacts/new", bad);
+        var response = await client.PostFormAsync("/acme/contacts/new", bad, expect: HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not-an-email", html, StringComparison.Ordinal);
         Assert.Contains("姓または名", html, StringComparison.Ordinal);
 
@@ -198,7 +203,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         edit["Input.Title"] = "Head of Purchasing";
         edit["Input.Phones"] = "03-1234-5678\n+44 20 7946 0958";
         edit["Input.Emails"] = "daniel@globex.example";
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, edit)).StatusCode);
+        await client.PostFormAsync(url, edit, expect: HttpStatusCode.Redirect);
         var saved = await LoadAsync(tenant, contact.Id);
         Assert.Equal(("Head of Purchasing", ContactVisibility.Discoverable), (saved.Title, saved.Visibility));
         Assert.Equal(["+81312345678", "+442079460958"], saved.PhonesE164);
@@ -207,9 +212,8 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         var bad = Form("Okafor", "Daniel");
         bad["Input.Phones"] = "call me maybe";
         bad["Input.Emails"] = "daniel@@globex";
-        var rejected = await client.PostFormAsync(url, bad);
+        var rejected = await client.PostFormAsync(url, bad, expect: HttpStatusCode.OK);
         var html = await rejected.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Contains("call me maybe", html, StringComparison.Ordinal);
         Assert.Contains("daniel@@globex", html, StringComparison.Ordinal);
         Assert.Equal("Head of Purchasing", (await LoadAsync(tenant, contact.Id)).Title);
@@ -240,8 +244,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         var foreign = Form("Evil", "Link", "Globex");
         foreign["Input.Channel"] = "IntroducedBySomeone";
         foreign["Input.IntroducedByUserId"] = stranger.Id.ToString();
-        var refused = await client.PostFormAsync("/acme/contacts/new", foreign);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refused = await client.PostFormAsync("/acme/contacts/new", foreign, expect: HttpStatusCode.OK);
         Assert.Contains("Choose from the list.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -267,8 +270,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         await client.PostFormAsync($"{url}?handler=Snooze", new() { ["until"] = "2027-03-01" }, url);
         Assert.Equal(new DateOnly(2027, 3, 1), (await LoadAsync(tenant, contact.Id)).NextTouchOn);
 
-        var future = await client.PostFormAsync($"{url}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2099-01-01" }, url);
-        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        var future = await client.PostFormAsync($"{url}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2099-01-01" }, url, expect: HttpStatusCode.OK);
         Assert.Equal(new DateOnly(2026, 11, 1), (await LoadAsync(tenant, contact.Id)).LastContactedOn);
     }
 
@@ -288,8 +290,8 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Contains("Sofia Rossi", sharedHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=LogInteraction", sharedHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{shared.Id}/edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/acme/contacts/{shared.Id}/delete", [], "/acme/contacts")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/acme/contacts/{shared.Id}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2026-01-01" }, "/acme/contacts")).StatusCode);
+        await client.PostFormAsync($"/acme/contacts/{shared.Id}/delete", [], "/acme/contacts", expect: HttpStatusCode.NotFound);
+        await client.PostFormAsync($"/acme/contacts/{shared.Id}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2026-01-01" }, "/acme/contacts", expect: HttpStatusCode.NotFound);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{discoverable.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/contacts/{secret.Id}")).StatusCode);
@@ -328,6 +330,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         var client = await App.SignInAsync("acme", owner.Email!);
         var url = $"/acme/contacts/{contact.Id}";
         await client.PostFormAsync($"{url}?handler=LogInteraction", new() { ["Log.Kind"] = "Call", ["Log.OccurredOn"] = "2026-10-01" }, url);
+        Assert.Equal(1, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Interactions.CountAsync(i => i.ContactId == contact.Id)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/delete")).StatusCode);
         var deleted = await client.PostFormAsync($"{url}/delete", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);

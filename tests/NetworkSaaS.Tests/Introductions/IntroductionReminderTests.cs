@@ -327,8 +327,7 @@ public sealed class IntroductionReminderTests(PostgresCluster cluster) : Integra
             ["Reminders.EscalateAfterWorkingDays"] = "31",
             ["Reminders.OutcomePromptAfterDays"] = "30",
             ["Reminders.Holidays"] = "2026-12-29 年末年始\n12/30",
-        }, "/sakura/admin/settings");
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        }, "/sakura/admin/settings", expect: HttpStatusCode.OK);
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("1から30までの数値を入力してください。", html, StringComparison.Ordinal);
         Assert.Contains("2行目：行の先頭にyyyy-MM-dd形式の日付を入力してください", html, StringComparison.Ordinal);

@@ -116,7 +116,24 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
         var (bravo, _) = await App.CreateTenantAsync("bravo");
         var one = await App.CreateUserAsync(alpha, "shared.person@example.com");
         var two = await App.CreateUserAsync(bravo, "shared.person@example.com");
-        Assert.NotEqual(one.Id, two.Id);
+
+        // Each company sees its own account under that address, and only that one (the unique email index is per tenant).
+        Task<List<Guid>> HoldersIn(ITenantInfo tenant) => App.InTenantAsync(tenant, sp =>
+            sp.GetRequiredService<AppDbContext>().Users.Where(u => u.NormalizedEmail == "SHARED.PERSON@EXAMPLE.COM").Select(u => u.Id).ToListAsync());
+        Assert.Equal([one.Id], await HoldersIn(alpha));
+        Assert.Equal([two.Id], await HoldersIn(bravo));
+
+        // Signing in under each company reaches that company's account; a third company neither knows the address
+        // (its invitation goes out as for anyone new) nor lets the password in.
+        Assert.Contains("id=\"welcome\"", await (await App.SignInAsync("alpha", one.Email!)).GetStringAsync("/alpha/"), StringComparison.Ordinal);
+        Assert.Contains("id=\"welcome\"", await (await App.SignInAsync("bravo", two.Email!)).GetStringAsync("/bravo/"), StringComparison.Ordinal);
+        var (_, charlieAdmin) = await App.CreateTenantAsync("charlie");
+        var charlie = await App.SignInAsync("charlie", charlieAdmin.Email!);
+        var invited = await charlie.PostFormAsync("/charlie/admin?handler=Invite", new() { ["Invite.Email"] = "shared.person@example.com" }, "/charlie/admin");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, invited.StatusCode);
+        var refused = await App.CreateBrowserlikeClient().PostFormAsync("/charlie/account/login",
+            new() { ["Input.Email"] = "shared.person@example.com", ["Input.Password"] = TestApp.Password }, expect: System.Net.HttpStatusCode.OK);
+        Assert.DoesNotContain("alpha", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

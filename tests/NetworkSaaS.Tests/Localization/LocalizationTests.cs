@@ -52,7 +52,7 @@ public sealed partial class LocalizationTests(PostgresCluster cluster) : Integra
     [Fact]
     public void Every_text_shown_to_users_has_a_japanese_translation()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "NetworkSaaS.Web");
+        var web = Path.Combine(Repository.Root(), "src", "NetworkSaaS.Web");
         var keys = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -82,17 +82,4 @@ public sealed partial class LocalizationTests(PostgresCluster cluster) : Integra
 
     private static Dictionary<string, string> ResourceKeys(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NetworkSaaS.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
 }

@@ -58,8 +58,7 @@ public sealed class NotificationSettingsTests(PostgresCluster cluster) : Integra
         var response = await client.PostFormAsync("/alpha/notifications/settings", new()
         {
             ["Input.DigestFrequency"] = frequency, ["Input.DigestDay"] = "Monday", ["Input.DigestHour"] = hour, ["Input.DigestByEmail"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }, expect: HttpStatusCode.OK);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().NotificationSettings.CountAsync()));
     }
@@ -69,8 +68,7 @@ public sealed class NotificationSettingsTests(PostgresCluster cluster) : Integra
     {
         var (tenant, admin) = await App.CreateTenantAsync("alpha");
         var client = await App.SignInAsync("alpha", admin.Email!);
-        var response = await client.PostFormWithTokenAsync("/alpha/notifications/settings", new() { ["Input.DigestFrequency"] = "Off" }, token: null);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var response = await client.PostFormWithTokenAsync("/alpha/notifications/settings", new() { ["Input.DigestFrequency"] = "Off" }, token: null, expect: HttpStatusCode.BadRequest);
         Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().NotificationSettings.CountAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using NetworkSaaS.Tests.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed partial class SecurityHeaderTests(PostgresCluster cluster) : Integ
         foreach (var path in new[] { "/", "/signup", "/acme/", "/acme/contacts", $"/acme/contacts/{contact.Id}", "/acme/contacts/new", "/acme/contacts/import", "/acme/admin", $"/acme/admin/users/{admin.Id}", "/acme/admin/settings", "/acme/admin/audit", "/acme/account/profile", "/acme/contacts/duplicates", $"/acme/companies/{contact.OrganizationId}", "/acme/reports", "/acme/reports/funnel", "/acme/reports/health", "/no-such-company/" })
         {
             var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == (path == "/no-such-company/" ? HttpStatusCode.NotFound : HttpStatusCode.OK), $"{path}: {(int)response.StatusCode}");
             Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp), path);
             Assert.Contains("script-src 'self'", csp.Single(), StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
