@@ -91,6 +91,38 @@ public sealed partial class SignInTests(PostgresCluster cluster) : IntegrationTe
     }
 
     [Fact]
+    public async Task A_password_reset_link_of_one_company_does_nothing_under_another()
+    {
+        var (_, alphaAdmin) = await App.CreateTenantAsync("alpha");
+        await App.CreateTenantAsync("bravo");
+        var client = App.CreateBrowserlikeClient();
+        await client.PostFormAsync("/alpha/account/forgot-password", new() { ["Email"] = alphaAdmin.Email! });
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(ResetLink().Match(Assert.Single(App.Mails()).TextBody!).Value).Query);
+
+        var underBravo = await client.PostFormAsync("/bravo/account/reset-password", new()
+        {
+            ["Input.UserId"] = query["userId"]!,
+            ["Input.Token"] = query["token"]!,
+            ["Input.Password"] = "taken-over-password",
+            ["Input.ConfirmPassword"] = "taken-over-password",
+        }, expect: HttpStatusCode.OK);
+        Assert.Contains("This link is invalid or has expired.", await underBravo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await App.CreateBrowserlikeClient().PostFormAsync("/alpha/account/login",
+            new() { ["Input.Email"] = alphaAdmin.Email!, ["Input.Password"] = "taken-over-password" }, expect: HttpStatusCode.OK);
+        await App.SignInAsync("alpha", alphaAdmin.Email!); // the old password still works
+
+        // The same link, unused, still works in its own company.
+        await client.PostFormAsync("/alpha/account/reset-password", new()
+        {
+            ["Input.UserId"] = query["userId"]!,
+            ["Input.Token"] = query["token"]!,
+            ["Input.Password"] = "a-brand-new-password",
+            ["Input.ConfirmPassword"] = "a-brand-new-password",
+        }, expect: HttpStatusCode.Redirect);
+        await App.SignInAsync("alpha", alphaAdmin.Email!, "a-brand-new-password");
+    }
+
+    [Fact]
     public async Task The_profile_saves_department_title_language_and_expertise()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");

@@ -62,10 +62,10 @@ public sealed class SignupTests(PostgresCluster cluster) : IntegrationTest(clust
         await App.CreateTenantAsync("kumo");
         var client = App.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var taken = await client.PostFormAsync("/signup", Form("kumo"));
+        var taken = await client.PostFormAsync("/signup", Form("kumo"), expect: HttpStatusCode.OK);
         Assert.Contains("This ID is already taken", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var weak = await client.PostFormAsync("/signup", Form("kumo-two", password: "short"));
+        var weak = await client.PostFormAsync("/signup", Form("kumo-two", password: "short"), expect: HttpStatusCode.OK);
         Assert.Contains("Passwords must be at least 10 characters", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = App.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.AnyAsync(t => t.Slug == "kumo-two"));

@@ -54,10 +54,10 @@ public abstract partial class CampaignTest(PostgresCluster cluster, DateTimeOffs
     protected Task<Contact> LoadContactAsync(ITenantInfo tenant, Guid contactId) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.AsNoTracking().SingleAsync(c => c.Id == contactId));
 
-    protected static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Guid contactId, Dictionary<string, string>? fields = null)
+    protected static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Guid contactId, Dictionary<string, string>? fields = null, HttpStatusCode? expect = null)
     {
         var form = new Dictionary<string, string>(fields ?? []) { ["contactId"] = contactId.ToString() };
-        return await client.PostFormAsync(url, form, url.Split('?')[0]);
+        return await client.PostFormAsync(url, form, url.Split('?')[0], expect);
     }
 
     protected static void AssertRedirect(HttpResponseMessage response)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Contacts.Import;
 using NetworkSaaS.Web.Features.Contacts.Interchange;
 
 namespace NetworkSaaS.Tests.Contacts;
@@ -253,10 +254,73 @@ public sealed class OversizedImportTests(PostgresCluster cluster) : IntegrationT
         client.DefaultRequestHeaders.ExpectContinue = true;
         var big = new byte[21 * 1024 * 1024];
         Array.Fill(big, (byte)'a');
-        var response = await ImportTests.UploadAsync(client, "acme", "huge.csv", big);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var response = await ImportTests.UploadAsync(client, "acme", "huge.csv", big, expect: HttpStatusCode.RequestEntityTooLarge);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(body.Contains("ファイルが大きすぎます", StringComparison.Ordinal), body);
         Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ImportBatches.CountAsync()));
+    }
+}
+
+/// <summary>A background import that fails half way keeps what it committed and, started again, resumes without duplicates.</summary>
+public sealed class ResumedImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public async Task An_import_that_fails_half_way_resumes_where_it_stopped_without_duplicates()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        const int rows = ContactImporter.ChunkSize * 2 + 200;
+        var csv = new StringBuilder(ContactFileReader.GenericCsvTemplateHeader).Append("\r\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Family{i},Given{i},,,Company {i % 50},,Engineer,person{i}@example.com,,,,,,\r\n");
+        }
+
+        var url = (await ImportTests.UploadAsync(client, "acme", "big.csv", Encoding.UTF8.GetBytes(csv.ToString()))).Headers.Location!.OriginalString;
+        var batchId = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        // The database refuses one row of the second chunk, as a full disk or a lost connection would.
+        await ExecuteAsSuperuserAsync($"""
+            CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.family_name = 'Family{ContactImporter.ChunkSize + 100}' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_row BEFORE INSERT ON contacts FOR EACH ROW EXECUTE FUNCTION refuse_row();
+            """);
+
+        await client.PostFormAsync($"{url}?handler=Start", [], url, expect: HttpStatusCode.Redirect);
+        await Assert.ThrowsAsync<DbUpdateException>(() => RunImportJobAsync(tenant, batchId));
+        var failed = await BatchAsync(tenant, batchId);
+        Assert.Equal((ImportStatus.Failed, ContactImporter.ChunkSize, ContactImporter.ChunkSize), (failed.Status, failed.ProcessedRows, failed.Created));
+        Assert.Equal(ContactImporter.ChunkSize, await CountAsync(tenant));
+        Assert.Contains("id=\"import-failed\"", await client.GetStringAsync(url), StringComparison.Ordinal);
+
+        await ExecuteAsSuperuserAsync("DROP TRIGGER refuse_row ON contacts; DROP FUNCTION refuse_row();");
+        await client.PostFormAsync($"{url}?handler=Start", [], url, expect: HttpStatusCode.Redirect);
+        await RunImportJobAsync(tenant, batchId);
+
+        var done = await BatchAsync(tenant, batchId);
+        Assert.Equal((ImportStatus.Completed, rows, rows, 0), (done.Status, done.ProcessedRows, done.Created, done.Updated));
+        var emails = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.Select(c => c.Emails).ToListAsync());
+        Assert.Equal(rows, emails.Count);
+        Assert.Equal(rows, emails.SelectMany(e => e).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("id=\"import-result\"", await client.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    private Task RunImportJobAsync(NetworkSaaS.Core.Features.Tenancy.ITenantInfo tenant, Guid batchId) => App.InTenantAsync(tenant, async sp =>
+    {
+        await ActivatorUtilities.CreateInstance<ImportContactsJob>(sp).RunAsync(tenant.Id, batchId, CancellationToken.None);
+        return true;
+    });
+
+    private Task<ImportBatch> BatchAsync(NetworkSaaS.Core.Features.Tenancy.ITenantInfo tenant, Guid batchId) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ImportBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
+
+    private Task<int> CountAsync(NetworkSaaS.Core.Features.Tenancy.ITenantInfo tenant) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.CountAsync());
+
+    private async Task ExecuteAsSuperuserAsync(string sql)
+    {
+        await using var superuser = new Npgsql.NpgsqlConnection(SuperUserConnectionString);
+        await superuser.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, superuser);
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -102,9 +102,8 @@ public sealed partial class ExportPageTests(PostgresCluster cluster) : Integrati
         var employee = await App.SignInAsync("orbit", people.Employee.Email!);
         var token = await employee.AntiforgeryTokenAsync("/orbit/exports");
 
-        var review = await employee.PostFormWithTokenAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31", null, HrReviewColumns.All.ToArray()), token);
-        var company = await employee.PostFormWithTokenAsync("/orbit/exports?handler=CompanyContacts", new() { ["format"] = "Xlsx" }, token);
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (review.StatusCode, company.StatusCode));
+        await employee.PostFormWithTokenAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31", null, HrReviewColumns.All.ToArray()), token, expect: HttpStatusCode.Forbidden);
+        await employee.PostFormWithTokenAsync("/orbit/exports?handler=CompanyContacts", new() { ["format"] = "Xlsx" }, token, expect: HttpStatusCode.Forbidden);
         Assert.Empty(await ExportsAsync(people.Tenant));
 
         foreach (var user in new[] { people.Hr, people.Admin })
@@ -137,10 +136,10 @@ public sealed partial class ExportPageTests(PostgresCluster cluster) : Integrati
         var backwards = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-03-31", "2026-01-01", null, HrReviewColumns.LeadsWon), "/orbit/exports", expect: HttpStatusCode.OK);
         Assert.Contains("Choose a period of up to two years whose end is not before its start.", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var tooLong = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2023-01-01", "2026-01-01", null, HrReviewColumns.LeadsWon), "/orbit/exports", expect: HttpStatusCode.OK);
-        var noColumn = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31"), "/orbit/exports");
+        var noColumn = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31"), "/orbit/exports", expect: HttpStatusCode.OK);
         Assert.Contains("Choose at least one column.", await noColumn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var unknownColumn = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31", null, "salary"), "/orbit/exports", expect: HttpStatusCode.OK);
-        var otherDepartment = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31", Guid.NewGuid().ToString(), HrReviewColumns.LeadsWon), "/orbit/exports");
+        var otherDepartment = await client.PostFormAsync("/orbit/exports?handler=HrReview", Review("2026-01-01", "2026-03-31", Guid.NewGuid().ToString(), HrReviewColumns.LeadsWon), "/orbit/exports", expect: HttpStatusCode.OK);
         Assert.Contains("Choose a department from the list.", await otherDepartment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Empty(await ExportsAsync(people.Tenant));

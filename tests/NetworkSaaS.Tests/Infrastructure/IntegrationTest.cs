@@ -2,9 +2,11 @@ using Npgsql;
 
 namespace NetworkSaaS.Tests.Infrastructure;
 
-/// <summary>Each test gets a fresh database (a copy of the migrated template) and its own app instance.</summary>
-[Collection(PostgresTests.Name)]
-public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime
+/// <summary>
+/// Each test gets a fresh database (a copy of the migrated template) and its own app instance. Test classes run in
+/// parallel (each its own xunit collection) on the one shared cluster.
+/// </summary>
+public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime, IClassFixture<PostgresCluster>
 {
     private TestApp? _app;
 

@@ -5,28 +5,40 @@ namespace NetworkSaaS.Tests.Infrastructure;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster for the whole test run (made the same way `dotnet run` makes the dev one,
-/// with fsync off), a migrated template database, and a fresh copy of it for each test class.
+/// with fsync off), a migrated template database, and a fresh copy of it for each test. Test classes run in parallel,
+/// each with its own instance of this fixture; all of them share the one cluster, started by the first class that
+/// needs it and stopped when the test process exits.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
     private const string Template = "networksaas_template";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"networksaas-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
-    private int _databases;
+    private static readonly Lazy<Task<EmbeddedPostgres>> Shared = new(StartSharedAsync);
+    private static readonly SemaphoreSlim OneCopyAtATime = new(1);
+    private static int _databases;
 
     public EmbeddedPostgres Server { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        Server = new EmbeddedPostgres(_root, fastUnsafe: true);
-        await Server.StartAsync();
-        var template = await Server.EnsureDatabaseAsync(Template);
-        await DatabaseMigrator.MigrateAsync(template.Owner);
-        NpgsqlConnection.ClearAllPools();
-    }
+    public async Task InitializeAsync() => Server = await Shared.Value;
 
     public async Task<DatabaseConnections> CreateDatabaseAsync()
     {
         var name = $"networksaas_test_{Interlocked.Increment(ref _databases)}";
+        // Copies of the template are made one at a time: PostgreSQL refuses to copy a database another session is using.
+        await OneCopyAtATime.WaitAsync();
+        try
+        {
+            await CopyTemplateAsync(name);
+        }
+        finally
+        {
+            OneCopyAtATime.Release();
+        }
+
+        return Server.ConnectionsFor(name);
+    }
+
+    private async Task CopyTemplateAsync(string name)
+    {
         await using var connection = new NpgsqlConnection(Server.SuperUserConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"""
@@ -35,18 +47,32 @@ public sealed class PostgresCluster : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
         await using var grant = new NpgsqlCommand($"REVOKE ALL ON DATABASE {name} FROM PUBLIC; GRANT CONNECT ON DATABASE {name} TO networksaas_app;", connection);
         await grant.ExecuteNonQueryAsync();
-        return Server.ConnectionsFor(name);
     }
 
     public string SuperUserConnectionString(string database) => Server.SuperUserConnectionString(database);
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<EmbeddedPostgres> StartSharedAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"networksaas-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var server = new EmbeddedPostgres(root, fastUnsafe: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(server, root);
+        await server.StartAsync();
+        var template = await server.EnsureDatabaseAsync(Template);
+        await DatabaseMigrator.MigrateAsync(template.Owner);
+        // CREATE DATABASE … TEMPLATE refuses a template with open connections.
+        NpgsqlConnection.ClearAllPools();
+        return server;
+    }
+
+    private static void Stop(EmbeddedPostgres server, string root)
     {
         NpgsqlConnection.ClearAllPools();
-        await Server.StopAsync();
+        server.StopAsync().GetAwaiter().GetResult();
         try
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
         catch (IOException)
         {
@@ -58,8 +84,12 @@ public sealed class PostgresCluster : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PostgresTests : ICollectionFixture<PostgresCluster>
+/// <summary>
+/// For the few test classes whose timing must not compete with other tests (worker processes stopped and killed on a
+/// schedule): <c>[Collection(PostgresTests.Name)]</c> runs them one at a time, after the parallel part of the run.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PostgresTests
 {
     public const string Name = "postgres";
 }

@@ -58,7 +58,7 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
             foreach (var handler in row.PostHandlers)
             {
                 var url = handler.Length == 0 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
-                var post = await client.PostFormWithTokenAsync(url, new() { ["invitationId"] = ids.InvitationId.ToString(), ["roles"] = Roles.Admin }, token);
+                var post = await client.PostFormWithTokenAsync(url, new() { ["invitationId"] = ids.InvitationId.ToString(), ["roles"] = Roles.Admin }, token, expect: HttpStatusCode.NotFound);
                 await AssertNotFoundWithoutDataAsync(post, $"POST {url}", tenantB, adminB);
             }
         }

@@ -20,6 +20,7 @@ namespace NetworkSaaS.Tests.Notifications;
 /// middle of a job, and the next worker finishing it with exactly one notification and one email.
 /// The test process itself runs the app in the web role: it enqueues jobs and reads the database, it runs no jobs.
 /// </summary>
+[Collection(PostgresTests.Name)]
 public sealed class DigestWorkerProcessTests(PostgresCluster cluster, ITestOutputHelper output) : IntegrationTest(cluster)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -112,8 +113,7 @@ public sealed class DigestWorkerProcessTests(PostgresCluster cluster, ITestOutpu
 
         var clock = Stopwatch.StartNew();
         await first.TerminateAsync();
-        await first.WaitForOutputAsync("Application is shutting down");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the job's token is cancelled by now
+        await first.WaitForOutputAsync("caught stopped signal"); // the job's token is cancelled now
         _smtp.Release();
         await first.WaitForExitAsync();
         var exited = clock.Elapsed;
@@ -139,6 +139,8 @@ public sealed class DigestWorkerProcessTests(PostgresCluster cluster, ITestOutpu
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Smtp:Timeout"] = "00:05:00", // a stall lasts as long as the test wants, never times out
+            // The server's "caught stopped signal" line: the moment it cancels its running jobs' tokens.
+            ["Logging:LogLevel:Hangfire.Server.BackgroundServerProcess"] = "Information",
         };
         if (invisibilityTimeout is { } timeout)
         {

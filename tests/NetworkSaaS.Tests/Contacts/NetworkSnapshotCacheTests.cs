@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Contacts;
+
+namespace NetworkSaaS.Tests.Contacts;
+
+/// <summary>The promises of Contacts:MyNetwork: copies hold at most CachedContacts contacts in all, and go after Idle unused.</summary>
+public sealed class NetworkSnapshotCacheTests
+{
+    private static readonly Guid Tenant = Guid.NewGuid();
+
+    private static NetworkSnapshot Copy(int contacts) => new(1, [.. Enumerable.Range(0, contacts).Select(i =>
+        new NetworkEntry(new NetworkRow(Guid.NewGuid(), $"Person {i}", null, null, null, 3, MeetingChannel.ExchangeEvent, ContactVisibility.Private, null, null, []),
+            $"person {i}", DateTimeOffset.UnixEpoch))]);
+
+    private static NetworkSnapshotCache Cache(long cachedContacts, TimeSpan idle) =>
+        new(Options.Create(new MyNetworkOptions { CachedContacts = cachedContacts, Idle = idle }));
+
+    [Fact]
+    public async Task Copies_hold_at_most_the_configured_number_of_contacts_and_the_least_recently_used_owner_goes_first()
+    {
+        using var cache = Cache(cachedContacts: 20, TimeSpan.FromMinutes(10));
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        cache.Keep(Tenant, first, Copy(8));
+        cache.Keep(Tenant, second, Copy(8));
+        Assert.NotNull(cache.Find(Tenant, first)); // the second owner is now the least recently used
+
+        cache.Keep(Tenant, third, Copy(8)); // 27 with both others: over the limit
+        await Eventually.WaitUntilAsync(() => Task.FromResult(cache.Find(Tenant, second) is null));
+        Assert.NotNull(cache.Find(Tenant, first));
+        cache.Keep(Tenant, third, Copy(8));
+        Assert.NotNull(cache.Find(Tenant, third));
+
+        cache.Keep(Tenant, second, Copy(25)); // larger than the whole limit: never kept
+        Assert.Null(cache.Find(Tenant, second));
+    }
+
+    [Fact]
+    public async Task A_copy_goes_after_the_idle_time_without_a_request_and_each_request_keeps_it_longer()
+    {
+        // Every look at the cache is a use that restarts the idle time, so this test waits rather than polls.
+        var idle = TimeSpan.FromSeconds(3);
+        using var cache = Cache(cachedContacts: 100, idle);
+        var owner = Guid.NewGuid();
+        cache.Keep(Tenant, owner, Copy(3));
+        await Task.Delay(idle / 2);
+        Assert.NotNull(cache.Find(Tenant, owner));
+        await Task.Delay(idle / 2);
+        Assert.NotNull(cache.Find(Tenant, owner)); // kept past its first idle time: the request in between counted
+
+        await Task.Delay(idle + TimeSpan.FromSeconds(1));
+        Assert.Null(cache.Find(Tenant, owner));
+    }
+}
