@@ -139,6 +139,7 @@ public sealed class DigestWorkerProcessTests(PostgresCluster cluster, ITestOutpu
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Smtp:Timeout"] = "00:05:00", // a stall lasts as long as the test wants, never times out
+            ["Email:Smtp:AllowUnencryptedRelay"] = "true", // FakeSmtpServer speaks plain SMTP
         };
         if (invisibilityTimeout is { } timeout)
         {
