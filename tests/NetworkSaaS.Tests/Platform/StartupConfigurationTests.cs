@@ -14,10 +14,12 @@ public sealed class StartupConfigurationTests(PostgresCluster cluster) : Integra
     };
 
     [Fact]
-    public async Task Production_starts_with_real_values()
+    public async Task Production_starts_with_real_values_and_answers_only_the_allowed_host()
     {
         await using var app = new TestApp(App.Connections, Production);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.CreateClient().GetAsync("/healthz")).StatusCode);
+        var allowed = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://networksaas.acme-corp.test") });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await allowed.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await app.CreateClient().GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]
