@@ -76,6 +76,11 @@ public static class StartupConfigurationCheck
         {
             yield return "AllowedHosts must list the host names the app is reached at (e.g. networksaas.your-company.com), not *.";
         }
+        else if (allowedHosts.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                 .FirstOrDefault(h => IsPlaceholderHost(h) && !h.Equals("localhost", StringComparison.OrdinalIgnoreCase)) is { } placeholderHost)
+        {
+            yield return $"AllowedHosts names {placeholderHost}, a placeholder: list your own host names.";
+        }
 
         if (string.Equals(configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
         {

@@ -18,8 +18,9 @@ public static class TransportSecurity
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
-        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        // Blank entries are skipped: deploy templates pass an empty variable when there is no proxy.
+        var proxies = Listed(configuration, "ForwardedHeaders:KnownProxies");
+        var networks = Listed(configuration, "ForwardedHeaders:KnownNetworks");
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -38,6 +39,9 @@ public static class TransportSecurity
         services.AddSingleton(new TrustedProxies(proxies.Length + networks.Length > 0));
         return services;
     }
+
+    private static string[] Listed(IConfiguration configuration, string key) =>
+        [.. configuration.GetSection(key).GetChildren().Select(c => c.Value?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
 
     public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
     {
