@@ -1,4 +1,5 @@
 using NetworkSaaS.Web.Features.Hosting;
+using NetworkSaaS.Web.Features.Ops;
 
 var builder = WebApplication.CreateBuilder(args);
 var runMode = RunMode.From(args, builder.Configuration);
@@ -15,6 +16,23 @@ if (runMode.MigrateOnly)
 
 builder.AddNetworkSaaS(runMode);
 var app = builder.Build();
+
+if (runMode.CreateOperatorEmail is { } operatorEmail)
+{
+    if (embedded is not null)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Configuration.GetConnectionString("Owner")!).ConfigureAwait(false);
+    }
+
+    await CreateOperatorCommand.RunAsync(app.Services, operatorEmail, Console.Out).ConfigureAwait(false);
+    if (embedded is not null)
+    {
+        await embedded.StopAsync().ConfigureAwait(false);
+    }
+
+    return;
+}
+
 app.UseNetworkSaaS(runMode);
 
 if (embedded is not null)

@@ -8,6 +8,7 @@ using NetworkSaaS.Core.Features.Exports;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Platform;
 using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Core.Data;
@@ -51,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<ExportRequest> ExportRequests => Set<ExportRequest>();
     public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PlatformOperator> PlatformOperators => Set<PlatformOperator>();
+    public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

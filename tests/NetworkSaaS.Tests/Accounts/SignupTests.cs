@@ -45,6 +45,9 @@ public sealed class SignupTests(PostgresCluster cluster) : IntegrationTest(clust
     [InlineData("ops", "予約")]
     [InlineData("signup", "予約")]
     [InlineData("healthz", "予約")]
+    [InlineData("scim", "予約")]
+    [InlineData("networksaas", "予約")]
+    [InlineData("admin", "予約")]
     [InlineData("Bad Slug!", "小文字")]
     [InlineData("ab", "小文字")]
     public async Task Reserved_or_malformed_ids_are_refused_with_a_message(string slug, string expectedWord)

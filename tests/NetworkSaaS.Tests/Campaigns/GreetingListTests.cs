@@ -151,6 +151,7 @@ public sealed partial class GreetingListTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("new-year-cards-2027.csv", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);

@@ -387,6 +387,7 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
 
         var csv = await client.GetAsync("/acme/contacts/export/csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", csv.Headers.CacheControl!.ToString());
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
@@ -394,7 +395,9 @@ public sealed class ContactsTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Contains("'=cmd", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Colleague", text, StringComparison.Ordinal);
 
-        var vcf = await client.GetStringAsync("/acme/contacts/export/vcf");
+        var vcfResponse = await client.GetAsync("/acme/contacts/export/vcf");
+        Assert.Equal("no-store", vcfResponse.Headers.CacheControl!.ToString());
+        var vcf = await vcfResponse.Content.ReadAsStringAsync();
         Assert.Contains("BEGIN:VCARD", vcf, StringComparison.Ordinal);
         Assert.Contains("VERSION:4.0", vcf, StringComparison.Ordinal);
         Assert.DoesNotContain("Colleague", vcf, StringComparison.Ordinal);

@@ -29,6 +29,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = MailDirectory,
             ["role"] = "web",
         };
+        foreach (var (key, value) in RequiredSettings.All)
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -59,6 +59,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__App"] = database.App;
+        // Production refuses local base URLs and placeholder domains: the worker gets test values that are neither.
+        foreach (var (key, value) in RequiredSettings.All.Append(new("Email:BaseUrl", "https://networksaas.test"))
+                     .Append(new("Email:From", "NetworkSaaS <no-reply@networksaas.test>")).Append(new("AllowedHosts", "networksaas.test")))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

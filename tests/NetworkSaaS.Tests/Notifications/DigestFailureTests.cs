@@ -32,6 +32,7 @@ public sealed class DigestFailureTests(PostgresCluster cluster, ITestOutputHelpe
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Smtp:Timeout"] = "00:02:00",
+        ["Email:Smtp:AllowUnencryptedRelay"] = "true", // FakeSmtpServer speaks plain SMTP
         ["Jobs:RetryDelays:0"] = "00:00:02",
         ["Jobs:RetryDelays:1"] = "00:00:04",
         ["Jobs:RetryDelays:2"] = "00:00:08",

@@ -141,6 +141,7 @@ public sealed class DigestWorkerProcessTests(PostgresCluster cluster, ITestOutpu
             ["Email:Smtp:Timeout"] = "00:05:00", // a stall lasts as long as the test wants, never times out
             // The server's "caught stopped signal" line: the moment it cancels its running jobs' tokens.
             ["Logging:LogLevel:Hangfire.Server.BackgroundServerProcess"] = "Information",
+            ["Email:Smtp:AllowUnencryptedRelay"] = "true", // FakeSmtpServer speaks plain SMTP
         };
         if (invisibilityTimeout is { } timeout)
         {

@@ -22,7 +22,9 @@ public sealed class RulesTests
 
     [Fact]
     public void Platform_paths_are_reserved() =>
-        Assert.All(new[] { "ops", "signup", "healthz", "culture", "error" }, s => Assert.True(TenantSlug.IsReserved(s)));
+        Assert.All(
+            new[] { "ops", "signup", "healthz", "culture", "error", "admin", "api", "scim", "www", "app", "login", "static", "assets", "status", "help", "support", "docs", "mail", "root", "system", "networksaas" },
+            s => Assert.True(TenantSlug.IsReserved(s), s));
 
     [Theory]
     [InlineData(new string[0], null, true, true, false)]

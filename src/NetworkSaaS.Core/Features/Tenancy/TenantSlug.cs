@@ -12,6 +12,10 @@ public static partial class TenantSlug
         "assets", "css", "js", "lib", "img", "images", "favicon.ico", "robots.txt", "error", "errors", "www",
         "app", "help", "support", "status", "docs", "culture", "hangfire", "jobs", "not-found", "about",
         "pricing", "terms", "privacy", "security", "mail", "system", "root", "public", "tenant", "tenants",
+        // Could pass for the product itself, its operators or its protocols in a link or a phishing mail.
+        "scim", "oidc", "signin-oidc", "sso", "saml", "auth", "oauth", "register", "platform", "operator", "operators",
+        "networksaas", "dashboard", "console", "billing", "cdn", "smtp", "webhooks", "unsubscribe", "calendar", "card",
+        "www1", "www2", "administrator", "webmaster", "postmaster", "hostmaster", "abuse", "noreply", "no-reply",
     };
 
     public const int MinLength = 3;

@@ -8,12 +8,16 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Accounts;
 
-/// <summary>Account mails (password reset, invitation), written in the recipient's language with a link back to the tenant.</summary>
+/// <summary>
+/// Account mails (password reset, invitation), written in the recipient's language with a link back to the tenant.
+/// Links are built from the configured Email:BaseUrl, never from the request: a forged Host header must not turn a
+/// genuine reset mail into one that sends its token to someone else.
+/// </summary>
 public sealed class AccountEmails(
     IEmailSender sender,
     IStringLocalizer<SharedResource> l,
     ITenantContextAccessor tenantContext,
-    IHttpContextAccessor http)
+    EmailOptions options)
 {
     public Task SendPasswordResetAsync(AppUser user, string token, CancellationToken cancellationToken)
     {
@@ -39,11 +43,7 @@ public sealed class AccountEmails(
             l["The link works until {0:yyyy-MM-dd HH:mm} UTC.", invitation.ExpiresAt.UtcDateTime].Value), cancellationToken);
     }
 
-    private string Link(string pathAndQuery)
-    {
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Account mails are sent from a request.");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
-    }
+    private string Link(string pathAndQuery) => options.BaseUrl.TrimEnd('/') + pathAndQuery;
 
     private async Task SendAsync(string to, string culture, Func<(string Subject, string Intro, string Link, string Outro)> compose, CancellationToken cancellationToken)
     {

@@ -7,8 +7,11 @@ public sealed class EmailOptions
     public string From { get; set; } = "NetworkSaaS <no-reply@networksaas.example>";
     public string PickupDirectory { get; set; } = "";
 
-    /// <summary>Where the app is reached from outside (scheme, host, port): links in mails sent by background jobs.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>
+    /// Where the app is reached from outside (scheme, host, port): every absolute link in every mail starts with it.
+    /// Required outside Development (see StartupConfigurationCheck); Development's appsettings name localhost.
+    /// </summary>
+    public string BaseUrl { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();
 }
 
@@ -18,6 +21,12 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
     public string UserName { get; set; } = "";
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// Mail goes over TLS: implicit TLS on port 465, STARTTLS required on any other port. Only a relay on the same host
+    /// or private network that offers no TLS (a local MTA, the compose file's mailpit) may be allowed with this.
+    /// </summary>
+    public bool AllowUnencryptedRelay { get; set; }
 
     /// <summary>
     /// Limit on each network read or write (MailKit's default is 2 minutes). A mail transfer, once begun, is not cancelled

@@ -59,7 +59,7 @@ public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
         ArgumentNullException.ThrowIfNull(email);
         var message = MimeMessages.Build(email, options);
         using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = (int)options.Smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(options.Smtp.Host, options.Smtp.Port, MailKit.Security.SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
+        await client.ConnectAsync(options.Smtp.Host, options.Smtp.Port, TransportSecurity(options.Smtp), cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.Smtp.UserName))
         {
             await client.AuthenticateAsync(options.Smtp.UserName, options.Smtp.Password, cancellationToken).ConfigureAwait(false);
@@ -69,4 +69,9 @@ public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
         await client.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
         await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(false);
     }
+
+    internal static MailKit.Security.SecureSocketOptions TransportSecurity(SmtpOptions smtp) =>
+        smtp.AllowUnencryptedRelay ? MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable
+        : smtp.Port == 465 ? MailKit.Security.SecureSocketOptions.SslOnConnect
+        : MailKit.Security.SecureSocketOptions.StartTls;
 }

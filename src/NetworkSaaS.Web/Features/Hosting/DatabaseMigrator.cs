@@ -37,6 +37,8 @@ public static class DatabaseMigrator
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {HangfireSchema} TO {AppRole};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {HangfireSchema} TO {AppRole};
             REVOKE ALL ON "__EFMigrationsHistory" FROM {AppRole};
+            REVOKE DELETE ON platform_operators FROM {AppRole};
+            REVOKE UPDATE, DELETE ON platform_audit_entries FROM {AppRole};
             INSERT INTO roles (id, name, normalized_name, concurrency_stamp)
             SELECT gen_random_uuid(), r, upper(r), gen_random_uuid()::text
             FROM unnest(@roles) AS r

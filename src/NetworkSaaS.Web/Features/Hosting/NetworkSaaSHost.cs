@@ -22,6 +22,7 @@ using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Notifications;
+using NetworkSaaS.Web.Features.Ops;
 using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -33,6 +34,7 @@ public static class NetworkSaaSHost
     public static void AddNetworkSaaS(this WebApplicationBuilder builder, RunMode runMode)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        StartupConfigurationCheck.Validate(builder.Configuration, builder.Environment);
         var services = builder.Services;
         var appConnection = WithPreparedStatements(builder.Configuration.GetConnectionString("App")
                             ?? throw new InvalidOperationException("ConnectionStrings:App is not set."));
@@ -50,9 +52,12 @@ public static class NetworkSaaSHost
             .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>()));
 
-        services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);
         services.AddAppLocalization();
         services.AddAccounts();
+        services.AddPlatformOperators();
+        services.AddTransportSecurity(builder.Configuration);
         services.AddContacts();
         services.AddIntroductions();
         services.AddNotifications();
@@ -65,7 +70,6 @@ public static class NetworkSaaSHost
         services.AddDatabaseHealthCheck();
         services.AddDemoSeeds(builder.Environment.EnvironmentName);
         services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
-        services.Configure<PlatformOptions>(builder.Configuration.GetSection("Platform"));
 
         if (runMode.ServesWeb)
         {
@@ -76,6 +80,8 @@ public static class NetworkSaaSHost
                 {
                     options.RootDirectory = "/Features";
                     options.Conventions.AuthorizeFolder("/");
+                    options.Conventions.AuthorizeFolder("/Ops", OperatorAuthentication.SignedInPolicy);
+                    options.Conventions.AllowAnonymousToPage("/OpsSignIn/Login");
                     options.Conventions.AllowAnonymousToFolder("/Landing");
                     options.Conventions.AllowAnonymousToFolder("/Signup");
                     options.Conventions.AllowAnonymousToFolder("/Errors");
@@ -112,6 +118,7 @@ public static class NetworkSaaSHost
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(runMode);
+        app.UseTrustedForwardedHeaders();
         app.MapHealthChecks("/healthz");
         if (!runMode.ServesWeb)
         {

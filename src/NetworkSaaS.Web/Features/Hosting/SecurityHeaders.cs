@@ -1,9 +1,12 @@
+using Microsoft.Net.Http.Headers;
+
 namespace NetworkSaaS.Web.Features.Hosting;
 
 /// <summary>
 /// Security headers on every response. The Content-Security-Policy allows only this site's own scripts, styles and
-/// forms (no inline script or style anywhere in the app); the Hangfire dashboard under /ops uses inline scripts and
-/// is exempt from the CSP (it is reachable by platform operators only).
+/// forms (no inline script or style anywhere in the app); the Hangfire dashboard at /ops/jobs needs inline script and
+/// style and gets its own policy, which still forbids framing. Every download (a response with Content-Disposition:
+/// exports, vCard/CSV files, label lists) carries personal data and is never stored by a browser or proxy cache.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -18,11 +21,19 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (!context.Request.Path.StartsWithSegments(Jobs.PlatformOperatorDashboard.OpsPath + "/jobs", StringComparison.OrdinalIgnoreCase))
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.PlatformOperatorDashboard.JobsPath, StringComparison.OrdinalIgnoreCase)
+                ? Jobs.PlatformOperatorDashboard.ContentSecurityPolicy
+                : ContentSecurityPolicy;
+            context.Response.OnStarting(() =>
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
+                if (headers.ContainsKey(HeaderNames.ContentDisposition))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
 
+                return Task.CompletedTask;
+            });
             await next(context).ConfigureAwait(false);
         });
 }

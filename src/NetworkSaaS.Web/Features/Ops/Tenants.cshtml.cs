@@ -5,7 +5,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Ops;
 
-/// <summary>Platform operators' list of companies (the /ops guard answers 404 to everyone else).</summary>
+/// <summary>Platform operators' list of companies (the /Ops folder needs a signed-in operator: password and authenticator code).</summary>
 public sealed class TenantsModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<Tenant> Tenants { get; private set; } = [];
