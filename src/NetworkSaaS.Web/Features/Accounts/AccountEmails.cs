@@ -13,7 +13,7 @@ public sealed class AccountEmails(
     IEmailSender sender,
     IStringLocalizer<SharedResource> l,
     ITenantContextAccessor tenantContext,
-    IHttpContextAccessor http)
+    EmailOptions emailOptions)
 {
     public Task SendPasswordResetAsync(AppUser user, string token, CancellationToken cancellationToken)
     {
@@ -39,11 +39,8 @@ public sealed class AccountEmails(
             l["The link works until {0:yyyy-MM-dd HH:mm} UTC.", invitation.ExpiresAt.UtcDateTime].Value), cancellationToken);
     }
 
-    private string Link(string pathAndQuery)
-    {
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Account mails are sent from a request.");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
-    }
+    // From configuration, never from the request: a forged Host header must not end up in a mailed link.
+    private string Link(string pathAndQuery) => $"{emailOptions.BaseUrl.TrimEnd('/')}{pathAndQuery}";
 
     private async Task SendAsync(string to, string culture, Func<(string Subject, string Intro, string Link, string Outro)> compose, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ using NetworkSaaS.Web.Features.Health;
 using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Notifications;
+using NetworkSaaS.Web.Features.RateLimiting;
 using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -66,6 +67,7 @@ public static class NetworkSaaSHost
         services.AddDemoSeeds(builder.Environment.EnvironmentName);
         services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
         services.Configure<PlatformOptions>(builder.Configuration.GetSection("Platform"));
+        services.AddSingleton(builder.Configuration.GetSection("Audit").Get<AuditRetentionOptions>() ?? new AuditRetentionOptions());
 
         if (runMode.ServesWeb)
         {
@@ -89,6 +91,7 @@ public static class NetworkSaaSHost
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
             services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+            services.AddRateLimits(builder.Configuration);
         }
     }
 
@@ -132,6 +135,7 @@ public static class NetworkSaaSHost
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimGuardMiddleware>();
         app.UseRequestLocalization();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();
