@@ -13,6 +13,8 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         ["RateLimits:ForgotPassword:PerAccount"] = "10",
         ["RateLimits:ForgotPassword:PerAddress"] = "2",
         ["RateLimits:Mfa:PerAddress"] = "2",
+        ["RateLimits:SignUp:PerAddress"] = "2",
+        ["RateLimits:Invitations:PerAccount"] = "2",
     };
 
     private static Dictionary<string, string> Login(string email) => new() { ["Input.Email"] = email, ["Input.Password"] = "wrong-password-1" };
@@ -65,5 +67,27 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/acme/account/login/mfa", new FormUrlEncodedContent([]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_up_is_limited_per_address_and_invitations_per_company()
+    {
+        var visitor = App.CreateBrowserlikeClient();
+        var token = await visitor.AntiforgeryTokenAsync("/signup");
+        foreach (var email in new[] { "a@kumo.test", "b@kumo.test" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = email }, token)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = "c@kumo.test" }, token)).StatusCode);
+
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        await App.CreateUserAsync(tenant, "second.admin@acme.test", NetworkSaaS.Core.Features.Accounts.Roles.Admin);
+        var first = await App.SignInAsync("acme", admin.Email!);
+        var second = await App.SignInAsync("acme", "second.admin@acme.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "one@acme.test" }, "/acme/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "two@acme.test" }, "/acme/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "three@acme.test" }, "/acme/admin")).StatusCode);
+        Assert.Equal(2, App.Mails().Count);
     }
 }
