@@ -29,6 +29,8 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Owner"] = connections.Owner,
             ["role"] = role,
             [BaselineModel.SettingName] = "true",
+            // Plain http on loopback: a Secure (__Host-) auth cookie would never be sent back.
+            [NetworkSaaS.Web.Features.Accounts.Sessions.AuthCookie.OverPlainHttpSetting] = "true",
             ["Email:PickupDirectory"] = mailDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

@@ -62,6 +62,7 @@ public sealed partial class SignInTests(PostgresCluster cluster) : IntegrationTe
         var unknown = await client.PostFormAsync("/acme/account/forgot-password", new() { ["Email"] = "nobody@acme.test" });
         Assert.Contains("id=\"reset-sent\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        await PasswordResetJobs.RunEnqueuedAsync(App);
         var mail = Assert.Single(App.Mails());
         Assert.Equal(admin.Email, mail.To.Mailboxes.Single().Address);
         Assert.Contains("パスワード", mail.Subject, StringComparison.Ordinal);

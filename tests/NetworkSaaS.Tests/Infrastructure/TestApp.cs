@@ -28,6 +28,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Owner"] = connections.Owner,
             ["Email:PickupDirectory"] = MailDirectory,
             ["role"] = "web",
+            [NetworkSaaS.Web.Features.Accounts.Sessions.AuthCookie.OverPlainHttpSetting] = "true",
         };
         foreach (var (key, value) in RequiredSettings.All)
         {

@@ -24,6 +24,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/reset-password", typeof(ResetPasswordModel), ids => $"account/reset-password?userId={ids.UserId}&token=x", ""),
         new("{tenant:slug}/account/invitation", typeof(AcceptInvitationModel), ids => $"account/invitation?token={ids.InvitationToken}", ""),
         new("{tenant:slug}/account/profile", typeof(ProfileModel), _ => "account/profile", ""),
+        new("{tenant:slug}/account/security", typeof(Web.Features.Accounts.Security.IndexModel), _ => "account/security"),
+        new("{tenant:slug}/account/security/sessions", typeof(Web.Features.Accounts.Security.SessionsModel), _ => "account/security/sessions", "Revoke", "RevokeOthers"),
         new("{tenant:slug}/admin", typeof(IndexModel), ids => "admin", "Invite", "Revoke"),
         new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "Deactivate", "Reactivate"),
         new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "AddDepartment", "Reminders", "Campaigns"),

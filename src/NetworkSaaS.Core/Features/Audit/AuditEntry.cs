@@ -30,11 +30,19 @@ public static class AuditActions
     public const string IntroducedContactViewed = "contact.introduced-viewed";
     public const string CompanyContactsExported = "contacts.company-exported";
     public const string HrReviewExported = "hr-review.exported";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    public const string PasswordReset = "account.password-reset";
+    public const string SessionRevoked = "account.session-revoked";
+    public const string SessionsRevoked = "account.sessions-revoked";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
         IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
+        SignedIn, SignInFailed, LockedOut, PasswordResetRequested, PasswordReset, SessionRevoked, SessionsRevoked,
     ];
 }

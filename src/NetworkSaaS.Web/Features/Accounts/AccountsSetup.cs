@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Accounts.Sessions;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -26,25 +28,33 @@ public static class AccountsSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddUserStore<TenantUserStore>()
+            .AddUserManager<SessionEndingUserManager>()
             .AddRoleStore<AppRoleStore>()
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<UserSessions>();
 
         // Password-reset links work for three hours (the mail and the page say "a few hours").
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 
         // Deactivation and role changes renew the security stamp; revalidate often so they take effect quickly.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = AuthCookie.KeepSession;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment, IConfiguration>((options, environment, configuration) =>
+                AuthCookie.Name(options, overPlainHttp: environment.IsDevelopment() || configuration.GetValue<bool>(AuthCookie.OverPlainHttpSetting)));
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "networksaas.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.ExpireTimeSpan = UserSessions.Lifetime;
             options.Events = new CookieAuthenticationEvents
             {
                 OnRedirectToLogin = context =>
@@ -60,13 +70,25 @@ public static class AccountsSetup
                     return Task.CompletedTask;
                 },
                 // Only revalidate a cookie in its own tenant: under another tenant's path the guard answers 404
-                // without touching (or signing out) the user's real session.
-                OnValidatePrincipal = context =>
+                // without touching (or signing out) the user's real session. In its tenant, the server-side session is
+                // checked on every request (one primary-key read), the security stamp once a minute.
+                OnValidatePrincipal = async context =>
                 {
                     var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContextAccessor>().Tenant;
-                    return tenant is not null && context.Principal?.FindFirst(TenantClaimTypes.TenantId)?.Value == tenant.Id.ToString()
-                        ? SecurityStampValidator.ValidatePrincipalAsync(context)
-                        : Task.CompletedTask;
+                    if (tenant is null || context.Principal?.FindFirst(TenantClaimTypes.TenantId)?.Value != tenant.Id.ToString())
+                    {
+                        return;
+                    }
+
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+                    if (!await sessions.IsLiveAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
                 },
             };
         });

@@ -1,11 +1,19 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Web.Features.Accounts.Sessions;
+using NetworkSaaS.Web.Features.Audit;
 
 namespace NetworkSaaS.Web.Features.Accounts;
 
-/// <summary>A deactivated user cannot sign in; the rest is Identity's.</summary>
+/// <summary>
+/// A deactivated user cannot sign in; every sign-in (password, second factor, passkey, external) starts a server-side
+/// session whose id goes into the cookie, and sign-out ends it. Sign-ins and failed password checks are audited.
+/// </summary>
 public sealed class ActiveUserSignInManager(
     UserManager<AppUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -13,12 +21,82 @@ public sealed class ActiveUserSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    UserSessions sessions,
+    AuditLog audit,
+    AppDbContext db)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private bool _refreshing;
+
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsActive && await base.CanSignInAsync(user).ConfigureAwait(false);
+    }
+
+    /// <summary>The one place every sign-in path passes through before the cookie is written.</summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        authenticationProperties ??= new AuthenticationProperties();
+        var session = await sessions.StartAsync(user, authenticationProperties.IsPersistent, _refreshing).ConfigureAwait(false);
+        if (session.IsPersistent)
+        {
+            // "Keep me signed in": the cookie lives as long as the session may (30 days), not just the 12-hour slide.
+            authenticationProperties.ExpiresUtc = session.ExpiresAt;
+        }
+
+        if (!_refreshing)
+        {
+            audit.RecordBy(user.Id, AuditActions.SignedIn, user.Email ?? user.Id.ToString(), session.Id.ToString());
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims.Append(new Claim(UserSessions.ClaimType, session.Id.ToString())))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Re-issues the cookie after a change of the user's own credentials; the session is replaced, not added.</summary>
+    public override async Task RefreshSignInAsync(AppUser user)
+    {
+        _refreshing = true;
+        try
+        {
+            await base.RefreshSignInAsync(user).ConfigureAwait(false);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+    }
+
+    public override async Task SignOutAsync()
+    {
+        await sessions.EndCurrentAsync().ConfigureAwait(false);
+        await base.SignOutAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Audits each failed password check with its reason; the sign-in page still shows one message for all.</summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var wasLockedOut = await UserManager.IsLockedOutAsync(user).ConfigureAwait(false);
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        var subject = user.Email ?? user.Id.ToString();
+        var reason = result.IsNotAllowed ? "inactive" : wasLockedOut ? "locked-out" : "bad-password";
+        audit.RecordBy(user.Id, AuditActions.SignInFailed, subject, reason);
+        if (result.IsLockedOut && !wasLockedOut)
+        {
+            audit.RecordBy(user.Id, AuditActions.LockedOut, subject, user.LockoutEnd?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await db.SaveChangesAsync().ConfigureAwait(false);
+        return result;
     }
 }

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Accounts;
 
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.ForgotPassword)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, IBackgroundJobClient jobs, ITenantContextAccessor tenantContext) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
@@ -19,21 +22,19 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmail
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
+        // The same work and the same answer whether or not the email is an active user's: one lookup and one job,
+        // which mails only a real user (Guid.Empty is nobody). No timing tells which emails exist.
         var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is { IsActive: true })
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            await emails.SendPasswordResetAsync(user, token, cancellationToken);
-        }
-
-        // The same answer whether or not the email exists.
+        var userId = user is { IsActive: true } ? user.Id : Guid.Empty;
+        var tenantId = tenantContext.Tenant!.Id;
+        jobs.Enqueue<PasswordResetMailJob>(j => j.RunAsync(tenantId, userId, CancellationToken.None));
         Sent = true;
         return Page();
     }

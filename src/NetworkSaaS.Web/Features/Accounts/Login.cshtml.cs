@@ -9,6 +9,7 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.SignIn)]
 public sealed class LoginModel(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Localization;
 
@@ -12,6 +15,8 @@ namespace NetworkSaaS.Web.Features.Accounts;
 public sealed class ResetPasswordModel(
     UserManager<AppUser> users,
     ITenantContextAccessor tenantContext,
+    AuditLog audit,
+    AppDbContext db,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -44,6 +49,9 @@ public sealed class ResetPasswordModel(
             return Page();
         }
 
+        // The new security stamp has already ended every session of the user (SessionEndingUserManager).
+        audit.RecordBy(user!.Id, AuditActions.PasswordReset, user.Email ?? user.Id.ToString());
+        await db.SaveChangesAsync();
         TempData["Status"] = l["Your password has been changed. Sign in with the new one."].Value;
         return Redirect($"/{tenantContext.Tenant!.Slug}/account/login");
     }

@@ -17,6 +17,7 @@ using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Admin;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.Invitations)]
 [Authorize(Roles = Roles.Admin)]
 public sealed class IndexModel(
     AppDbContext db,

@@ -11,10 +11,18 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
     public void Record(string action, string subject, string? details = null)
     {
         var actor = http.HttpContext?.User.FindFirstValue(new IdentityOptions().ClaimsIdentity.UserIdClaimType);
+        Add(Guid.TryParse(actor, out var id) ? id : null, action, subject, details);
+    }
+
+    /// <summary>For what a user does before they are signed in (signing in, failing to): the actor is named explicitly.</summary>
+    public void RecordBy(Guid actorUserId, string action, string subject, string? details = null) => Add(actorUserId, action, subject, details);
+
+    private void Add(Guid? actorUserId, string action, string subject, string? details)
+    {
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow(),
-            ActorUserId = Guid.TryParse(actor, out var id) ? id : null,
+            ActorUserId = actorUserId,
             Action = action,
             Subject = subject,
             Details = details,

@@ -32,6 +32,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> l) : PageModel
             403 => (l["Not allowed"].Value, l["Your role does not give access to this page. Ask your administrator if you need it."].Value),
             410 => (l["This file is no longer available"].Value, l["Exported files can be downloaded for 7 days. Request the export again."].Value),
             413 => (l["The file is too large"].Value, l["Files can be at most 20 MB. Split the file and import the parts."].Value),
+            429 => (l["Too many attempts"].Value, l["Please wait a little and try again."].Value),
             400 => (l["Something was wrong with the request"].Value, l["Reload the page and try again."].Value),
             _ => (l["Something went wrong"].Value, l["Please try again in a moment. If it keeps happening, contact your administrator."].Value),
         };

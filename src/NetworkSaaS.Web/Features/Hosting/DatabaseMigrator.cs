@@ -39,6 +39,9 @@ public static class DatabaseMigrator
             REVOKE ALL ON "__EFMigrationsHistory" FROM {AppRole};
             REVOKE DELETE ON platform_operators FROM {AppRole};
             REVOKE UPDATE, DELETE ON platform_audit_entries FROM {AppRole};
+            -- The audit log is append-only for the app: retention deletes through delete_expired_audit_entries (owner).
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {AppRole};
+            GRANT EXECUTE ON FUNCTION delete_expired_audit_entries(timestamptz) TO {AppRole};
             INSERT INTO roles (id, name, normalized_name, concurrency_stamp)
             SELECT gen_random_uuid(), r, upper(r), gen_random_uuid()::text
             FROM unnest(@roles) AS r

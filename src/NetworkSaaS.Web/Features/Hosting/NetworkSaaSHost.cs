@@ -23,6 +23,7 @@ using NetworkSaaS.Web.Features.Jobs;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Notifications;
 using NetworkSaaS.Web.Features.Ops;
+using NetworkSaaS.Web.Features.RateLimiting;
 using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -70,6 +71,7 @@ public static class NetworkSaaSHost
         services.AddDatabaseHealthCheck();
         services.AddDemoSeeds(builder.Environment.EnvironmentName);
         services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
+        services.AddSingleton(builder.Configuration.GetSection("Audit").Get<AuditRetentionOptions>() ?? new AuditRetentionOptions());
 
         if (runMode.ServesWeb)
         {
@@ -95,6 +97,7 @@ public static class NetworkSaaSHost
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
             services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+            services.AddRateLimits(builder.Configuration);
         }
     }
 
@@ -139,6 +142,7 @@ public static class NetworkSaaSHost
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimGuardMiddleware>();
         app.UseRequestLocalization();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();

@@ -73,6 +73,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
             Notifications.NotificationEmailSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Notifications.NotificationEmailSweep.Schedule);
         recurringJobs.AddOrUpdate<Campaigns.SeasonalCampaignDispatcher>(
             Campaigns.SeasonalCampaignDispatcher.RecurringJobId, j => j.EnqueueDueTenantsAsync(), Campaigns.SeasonalCampaignDispatcher.Schedule);
+        recurringJobs.AddOrUpdate<Audit.AuditRetentionSweep>(Audit.AuditRetentionSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Audit.AuditRetentionSweep.Schedule);
         return Task.CompletedTask;
     }
 

@@ -11,6 +11,7 @@ using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Signup;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.SignUp)]
 public sealed class IndexModel(
     TenantProvisioner provisioner,
     TenantStore tenants,

@@ -11,6 +11,7 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Contacts.Import;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.Imports)]
 public sealed class BatchModel(
     AppDbContext db,
     ContactAccess access,

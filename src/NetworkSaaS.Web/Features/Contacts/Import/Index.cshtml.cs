@@ -10,6 +10,7 @@ using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Contacts.Import;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.Imports)]
 [RequestSizeLimit(MaxFileBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 1024 * 1024)]
 public sealed class IndexModel(

@@ -1,0 +1,48 @@
+namespace NetworkSaaS.Web.Features.RateLimiting;
+
+/// <summary>
+/// Section "RateLimits": for each policy, how many POSTs one IP address and one account (or company) may make per
+/// window. The defaults are the production values. Counted per process: see deploy/runbooks/rate-limits.md.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public PolicyLimits SignIn { get; set; } = new(perAddress: 50, perAccount: 10, TimeSpan.FromMinutes(5));
+    public PolicyLimits ForgotPassword { get; set; } = new(perAddress: 10, perAccount: 3, TimeSpan.FromMinutes(15));
+    public PolicyLimits Mfa { get; set; } = new(perAddress: 30, perAccount: 10, TimeSpan.FromMinutes(5));
+    public PolicyLimits SignUp { get; set; } = new(perAddress: 5, perAccount: 3, TimeSpan.FromHours(1));
+    public PolicyLimits Invitations { get; set; } = new(perAddress: 100, perAccount: 100, TimeSpan.FromHours(1));
+    public PolicyLimits Imports { get; set; } = new(perAddress: 30, perAccount: 30, TimeSpan.FromHours(1));
+
+    public PolicyLimits For(string policy) => policy switch
+    {
+        RateLimitPolicies.SignIn => SignIn,
+        RateLimitPolicies.ForgotPassword => ForgotPassword,
+        RateLimitPolicies.Mfa => Mfa,
+        RateLimitPolicies.SignUp => SignUp,
+        RateLimitPolicies.Invitations => Invitations,
+        RateLimitPolicies.Imports => Imports,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
+    };
+}
+
+public sealed class PolicyLimits
+{
+    public PolicyLimits()
+    {
+    }
+
+    public PolicyLimits(int perAddress, int perAccount, TimeSpan window)
+    {
+        PerAddress = perAddress;
+        PerAccount = perAccount;
+        Window = window;
+    }
+
+    /// <summary>POSTs per window from one IP address.</summary>
+    public int PerAddress { get; set; }
+
+    /// <summary>POSTs per window for one account (the email typed, the sign-in in progress) or one company.</summary>
+    public int PerAccount { get; set; }
+
+    public TimeSpan Window { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace NetworkSaaS.Web.Features.RateLimiting;
+
+/// <summary>
+/// Names for <c>[EnableRateLimiting(...)]</c> on a page model. Only POSTs count. Each policy limits per IP address
+/// (the global limiter) and per account or company (the named policy); both must allow a request.
+/// </summary>
+public static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+    public const string ForgotPassword = "forgot-password";
+
+    /// <summary>The second step of a sign-in (TOTP or recovery code). Also applied by path to <see cref="MfaPathSuffix"/>.</summary>
+    public const string Mfa = "mfa";
+    public const string SignUp = "sign-up";
+    public const string Invitations = "invitations";
+    public const string Imports = "imports";
+
+    public const string MfaPathSuffix = "/account/login/mfa";
+
+    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports];
+}

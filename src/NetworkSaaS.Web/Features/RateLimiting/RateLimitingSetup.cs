@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using NetworkSaaS.Web.Features.Tenancy;
+
+namespace NetworkSaaS.Web.Features.RateLimiting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter with fixed windows, per IP address and per account or company. A refused request gets
+/// 429 with Retry-After and the localized error page. The counters live in this process (see the runbook).
+/// </summary>
+public static class RateLimitingSetup
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = new RateLimitOptions();
+        configuration.GetSection("RateLimits").Bind(limits);
+        services.AddSingleton(limits);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                PolicyOf(context) is { } policy
+                    ? Window($"{policy}|ip|{context.Connection.RemoteIpAddress}", limits.For(policy).PerAddress, limits.For(policy).Window)
+                    : RateLimitPartition.GetNoLimiter(""));
+            foreach (var policy in RateLimitPolicies.All)
+            {
+                options.AddPolicy(policy, context =>
+                    HttpMethods.IsPost(context.Request.Method)
+                        ? Window($"{policy}|account|{AccountKey(policy, context)}", limits.For(policy).PerAccount, limits.For(policy).Window)
+                        : RateLimitPartition.GetNoLimiter(""));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Before the limiter: the sign-in, forgot-password and sign-up forms are read (and kept for the page) so the
+    /// account partition can use the email typed. The limiter's partitioners cannot await.
+    /// </summary>
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (PolicyOf(context) is RateLimitPolicies.SignIn or RateLimitPolicies.ForgotPassword or RateLimitPolicies.SignUp && context.Request.HasFormContentType)
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
+        return app.UseRateLimiter();
+    }
+
+    private static string? PolicyOf(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return null;
+        }
+
+        return context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName
+               ?? (context.Request.Path.Value?.EndsWith(RateLimitPolicies.MfaPathSuffix, StringComparison.OrdinalIgnoreCase) == true ? RateLimitPolicies.Mfa : null);
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    /// <summary>The account a request is about: the email typed, the sign-in in progress, or the company.</summary>
+    private static string AccountKey(string policy, HttpContext context)
+    {
+        var tenant = context.GetRouteValue(TenantResolutionMiddleware.RouteKey) as string ?? "";
+        return policy switch
+        {
+            RateLimitPolicies.SignIn => $"{tenant}|{FormValue(context, "Input.Email")}",
+            RateLimitPolicies.ForgotPassword => $"{tenant}|{FormValue(context, "Email")}",
+            RateLimitPolicies.SignUp => FormValue(context, "Input.Email"),
+            // The half-finished sign-in: Identity's two-factor cookie (hashed; it is a bearer secret) or the signed-in user.
+            RateLimitPolicies.Mfa => $"{tenant}|{Hash(context.Request.Cookies[".AspNetCore." + IdentityConstants.TwoFactorUserIdScheme] ?? context.User.Identity?.Name ?? "")}",
+            _ => tenant,
+        };
+    }
+
+    private static string FormValue(HttpContext context, string field) =>
+        context.Request.HasFormContentType && context.Request.Form.TryGetValue(field, out var value)
+            ? value.ToString().Trim().ToUpperInvariant()
+            : "";
+
+    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}

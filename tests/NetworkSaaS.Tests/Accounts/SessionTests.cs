@@ -1,0 +1,234 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Accounts.Sessions;
+
+namespace NetworkSaaS.Tests.Accounts;
+
+/// <summary>Server-side sessions: a cookie is worth something only while its session row is live.</summary>
+public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    private static readonly Uri Site = new("http://localhost");
+
+    [GeneratedRegex("<tr data-session=\"([0-9a-f-]+)\">")]
+    private static partial Regex SessionRow();
+
+    /// <summary>A browser with its own cookie jar, so a test can copy its auth cookie into another one.</summary>
+    private async Task<(HttpClient Client, CookieContainer Jar)> SignInDeviceAsync(string slug, string email, string userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36")
+    {
+        var jar = new CookieContainer();
+        var client = App.CreateDefaultClient(Site, new CookieContainerHandler(jar));
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (client, jar);
+    }
+
+    private HttpClient CopyOfAuthCookie(CookieContainer jar)
+    {
+        var copied = new CookieContainer();
+        copied.Add(Site, Assert.Single(jar.GetCookies(Site), c => c.Name == AuthCookie.PlainHttpName));
+        return App.CreateDefaultClient(Site, new CookieContainerHandler(copied));
+    }
+
+    private static async Task AssertSignedInAsync(HttpClient client, string slug) =>
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{slug}/")).StatusCode);
+
+    private static async Task AssertSignedOutAsync(HttpClient client, string slug)
+    {
+        var response = await client.GetAsync($"/{slug}/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"/{slug}/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_copied_cookie_is_refused_after_sign_out()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme");
+        var (browser, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var copy = CopyOfAuthCookie(jar);
+        await AssertSignedInAsync(copy, "acme");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/acme/account/logout", [])).StatusCode);
+
+        await AssertSignedOutAsync(copy, "acme");
+        await AssertSignedOutAsync(browser, "acme");
+    }
+
+    [Fact]
+    public async Task The_security_page_lists_the_sessions_and_ending_one_kills_that_cookie_at_once()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (laptop, _) = await SignInDeviceAsync("acme", admin.Email!);
+        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
+        var (tablet, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+
+        var page = await laptop.GetStringAsync("/acme/account/security");
+        Assert.Contains("Safari · iPhone", page, StringComparison.Ordinal);
+        Assert.Contains("Firefox · Linux", page, StringComparison.Ordinal);
+        Assert.Contains("Chrome · Windows", page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, "id=\"this-device\""));
+        var ids = SessionRow().Matches(page).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(3, ids.Count);
+        var phoneSession = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().UserSessions
+            .Where(s => s.UserAgent!.Contains("iPhone")).Select(s => s.Id).SingleAsync());
+        Assert.Contains(phoneSession, ids);
+
+        var end = await laptop.PostFormAsync("/acme/account/security/sessions?handler=Revoke", new() { ["id"] = phoneSession.ToString() }, "/acme/account/security");
+        Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
+        await AssertSignedOutAsync(phone, "acme");
+        await AssertSignedInAsync(tablet, "acme");
+        await AssertSignedInAsync(laptop, "acme");
+
+        var others = await laptop.PostFormAsync("/acme/account/security/sessions?handler=RevokeOthers", [], "/acme/account/security");
+        Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
+        await AssertSignedOutAsync(tablet, "acme");
+        await AssertSignedInAsync(laptop, "acme");
+        Assert.Single(SessionRow().Matches(await laptop.GetStringAsync("/acme/account/security")));
+
+        var audited = await AuditActionsAsync(tenant);
+        Assert.Contains(AuditActions.SessionRevoked, audited);
+        Assert.Contains(AuditActions.SessionsRevoked, audited);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_every_session_of_the_user_at_once()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (laptop, _) = await SignInDeviceAsync("acme", admin.Email!);
+        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!);
+        var token = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<UserManager<AppUser>>().GeneratePasswordResetTokenAsync(admin));
+
+        var reset = await App.CreateBrowserlikeClient().PostFormAsync("/acme/account/reset-password", new()
+        {
+            ["Input.UserId"] = admin.Id.ToString(),
+            ["Input.Token"] = token,
+            ["Input.Password"] = "a-brand-new-password",
+            ["Input.ConfirmPassword"] = "a-brand-new-password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        // Not within the stamp's one-minute revalidation: at once.
+        await AssertSignedOutAsync(laptop, "acme");
+        await AssertSignedOutAsync(phone, "acme");
+        var audited = await AuditActionsAsync(tenant);
+        Assert.Contains(AuditActions.PasswordReset, audited);
+        Assert.Contains(AuditActions.SessionsRevoked, audited);
+    }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_other_sessions_at_once_and_keeps_the_one_making_the_change()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
+        var (laptop, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var before = CopyOfAuthCookie(jar);
+
+        // What a change-password page does: the change, then RefreshSignInAsync for the device the user is on.
+        var signIn = App.Services.GetRequiredService<IServiceScopeFactory>();
+        await using (var scope = signIn.CreateAsyncScope())
+        {
+            var tenants = scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>();
+            tenants.SetTenant(tenant);
+            var sessionId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().UserSessions
+                .Where(s => s.UserAgent!.Contains("Windows")).Select(s => s.Id).SingleAsync();
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new(System.Security.Claims.ClaimTypes.NameIdentifier, admin.Id.ToString()),
+                new(UserSessions.ClaimType, sessionId.ToString()),
+            ], "test"));
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = context;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(admin.Id.ToString()))!;
+            Assert.True((await users.ChangePasswordAsync(user, TestApp.Password, "a-brand-new-password")).Succeeded);
+
+            var live = await scope.ServiceProvider.GetRequiredService<UserSessions>().LiveSessionsAsync(admin.Id, CancellationToken.None);
+            Assert.Equal([sessionId], live.Select(s => s.Id));
+        }
+
+        await AssertSignedOutAsync(phone, "acme");
+        await AssertSignedInAsync(before, "acme");
+        _ = laptop;
+    }
+
+    [Fact]
+    public async Task Deactivation_ends_the_users_sessions_at_once()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var (colleagueBrowser, _) = await SignInDeviceAsync("acme", colleague.Email!);
+        var adminClient = await App.SignInAsync("acme", admin.Email!);
+
+        var deactivate = await adminClient.PostFormAsync($"/acme/admin/users/{colleague.Id}?handler=Deactivate", [], $"/acme/admin/users/{colleague.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
+
+        await AssertSignedOutAsync(colleagueBrowser, "acme");
+        await AssertSignedInAsync(adminClient, "acme");
+    }
+
+    [Fact]
+    public async Task Company_b_cannot_end_company_a_sessions_by_id()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
+        var (_, adminB) = await App.CreateTenantAsync("bravo");
+        var (browserA, _) = await SignInDeviceAsync("alpha", adminA.Email!);
+        var sessionA = await App.InTenantAsync(tenantA, sp => sp.GetRequiredService<AppDbContext>().UserSessions.Select(s => s.Id).SingleAsync());
+        var clientB = await App.SignInAsync("bravo", adminB.Email!);
+
+        var revoke = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=Revoke", new() { ["id"] = sessionA.ToString() }, "/bravo/account/security");
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        var others = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=RevokeOthers", [], "/bravo/account/security");
+        Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
+
+        await AssertSignedInAsync(browserA, "alpha");
+        await AssertSignedInAsync(clientB, "bravo");
+    }
+
+    [Fact]
+    public async Task A_session_ends_at_its_absolute_lifetime_however_active()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme");
+        var (browser, _) = await SignInDeviceAsync("acme", admin.Email!);
+        var clock = (SettableClock)App.Services.GetRequiredService<TimeProvider>();
+        for (var hour = 1; hour < 12; hour++)
+        {
+            clock.UtcNow = clock.UtcNow.AddHours(1);
+            await AssertSignedInAsync(browser, "acme");
+        }
+
+        clock.UtcNow = clock.UtcNow.AddMinutes(61);
+        await AssertSignedOutAsync(browser, "acme");
+    }
+
+    [Fact]
+    public void Outside_plain_http_hosts_the_auth_cookie_is_a_secure_host_only_cookie()
+    {
+        var options = new CookieAuthenticationOptions();
+        AuthCookie.Name(options, overPlainHttp: false);
+        Assert.Equal("__Host-networksaas.auth", options.Cookie.Name);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
+        Assert.Equal("/", options.Cookie.Path);
+        Assert.Null(options.Cookie.Domain);
+
+        var configured = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.True(configured.Cookie.HttpOnly);
+        Assert.Equal(Microsoft.AspNetCore.Http.SameSiteMode.Lax, configured.Cookie.SameSite);
+        Assert.Equal(AuthCookie.PlainHttpName, configured.Cookie.Name);
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(new SettableClock(DateTimeOffset.UtcNow));
+
+    private Task<List<string>> AuditActionsAsync(ITenantInfo tenant) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Select(a => a.Action).ToListAsync());
+}
