@@ -30,11 +30,21 @@ public static class AuditActions
     public const string IntroducedContactViewed = "contact.introduced-viewed";
     public const string CompanyContactsExported = "contacts.company-exported";
     public const string HrReviewExported = "hr-review.exported";
+    public const string MfaEnabled = "account.mfa.enabled";
+    public const string MfaDisabled = "account.mfa.disabled";
+    public const string MfaRecoveryCodesRegenerated = "account.mfa.recovery_codes_regenerated";
+    public const string MfaRecoveryCodeUsed = "account.mfa.recovery_code_used";
+    public const string MfaFailed = "account.mfa.failed";
+    public const string MfaReset = "account.mfa.reset";
+    public const string MfaRememberedBrowsersForgotten = "account.mfa.remembered_browsers_forgotten";
+    public const string MfaPolicyChanged = "tenant.mfa_policy_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
         IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
+        MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
+        MfaRememberedBrowsersForgotten, MfaPolicyChanged,
     ];
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Accounts.Mfa;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -32,6 +33,17 @@ public static class AccountsSetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<AuthenticatorEnrollment>();
+        services.AddScoped<SecondStepSignIn>();
+        services.AddScoped<SecondFactorStatus>();
+
+        // "Remember this browser" skips the second step for 30 days (until the user forgets remembered browsers).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = false;
+            o.Cookie.HttpOnly = true;
+        });
 
         // Password-reset links work for three hours (the mail and the page say "a few hours").
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using NetworkSaaS.Core.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Accounts;
 
-/// <summary>A deactivated user cannot sign in; the rest is Identity's.</summary>
+/// <summary>A deactivated user cannot sign in; a remembered browser must carry the current security stamp; the rest is Identity's.</summary>
 public sealed class ActiveUserSignInManager(
     UserManager<AppUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -20,5 +21,18 @@ public sealed class ActiveUserSignInManager(
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsActive && await base.CanSignInAsync(user).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Identity compares only the user id and revalidates the stamp at intervals; comparing the stamp every time means
+    /// "forget remembered browsers", turning MFA off and an admin's MFA reset take effect at once everywhere.
+    /// </summary>
+    public override async Task<bool> IsTwoFactorClientRememberedAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var remembered = (await Context.AuthenticateAsync(IdentityConstants.TwoFactorRememberMeScheme).ConfigureAwait(false)).Principal;
+        return remembered?.FindFirstValue(ClaimTypes.Name) == user.Id.ToString()
+               && remembered.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType) is { Length: > 0 } stamp
+               && stamp == await UserManager.GetSecurityStampAsync(user).ConfigureAwait(false);
     }
 }
