@@ -31,7 +31,8 @@ public static class AccountsSetup
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountEmails>();
         services.AddScoped<AuthenticatorEnrollment>();
         services.AddScoped<SecondStepSignIn>();

@@ -44,7 +44,7 @@ public sealed class LoginModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Accounts/LoginMfa", new { ReturnUrl, Input.RememberMe });
+            return RedirectToPage("/Accounts/LoginMfa", new { tenant = tenantContext.Tenant!.Slug, ReturnUrl, Input.RememberMe });
         }
 
         if (!result.Succeeded)

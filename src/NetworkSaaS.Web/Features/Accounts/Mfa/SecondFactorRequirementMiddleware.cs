@@ -19,7 +19,7 @@ public sealed class SecondFactorRequirementMiddleware(RequestDelegate next)
             && context.User.Identity?.IsAuthenticated == true
             && tenant.MfaPolicy.Requires(context.User.IsInRole)
             && context.GetEndpoint() is { } endpoint
-            && endpoint.Metadata.GetMetadata<AllowedWithoutSecondFactorAttribute>() is null
+            && !IsAllowedWithoutSecondFactor(endpoint)
             && Guid.TryParse(context.User.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType), out var userId)
             && !await status.HasSecondFactorAsync(userId, context.RequestAborted).ConfigureAwait(false))
         {
@@ -37,6 +37,10 @@ public sealed class SecondFactorRequirementMiddleware(RequestDelegate next)
 
         await next(context).ConfigureAwait(false);
     }
+
+    // Page model attributes are not endpoint metadata; the compiled page's model type carries them.
+    private static bool IsAllowedWithoutSecondFactor(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.HandlerTypeInfo.IsDefined(typeof(AllowedWithoutSecondFactorAttribute), inherit: false) == true;
 
     private static bool IsPageVisit(HttpContext context, Endpoint endpoint) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
