@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Accounts.Mfa;
 
@@ -15,7 +16,9 @@ public sealed class SecondFactorRequirementMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, ITenantContextAccessor tenants, SecondFactorStatus status, IOptions<IdentityOptions> identity)
     {
+        // The route value, not only the scope's tenant: a re-executed error page (/error/403) keeps the scope.
         if (tenants.Tenant is { } tenant
+            && context.GetRouteValue(TenantResolutionMiddleware.RouteKey) is string
             && context.User.Identity?.IsAuthenticated == true
             && tenant.MfaPolicy.Requires(context.User.IsInRole)
             && context.GetEndpoint() is { } endpoint
