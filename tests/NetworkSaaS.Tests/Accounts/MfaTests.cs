@@ -91,6 +91,30 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
     }
 
     [Fact]
+    public async Task A_wrong_recovery_code_counts_towards_lockout_and_a_locked_out_account_cannot_spend_one()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (_, codes) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
+
+        var (client, _) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = "AAAAA-BBBBB" })).StatusCode);
+        Assert.Equal(1, await App.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(admin.Email!))!.AccessFailedCount));
+
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(admin.Email!))!, DateTimeOffset.UtcNow.AddMinutes(5));
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/acme/contacts")).StatusCode);
+        Assert.Equal(10, await App.InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.CountRecoveryCodesAsync((await users.FindByEmailAsync(admin.Email!))!);
+        }));
+    }
+
+    [Fact]
     public async Task New_recovery_codes_need_a_current_code_and_replace_the_old_ones()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");

@@ -24,6 +24,32 @@ public sealed class ActiveUserSignInManager(
     }
 
     /// <summary>
+    /// Identity's recovery-code step neither refuses a locked-out account nor counts a wrong code; here a wrong recovery
+    /// code costs the same lockout budget as a wrong password or authenticator code.
+    /// </summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false);
+        if (user is null)
+        {
+            return SignInResult.Failed;
+        }
+
+        if (await UserManager.IsLockedOutAsync(user).ConfigureAwait(false))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            await UserManager.AccessFailedAsync(user).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Identity compares only the user id and revalidates the stamp at intervals; comparing the stamp every time means
     /// "forget remembered browsers", turning MFA off and an admin's MFA reset take effect at once everywhere.
     /// </summary>
