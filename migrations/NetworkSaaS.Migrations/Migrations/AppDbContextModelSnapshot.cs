@@ -1912,6 +1912,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_year_start_month");
 
+                    b.Property<int>("MfaPolicy")
+                        .HasColumnType("integer")
+                        .HasColumnName("mfa_policy");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1962,6 +1966,8 @@ namespace NetworkSaaS.Migrations.Migrations
                             t.HasCheckConstraint("ck_tenants_escalate_after_working_days", "escalate_after_working_days BETWEEN 1 AND 30");
 
                             t.HasCheckConstraint("ck_tenants_fiscal_year_start_month", "fiscal_year_start_month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_tenants_mfa_policy", "mfa_policy BETWEEN 0 AND 2");
 
                             t.HasCheckConstraint("ck_tenants_nudge_after_working_days", "nudge_after_working_days BETWEEN 1 AND 30");
 

@@ -23,6 +23,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             t.HasCheckConstraint("ck_tenants_nudge_after_working_days", $"nudge_after_working_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxWorkingDays}");
             t.HasCheckConstraint("ck_tenants_escalate_after_working_days", $"escalate_after_working_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxWorkingDays}");
             t.HasCheckConstraint("ck_tenants_outcome_prompt_after_days", $"outcome_prompt_after_days BETWEEN 1 AND {IntroductionSlaDefaults.MaxOutcomePromptDays}");
+            t.HasCheckConstraint("ck_tenants_mfa_policy", "mfa_policy BETWEEN 0 AND 2");
         });
     }
 }

@@ -37,6 +37,14 @@ public static class AuditActions
     public const string PasswordReset = "account.password-reset";
     public const string SessionRevoked = "account.session-revoked";
     public const string SessionsRevoked = "account.sessions-revoked";
+    public const string MfaEnabled = "account.mfa.enabled";
+    public const string MfaDisabled = "account.mfa.disabled";
+    public const string MfaRecoveryCodesRegenerated = "account.mfa.recovery_codes_regenerated";
+    public const string MfaRecoveryCodeUsed = "account.mfa.recovery_code_used";
+    public const string MfaFailed = "account.mfa.failed";
+    public const string MfaReset = "account.mfa.reset";
+    public const string MfaRememberedBrowsersForgotten = "account.mfa.remembered_browsers_forgotten";
+    public const string MfaPolicyChanged = "tenant.mfa_policy_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -44,5 +52,7 @@ public static class AuditActions
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
         IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
         SignedIn, SignInFailed, LockedOut, PasswordResetRequested, PasswordReset, SessionRevoked, SessionsRevoked,
+        MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
+        MfaRememberedBrowsersForgotten, MfaPolicyChanged,
     ];
 }

@@ -13,4 +13,5 @@ public interface ITenantInfo
     bool SummerGreetingsEnabled { get; }
     bool TransferSeasonCheckEnabled { get; }
     int FiscalYearStartMonth { get; }
+    Accounts.MfaPolicy MfaPolicy { get; }
 }

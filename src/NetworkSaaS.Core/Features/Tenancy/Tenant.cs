@@ -27,6 +27,9 @@ public sealed class Tenant : ITenantInfo
     /// <summary>The month (1–12) the company's fiscal year starts in; reports group by it. April, as in most Japanese companies.</summary>
     public int FiscalYearStartMonth { get; set; } = FiscalYearStart.DefaultMonth;
 
+    /// <summary>Who must have a second factor before they can use the app.</summary>
+    public Accounts.MfaPolicy MfaPolicy { get; set; } = Accounts.MfaPolicy.Nobody;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 

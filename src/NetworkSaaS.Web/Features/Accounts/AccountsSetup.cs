@@ -5,6 +5,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts.Sessions;
+using NetworkSaaS.Web.Features.Accounts.Mfa;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -33,9 +34,21 @@ public static class AccountsSetup
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountEmails>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<AuthenticatorEnrollment>();
+        services.AddScoped<SecondStepSignIn>();
+        services.AddScoped<SecondFactorStatus>();
+
+        // "Remember this browser" skips the second step for 30 days (until the user forgets remembered browsers).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = false;
+            o.Cookie.HttpOnly = true;
+        });
 
         // Password-reset links work for three hours (the mail and the page say "a few hours").
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));

@@ -13,6 +13,7 @@ namespace NetworkSaaS.Web.Features.Accounts;
 /// <summary>
 /// A deactivated user cannot sign in; every sign-in (password, second factor, passkey, external) starts a server-side
 /// session whose id goes into the cookie, and sign-out ends it. Sign-ins and failed password checks are audited.
+/// A remembered browser must carry the current security stamp.
 /// </summary>
 public sealed class ActiveUserSignInManager(
     UserManager<AppUser> userManager,
@@ -98,5 +99,43 @@ public sealed class ActiveUserSignInManager(
 
         await db.SaveChangesAsync().ConfigureAwait(false);
         return result;
+    }
+    /// <summary>
+    /// Identity's recovery-code step neither refuses a locked-out account nor counts a wrong code; here a wrong recovery
+    /// code costs the same lockout budget as a wrong password or authenticator code.
+    /// </summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false);
+        if (user is null)
+        {
+            return SignInResult.Failed;
+        }
+
+        if (await UserManager.IsLockedOutAsync(user).ConfigureAwait(false))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            await UserManager.AccessFailedAsync(user).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Identity compares only the user id and revalidates the stamp at intervals; comparing the stamp every time means
+    /// "forget remembered browsers", turning MFA off and an admin's MFA reset take effect at once everywhere.
+    /// </summary>
+    public override async Task<bool> IsTwoFactorClientRememberedAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var remembered = (await Context.AuthenticateAsync(IdentityConstants.TwoFactorRememberMeScheme).ConfigureAwait(false)).Principal;
+        return remembered?.FindFirstValue(ClaimTypes.Name) == user.Id.ToString()
+               && remembered.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType) is { Length: > 0 } stamp
+               && stamp == await UserManager.GetSecurityStampAsync(user).ConfigureAwait(false);
     }
 }

@@ -43,6 +43,11 @@ public sealed class LoginModel(
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/LoginMfa", new { tenant = tenantContext.Tenant!.Slug, ReturnUrl, Input.RememberMe });
+        }
+
         if (!result.Succeeded)
         {
             // Wrong password, locked out or deactivated: one message, so nobody learns which emails exist.
@@ -63,10 +68,13 @@ public sealed class LoginModel(
         return Page();
     }
 
-    private string SafeReturnUrl()
+    private string SafeReturnUrl() => SafeReturnUrl(Url, tenantContext.Tenant!, ReturnUrl);
+
+    /// <summary>Where to go after signing in: a local address of this company, else its home page.</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, ITenantInfo tenant, string? returnUrl)
     {
-        var home = $"/{tenantContext.Tenant!.Slug}/";
-        return ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) && url.StartsWith(home, StringComparison.Ordinal) ? url : home;
+        var home = $"/{tenant.Slug}/";
+        return returnUrl is { Length: > 0 } local && url.IsLocalUrl(local) && local.StartsWith(home, StringComparison.Ordinal) ? local : home;
     }
 }
 

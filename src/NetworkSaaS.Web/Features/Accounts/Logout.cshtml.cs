@@ -7,6 +7,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 namespace NetworkSaaS.Web.Features.Accounts;
 
 /// <summary>GET only asks for confirmation; signing out is a POST (no state change on GET).</summary>
+[Mfa.AllowedWithoutSecondFactor]
 public sealed class LogoutModel(SignInManager<AppUser> signIn, ITenantContextAccessor tenantContext) : PageModel
 {
     public void OnGet()

@@ -38,6 +38,7 @@ public sealed class SettingsModel(
     private const int MaxDepartmentName = 100;
 
     public string Slug => tenantContext.Tenant!.Slug;
+    public MfaPolicy MfaPolicy => tenantContext.Tenant!.MfaPolicy;
     public IReadOnlyList<string> Departments { get; private set; } = [];
     public IEnumerable<SelectListItem> TimeZones => TimeZoneChoices.Items(Input.TimeZoneId);
 
@@ -48,6 +49,27 @@ public sealed class SettingsModel(
         Campaigns = CampaignSettingsInput.Of(tenant);
         await LoadDepartmentsAsync(cancellationToken);
         await LoadRemindersAsync(cancellationToken);
+    }
+
+    /// <summary>Who must have a second factor (see <see cref="MfaPolicy"/>); covered users without one are led to enroll.</summary>
+    public async Task<IActionResult> OnPostMfaPolicyAsync(MfaPolicy mfaPolicy, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(mfaPolicy))
+        {
+            return BadRequest();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        if (tenant.MfaPolicy != mfaPolicy)
+        {
+            audit.Record(AuditActions.MfaPolicyChanged, tenant.Slug, $"{tenant.MfaPolicy} → {mfaPolicy}");
+            tenant.MfaPolicy = mfaPolicy;
+            await db.SaveChangesAsync(cancellationToken);
+            tenants.Forget(tenant);
+        }
+
+        TempData["Status"] = l["The sign-in policy was saved."].Value;
+        return RedirectToPage();
     }
 
     /// <summary>Turns the seasonal campaigns (年賀状, 暑中見舞い, 異動) on or off for the whole company.</summary>

@@ -18,11 +18,13 @@ public sealed class UserModel(
     AppDbContext db,
     UserManager<AppUser> users,
     AuditLog audit,
+    Accounts.Mfa.AuthenticatorEnrollment enrollment,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
     public bool IsActive { get; private set; }
+    public bool HasAuthenticator { get; private set; }
     public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
     public IReadOnlyList<string> AssignableRoles { get; } = [.. Roles.All.Where(r => r != Roles.Employee)];
 
@@ -65,6 +67,22 @@ public sealed class UserModel(
         }
 
         TempData["Status"] = l["The roles of {0} were saved.", user.DisplayName].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>For a user who lost their phone and recovery codes: MFA off, so they can sign in and enroll again.</summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await LoadAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await enrollment.TurnOffAsync(user);
+        audit.Record(AuditActions.MfaReset, user.Email!);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Two-step sign-in of {0} was reset. They set it up again at their next sign-in if the company requires it.", user.DisplayName].Value;
         return RedirectToPage(new { id });
     }
 
@@ -115,6 +133,7 @@ public sealed class UserModel(
             DisplayName = user.DisplayName;
             Email = user.Email ?? "";
             IsActive = user.IsActive;
+            HasAuthenticator = user.TwoFactorEnabled;
             CurrentRoles = [.. await users.GetRolesAsync(user)];
         }
 

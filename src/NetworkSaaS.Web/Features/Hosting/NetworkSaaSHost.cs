@@ -89,6 +89,8 @@ public static class NetworkSaaSHost
                     options.Conventions.AllowAnonymousToFolder("/Errors");
                     options.Conventions.AllowAnonymousToFolder("/Localization");
                     options.Conventions.AllowAnonymousToPage("/Accounts/Login");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/LoginMfa");
+                    options.Conventions.AllowAnonymousToPage("/Accounts/LoginRecovery");
                     options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
                     options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
                     options.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
@@ -144,6 +146,7 @@ public static class NetworkSaaSHost
         app.UseRequestLocalization();
         app.UseRateLimits();
         app.UseAuthorization();
+        app.UseMiddleware<Accounts.Mfa.SecondFactorRequirementMiddleware>();
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -5,6 +5,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 namespace NetworkSaaS.Web.Features.Localization;
 
 /// <summary>The language switcher in the header: remembers the choice in a cookie and goes back to the page.</summary>
+[Accounts.Mfa.AllowedWithoutSecondFactor]
 public sealed class SetCultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

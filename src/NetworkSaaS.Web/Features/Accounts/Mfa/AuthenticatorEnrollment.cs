@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using NetworkSaaS.Core.Features.Accounts;
+using QRCoder;
+
+namespace NetworkSaaS.Web.Features.Accounts.Mfa;
+
+/// <summary>
+/// Enrolling and removing an authenticator app through Identity's own support: the key and recovery codes live in the
+/// (tenant-scoped) user tokens, codes are checked by Identity's authenticator token provider (RFC 6238).
+/// </summary>
+public sealed class AuthenticatorEnrollment(UserManager<AppUser> users)
+{
+    public const int RecoveryCodeCount = 10;
+
+    public string ProviderName => users.Options.Tokens.AuthenticatorTokenProvider;
+
+    /// <summary>A fresh key for a user who is not enrolled (it only takes effect once a code from it is verified).</summary>
+    public async Task<string> NewKeyAsync(AppUser user)
+    {
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    public Task<string?> KeyAsync(AppUser user) => users.GetAuthenticatorKeyAsync(user);
+
+    public Task<bool> IsValidCodeAsync(AppUser user, string? code) =>
+        Normalize(code) is { Length: > 0 } digits
+            ? users.VerifyTwoFactorTokenAsync(user, ProviderName, digits)
+            : Task.FromResult(false);
+
+    /// <summary>Turns two-factor sign-in on after a verified code; returns the recovery codes to show once.</summary>
+    public async Task<IReadOnlyList<string>> EnableAsync(AppUser user)
+    {
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return await NewRecoveryCodesAsync(user);
+    }
+
+    /// <summary>New recovery codes; the old ones stop working.</summary>
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(AppUser user) =>
+        [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+
+    public Task<int> RecoveryCodesLeftAsync(AppUser user) => users.CountRecoveryCodesAsync(user);
+
+    /// <summary>Two-factor sign-in off, the key replaced (the old app's codes stop working) and recovery codes removed.</summary>
+    public async Task TurnOffAsync(AppUser user)
+    {
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+    }
+
+    /// <summary>The key as people copy it by hand: lowercase groups of four.</summary>
+    public static string Grouped(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(text.Length > 0 ? " " : "").Append(key.AsSpan(i, Math.Min(4, key.Length - i)));
+        }
+
+        return text.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>The otpauth:// address as a PNG data URI (the CSP allows data: images, not inline SVG styles).</summary>
+    public static string QrCodeDataUri(string issuer, string account, string key)
+    {
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+    }
+
+    /// <summary>Codes as typed: spaces and dashes removed (apps show "123 456").</summary>
+    public static string Normalize(string? code) =>
+        (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

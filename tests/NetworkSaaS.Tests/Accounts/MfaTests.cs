@@ -1,0 +1,307 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Tests.Infrastructure;
+
+namespace NetworkSaaS.Tests.Accounts;
+
+/// <summary>TOTP enrollment, the second sign-in step, recovery codes, remembered browsers, admin reset (real PostgreSQL).</summary>
+public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
+{
+    [Fact]
+    public async Task Enrolling_with_a_code_from_the_shown_key_makes_sign_in_ask_for_a_code_and_refuses_a_wrong_one()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var page = "/acme/account/security/authenticator";
+        await client.PostFormAsync($"{page}?handler=Start", [], page);
+        var key = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "id=\"authenticator-key\">([a-z2-7 ]+)</kbd>").Groups[1].Value;
+        var wrongAtEnrollment = await client.PostFormAsync($"{page}?handler=Verify", new() { ["Code"] = new Authenticator(key).StaleCode() }, page);
+        Assert.Contains("The code is not correct.", await wrongAtEnrollment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await TwoFactorEnabledAsync(tenant, admin.Email!));
+
+        var (app, _) = await Authenticator.EnrollAsync(client, "acme");
+        Assert.True(await TwoFactorEnabledAsync(tenant, admin.Email!));
+        Assert.Contains("id=\"authenticator-section\"", await client.GetStringAsync("/acme/account/security"), StringComparison.Ordinal);
+
+        var (second, passwordStep) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.StartsWith("/acme/account/login/mfa", passwordStep.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/acme/contacts")).StatusCode);
+
+        var wrong = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.StaleCode() });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("The code is not correct", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/acme/contacts")).StatusCode);
+
+        var right = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode() });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/acme/", right.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/acme/contacts")).StatusCode);
+
+        var actions = await AuditActionsAsync(tenant);
+        Assert.Contains(AuditActions.MfaEnabled, actions);
+        Assert.Equal(2, actions.Count(a => a == AuditActions.MfaFailed));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_signs_in_once_only()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme");
+        var (app, _) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
+        var code = app.NextCode();
+
+        var (first, _) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code })).StatusCode);
+        var (replay, _) = await PasswordStepAsync("acme", admin.Email!);
+        var replayed = await replay.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/acme/contacts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recovery_code_signs_in_once_and_only_once()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (_, codes) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
+
+        var (first, _) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/acme/account/login/recovery")).StatusCode);
+        var used = await first.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] });
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.Contains("9 recovery codes left", await first.GetStringAsync("/acme/account/security/authenticator"), StringComparison.Ordinal);
+
+        var (again, _) = await PasswordStepAsync("acme", admin.Email!);
+        var reused = await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("The recovery code is not correct", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/acme/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[4] })).StatusCode);
+
+        var stored = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Set<AppUserToken>().Select(t => t.Value).ToListAsync());
+        Assert.DoesNotContain(stored, value => value != null && codes.Any(code => value.Contains(code, StringComparison.Ordinal)));
+
+        var actions = await AuditActionsAsync(tenant);
+        Assert.Equal(2, actions.Count(a => a == AuditActions.MfaRecoveryCodeUsed));
+        Assert.Single(actions, a => a == AuditActions.MfaFailed);
+    }
+
+    [Fact]
+    public async Task A_wrong_recovery_code_counts_towards_lockout_and_a_locked_out_account_cannot_spend_one()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (_, codes) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
+
+        var (client, _) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = "AAAAA-BBBBB" })).StatusCode);
+        Assert.Equal(1, await App.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(admin.Email!))!.AccessFailedCount));
+
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(admin.Email!))!, DateTimeOffset.UtcNow.AddMinutes(5));
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/acme/contacts")).StatusCode);
+        Assert.Equal(10, await App.InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.CountRecoveryCodesAsync((await users.FindByEmailAsync(admin.Email!))!);
+        }));
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_need_a_current_code_and_replace_the_old_ones()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        var (app, oldCodes) = await Authenticator.EnrollAsync(client, "acme");
+        var page = "/acme/account/security/authenticator";
+
+        var refused = await client.PostFormAsync($"{page}?handler=RecoveryCodes", new() { ["Confirmation"] = app.StaleCode() });
+        Assert.Empty(Authenticator.RecoveryCodes(await refused.Content.ReadAsStringAsync()));
+        var renewed = await client.PostFormAsync($"{page}?handler=RecoveryCodes", new() { ["Confirmation"] = app.NextCode() });
+        var newCodes = Authenticator.RecoveryCodes(await renewed.Content.ReadAsStringAsync());
+        Assert.Equal(10, newCodes.Count);
+        Assert.Empty(newCodes.Intersect(oldCodes));
+
+        var (old, _) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = oldCodes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = newCodes[0] })).StatusCode);
+        Assert.Contains(AuditActions.MfaRecoveryCodesRegenerated, await AuditActionsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task A_remembered_browser_skips_the_code_for_30_days_until_remembered_browsers_are_forgotten()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (app, _) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
+
+        var (browser, _) = await PasswordStepAsync("acme", admin.Email!);
+        var second = await browser.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode(), ["RememberBrowser"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var remembered = second.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(IdentityConstants.TwoFactorRememberMeScheme + "=", StringComparison.Ordinal));
+        var expires = DateTimeOffset.Parse(System.Text.RegularExpressions.Regex.Match(remembered, "expires=([^;]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30.1));
+        Assert.Contains("httponly", remembered, StringComparison.OrdinalIgnoreCase);
+
+        await browser.PostFormAsync("/acme/account/logout", []);
+        var again = await PasswordOnlyAsync(browser, "acme", admin.Email!);
+        Assert.Equal("/acme/", again.Headers.Location!.OriginalString);
+
+        // From another browser (signed in with a code), forget every remembered browser: the first one asks again at once.
+        var (other, _) = await PasswordStepAsync("acme", admin.Email!);
+        await other.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode() });
+        var forgot = await other.PostFormAsync("/acme/account/security/authenticator?handler=ForgetBrowsers", [], "/acme/account/security");
+        Assert.Equal(HttpStatusCode.Redirect, forgot.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/acme/contacts")).StatusCode);
+
+        await browser.PostFormAsync("/acme/account/logout", []);
+        var afterForget = await PasswordOnlyAsync(browser, "acme", admin.Email!);
+        Assert.StartsWith("/acme/account/login/mfa", afterForget.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(AuditActions.MfaRememberedBrowsersForgotten, await AuditActionsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Turning_mfa_off_needs_the_password_or_a_current_code()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var client = await App.SignInAsync("acme", admin.Email!);
+        await Authenticator.EnrollAsync(client, "acme");
+        var page = "/acme/account/security/authenticator";
+
+        var refused = await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = "not-my-password" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(await TwoFactorEnabledAsync(tenant, admin.Email!));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = TestApp.Password })).StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(tenant, admin.Email!));
+        var (_, passwordStep) = await PasswordStepAsync("acme", admin.Email!);
+        Assert.Equal("/acme/", passwordStep.Headers.Location!.OriginalString);
+
+        var actions = await AuditActionsAsync(tenant);
+        Assert.Contains(AuditActions.MfaDisabled, actions);
+        Assert.Contains(AuditActions.MfaFailed, actions);
+    }
+
+    [Fact]
+    public async Task Policy_for_admins_hr_and_managers_sends_an_admin_to_enrollment_and_blocks_everything_else_while_an_employee_is_unaffected()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var employee = await App.CreateUserAsync(tenant, "worker@acme.test");
+        var manager = await App.CreateUserAsync(tenant, "boss@acme.test", Roles.Manager);
+        var adminClient = await App.SignInAsync("acme", admin.Email!);
+        var policy = await adminClient.PostFormAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.PrivilegedRoles) });
+        Assert.Equal(HttpStatusCode.Redirect, policy.StatusCode);
+        var change = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.SingleAsync(a => a.Action == AuditActions.MfaPolicyChanged));
+        Assert.Equal("Nobody → PrivilegedRoles", change.Details);
+        Assert.Equal(admin.Id, change.ActorUserId);
+
+        var enrollment = "/acme/account/security/authenticator";
+        foreach (var path in new[] { "/acme/", "/acme/contacts", "/acme/admin/settings", "/acme/account/security" })
+        {
+            var visit = await adminClient.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
+            Assert.Equal(enrollment, visit.Headers.Location!.OriginalString);
+        }
+
+        var token = await adminClient.AntiforgeryTokenAsync(enrollment);
+        var post = await adminClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Nobody) }, token);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminClient.GetAsync("/acme/contacts?handler=Suggest")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync("/acme/account/logout")).StatusCode);
+        Assert.Contains("id=\"mfa-required\"", await adminClient.GetStringAsync(enrollment), StringComparison.Ordinal);
+
+        var managerClient = await App.SignInAsync("acme", manager.Email!);
+        Assert.Equal(enrollment, (await managerClient.GetAsync("/acme/contacts")).Headers.Location!.OriginalString);
+        var employeeClient = await App.SignInAsync("acme", employee.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await employeeClient.GetAsync("/acme/contacts")).StatusCode);
+
+        await Authenticator.EnrollAsync(adminClient, "acme");
+        Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync("/acme/contacts")).StatusCode);
+        Assert.Equal(MfaPolicy.PrivilegedRoles, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Tenants.Where(t => t.Id == tenant.Id).Select(t => t.MfaPolicy).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_changes_the_policy_and_resets_a_users_mfa_which_is_audited()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var employee = await App.CreateUserAsync(tenant, "worker@acme.test", Roles.HR, Roles.Manager);
+        var employeeClient = await App.SignInAsync("acme", employee.Email!);
+        await Authenticator.EnrollAsync(employeeClient, "acme");
+
+        var token = await employeeClient.AntiforgeryTokenAsync("/acme/account/security/authenticator");
+        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Everyone) }, token)).StatusCode);
+        Assert.True(await TwoFactorEnabledAsync(tenant, employee.Email!));
+
+        var adminClient = await App.SignInAsync("acme", admin.Email!);
+        Assert.Contains("id=\"reset-mfa\"", await adminClient.GetStringAsync($"/acme/admin/users/{employee.Id}"), StringComparison.Ordinal);
+        var reset = await adminClient.PostFormAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], $"/acme/admin/users/{employee.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(tenant, employee.Email!));
+        var (_, passwordStep) = await PasswordStepAsync("acme", employee.Email!);
+        Assert.Equal("/acme/", passwordStep.Headers.Location!.OriginalString);
+
+        var entry = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.SingleAsync(a => a.Action == AuditActions.MfaReset));
+        Assert.Equal(employee.Email, entry.Subject);
+        Assert.Equal(admin.Id, entry.ActorUserId);
+        Assert.Equal(MfaPolicy.Nobody, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Tenants.Where(t => t.Id == tenant.Id).Select(t => t.MfaPolicy).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Company_b_cannot_reach_the_mfa_pages_of_a_and_a_half_sign_in_of_a_is_useless_under_b()
+    {
+        var (_, adminA) = await App.CreateTenantAsync("alpha");
+        var (_, adminB) = await App.CreateTenantAsync("bravo");
+        var (app, codes) = await Authenticator.EnrollAsync(await App.SignInAsync("alpha", adminA.Email!), "alpha");
+
+        var clientB = await App.SignInAsync("bravo", adminB.Email!);
+        foreach (var path in new[] { "/alpha/account/security/authenticator", "/alpha/account/login/mfa", "/alpha/account/login/recovery" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync(path)).StatusCode);
+        }
+
+        var tokenB = await clientB.AntiforgeryTokenAsync("/bravo/account/security/authenticator");
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.PostFormWithTokenAsync("/alpha/account/security/authenticator?handler=Disable", new() { ["Confirmation"] = TestApp.Password }, tokenB)).StatusCode);
+
+        // A's password step done: B's second-step pages do not know that user and sign nobody in.
+        var (half, _) = await PasswordStepAsync("alpha", adminA.Email!);
+        var tokenOnB = await half.AntiforgeryTokenAsync("/bravo/account/login");
+        var onB = await half.GetAsync("/bravo/account/login/mfa");
+        Assert.Equal("/bravo/account/login", onB.Headers.Location!.OriginalString);
+        var codeOnB = await half.PostFormWithTokenAsync("/bravo/account/login/mfa", new() { ["Code"] = app.NextCode() }, tokenOnB);
+        Assert.Equal("/bravo/account/login", codeOnB.Headers.Location!.OriginalString);
+        var recoveryOnB = await half.PostFormWithTokenAsync("/bravo/account/login/recovery", new() { ["RecoveryCode"] = codes[0] }, tokenOnB);
+        Assert.Equal("/bravo/account/login", recoveryOnB.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await half.GetAsync("/bravo/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await half.GetAsync("/alpha/")).StatusCode);
+
+        // The recovery code was not spent by the attempt under /bravo/.
+        Assert.Equal(HttpStatusCode.Redirect, (await half.PostFormAsync("/alpha/account/login/recovery", new() { ["RecoveryCode"] = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await half.GetAsync("/alpha/contacts")).StatusCode);
+    }
+
+    private async Task<(HttpClient Client, HttpResponseMessage Response)> PasswordStepAsync(string slug, string email)
+    {
+        var client = App.CreateBrowserlikeClient();
+        return (client, await PasswordOnlyAsync(client, slug, email));
+    }
+
+    private static async Task<HttpResponseMessage> PasswordOnlyAsync(HttpClient client, string slug, string email)
+    {
+        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
+    }
+
+    private Task<bool> TwoFactorEnabledAsync(ITenantInfo tenant, string email) =>
+        App.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.TwoFactorEnabled);
+
+    private Task<List<string>> AuditActionsAsync(ITenantInfo tenant) =>
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Select(a => a.Action).ToListAsync());
+}
