@@ -30,11 +30,16 @@ public static class AuditActions
     public const string IntroducedContactViewed = "contact.introduced-viewed";
     public const string CompanyContactsExported = "contacts.company-exported";
     public const string HrReviewExported = "hr-review.exported";
+    public const string PasskeyAdded = "account.passkey.added";
+    public const string PasskeyRemoved = "account.passkey.removed";
+    public const string PasskeySignIn = "account.passkey.signin";
+    public const string PasswordChanged = "account.password.changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
         IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
+        PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
     ];
 }
