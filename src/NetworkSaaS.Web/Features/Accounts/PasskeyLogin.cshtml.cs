@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Localization;
 
@@ -9,7 +10,7 @@ namespace NetworkSaaS.Web.Features.Accounts;
 
 /// <summary>Passwordless sign-in with a passkey (the button on the login page posts here).</summary>
 [AllowAnonymous]
-public sealed class PasskeyLoginModel(PasskeySignIn passkeys, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PasskeyLoginModel(PasskeySignIn passkeys, ITenantContextAccessor tenantContext, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public string? CredentialJson { get; set; }
@@ -42,6 +43,9 @@ public sealed class PasskeyLoginModel(PasskeySignIn passkeys, IStringLocalizer<S
         return BackToLogin();
     }
 
-    // The login page sends a signed-in user on to the (checked) return address.
-    private RedirectToPageResult BackToLogin() => RedirectToPage("/Accounts/Login", new { ReturnUrl });
+    /// <summary>The login page, which sends a signed-in user on to the (checked) return address.</summary>
+    public string LoginPath() =>
+        $"/{tenantContext.Tenant!.Slug}/account/login" + (ReturnUrl is { Length: > 0 } url ? "?returnUrl=" + Uri.EscapeDataString(url) : "");
+
+    private RedirectResult BackToLogin() => Redirect(LoginPath());
 }

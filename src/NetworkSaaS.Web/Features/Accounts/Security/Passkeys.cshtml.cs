@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Localization;
@@ -22,6 +23,7 @@ public sealed class PasskeysModel(
     PasskeyList passkeyList,
     AppDbContext db,
     AuditLog audit,
+    ITenantContextAccessor tenantContext,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -36,7 +38,7 @@ public sealed class PasskeysModel(
 
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet() => RedirectToPage("/Accounts/Security/Index");
+    public IActionResult OnGet() => ToSecurityPage();
 
     public async Task<IActionResult> OnPostCreationOptionsAsync()
     {
@@ -105,7 +107,7 @@ public sealed class PasskeysModel(
         }
 
         TempData["Status"] = l["The passkey \"{0}\" was added.", name].Value;
-        return RedirectToPage("/Accounts/Security/Index");
+        return ToSecurityPage();
     }
 
     public async Task<IActionResult> OnPostRenameAsync()
@@ -130,7 +132,7 @@ public sealed class PasskeysModel(
         }
 
         TempData["Status"] = l["The passkey was renamed."].Value;
-        return RedirectToPage("/Accounts/Security/Index");
+        return ToSecurityPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
@@ -150,7 +152,7 @@ public sealed class PasskeysModel(
         audit.Record(AuditActions.PasskeyRemoved, user.Email!, passkey.Name);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["The passkey was removed."].Value;
-        return RedirectToPage("/Accounts/Security/Index");
+        return ToSecurityPage();
     }
 
     private async Task<(AppUser? User, UserPasskeyInfo? Passkey)> FindOwnPasskeyAsync()
@@ -159,6 +161,8 @@ public sealed class PasskeysModel(
         var credentialId = PasskeyList.ParseId(Id);
         return user is null || credentialId is null ? (user, null) : (user, await users.GetPasskeyAsync(user, credentialId));
     }
+
+    private RedirectResult ToSecurityPage() => Redirect($"/{tenantContext.Tenant!.Slug}/account/security");
 
     private PageResult Failed(string problem)
     {
