@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Web.Features.Accounts.Passwords;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -30,6 +31,7 @@ public static class AccountsSetup
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountEmails>();
 
