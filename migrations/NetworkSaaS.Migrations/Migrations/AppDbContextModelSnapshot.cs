@@ -301,6 +301,34 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("user_logins", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppUserPasskey", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea")
+                        .HasColumnName("credential_id");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "CredentialId")
+                        .HasName("pk_user_passkeys");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_user_passkeys_tenant_id_user_id");
+
+                    b.ToTable("user_passkeys", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppUserRole", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2035,6 +2063,90 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_logins_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppUserPasskey", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passkeys_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passkeys_users_tenant_id_user_id");
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("tenant_id");
+
+                            b1.Property<byte[]>("CredentialId")
+                                .HasColumnType("bytea")
+                                .HasColumnName("credential_id");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("attestation_object");
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("client_data_json");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("created_at");
+
+                            b1.Property<bool>("IsBackedUp")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_backed_up");
+
+                            b1.Property<bool>("IsBackupEligible")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_backup_eligible");
+
+                            b1.Property<bool>("IsUserVerified")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_user_verified");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("public_key");
+
+                            b1.Property<long>("SignCount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("sign_count");
+
+                            b1.PrimitiveCollection<string[]>("Transports")
+                                .HasColumnType("text[]")
+                                .HasColumnName("transports");
+
+                            b1.HasKey("TenantId", "CredentialId")
+                                .HasName("pk_user_passkeys");
+
+                            b1.ToTable("user_passkeys");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId", "CredentialId")
+                                .HasConstraintName("fk_user_passkeys_user_passkeys_tenant_id_credential_id");
+                        });
+
+                    b.Navigation("Data")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppUserRole", b =>

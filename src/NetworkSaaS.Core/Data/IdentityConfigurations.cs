@@ -114,6 +114,28 @@ internal sealed class AppUserTokenConfiguration : IEntityTypeConfiguration<AppUs
     }
 }
 
+internal sealed class AppUserPasskeyConfiguration : IEntityTypeConfiguration<AppUserPasskey>
+{
+    public void Configure(EntityTypeBuilder<AppUserPasskey> builder)
+    {
+        builder.ToTable("user_passkeys");
+        builder.HasKey(p => new { p.TenantId, p.CredentialId });
+        builder.Property(p => p.CredentialId).HasMaxLength(1024);
+        builder.HasIndex(p => new { p.TenantId, p.UserId });
+        builder.OwnsOne(p => p.Data, data =>
+        {
+            data.WithOwner().HasForeignKey(nameof(AppUserPasskey.TenantId), nameof(AppUserPasskey.CredentialId));
+            data.Property(d => d.Name).HasMaxLength(100);
+            data.Property(d => d.SignCount).HasConversion<long>();
+        });
+        builder.Navigation(p => p.Data).IsRequired();
+        builder.HasOne<AppUser>().WithMany()
+            .HasForeignKey(p => new { p.TenantId, p.UserId })
+            .HasPrincipalKey(u => new { u.TenantId, u.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> builder)

@@ -33,3 +33,10 @@ public sealed class AppUserToken : IdentityUserToken<Guid>, ITenantOwned
 {
     public Guid TenantId { get; set; }
 }
+
+/// <summary>A WebAuthn credential (passkey) of a user; <see cref="LastUsedAt"/> is ours, the rest is Identity's.</summary>
+public sealed class AppUserPasskey : IdentityUserPasskey<Guid>, ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+}

@@ -45,6 +45,10 @@ public static class AuditActions
     public const string MfaReset = "account.mfa.reset";
     public const string MfaRememberedBrowsersForgotten = "account.mfa.remembered_browsers_forgotten";
     public const string MfaPolicyChanged = "tenant.mfa_policy_changed";
+    public const string PasskeyAdded = "account.passkey.added";
+    public const string PasskeyRemoved = "account.passkey.removed";
+    public const string PasskeySignIn = "account.passkey.signin";
+    public const string PasswordChanged = "account.password.changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -54,5 +58,6 @@ public static class AuditActions
         SignedIn, SignInFailed, LockedOut, PasswordResetRequested, PasswordReset, SessionRevoked, SessionsRevoked,
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
+        PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
     ];
 }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Tenancy;
-using NetworkSaaS.Web.Features.Accounts.Sessions;
 using NetworkSaaS.Web.Features.Accounts.Mfa;
+using NetworkSaaS.Web.Features.Accounts.Passwords;
+using NetworkSaaS.Web.Features.Accounts.Sessions;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Tenancy;
 
@@ -34,6 +35,7 @@ public static class AccountsSetup
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountEmails>();

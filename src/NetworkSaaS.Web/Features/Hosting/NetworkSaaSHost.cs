@@ -10,6 +10,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Seeds;
 using NetworkSaaS.Web.Features.Accounts;
+using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
@@ -59,6 +60,7 @@ public static class NetworkSaaSHost
         services.AddAccounts();
         services.AddPlatformOperators();
         services.AddTransportSecurity(builder.Configuration);
+        services.AddPasskeys(builder.Configuration, builder.Environment, runMode);
         services.AddContacts();
         services.AddIntroductions();
         services.AddNotifications();
