@@ -46,7 +46,7 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
     {
         var (_, adminA) = await App.CreateTenantAsync("alpha");
         var (tenantB, adminB) = await App.CreateTenantAsync("bravo");
-        var ids = await SeedInvitationAsync(tenantB, adminB);
+        var ids = await TenantPageMatrix.SeedAsync(App, tenantB, adminB);
         var client = await App.SignInAsync("alpha", adminA.Email!);
         var token = await client.AntiforgeryTokenAsync("/alpha/admin");
 
@@ -74,7 +74,7 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
         var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
         var (_, adminB) = await App.CreateTenantAsync("bravo");
         var employeeA = await App.CreateUserAsync(tenantA, "worker@alpha.test");
-        var idsA = await SeedInvitationAsync(tenantA, adminA);
+        var idsA = await TenantPageMatrix.SeedAsync(App, tenantA, adminA);
         var client = await App.SignInAsync("bravo", adminB.Email!);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/bravo/admin/users/{employeeA.Id}")).StatusCode);
@@ -118,64 +118,6 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
         var client = await App.SignInAsync("alpha", admin.Email!);
         var response = await client.PostFormWithTokenAsync("/alpha/admin/settings?handler=AddDepartment", new() { ["NewDepartment"] = "Sales" }, token: null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private async Task<TenantPageMatrix.MatrixIds> SeedInvitationAsync(ITenantInfo tenant, AppUser admin)
-    {
-        var token = InvitationTokens.NewToken();
-        var invitationId = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var invitation = new Invitation
-            {
-                Email = $"invitee@{tenant.Slug}.test",
-                NormalizedEmail = $"INVITEE@{tenant.Slug.ToUpperInvariant()}.TEST",
-                TokenHash = InvitationTokens.Hash(token),
-                CreatedAt = DateTimeOffset.UtcNow,
-                ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
-                InvitedByUserId = admin.Id,
-            };
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-            return invitation.Id;
-        });
-        var contact = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp", email: $"secret.person@{tenant.Slug}-client.test");
-        var other = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp");
-        var batchId = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var batch = new NetworkSaaS.Core.Features.Contacts.ImportBatch
-            {
-                OwnerId = admin.Id, FileName = "secret.vcf", Format = "VCard", EncodingName = "UTF-8", CreatedAt = DateTimeOffset.UtcNow,
-                Content = System.Text.Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Secret Person\r\nN:Person;Secret;;;\r\nEND:VCARD\r\n"),
-                TotalRows = 1,
-            };
-            db.ImportBatches.Add(batch);
-            await db.SaveChangesAsync();
-            return batch.Id;
-        });
-        var shared = await App.CreateContactAsync(tenant, admin.Id, "Shared", "Person", $"{tenant.Slug} Client Corp",
-            NetworkSaaS.Core.Features.Contacts.ContactVisibility.Shared, title: "Buyer");
-        var requester = await App.CreateUserAsync(tenant, $"requester@{tenant.Slug}.test");
-        var (introductionId, askId) = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var ask = new NetworkSaaS.Core.Features.Introductions.Ask
-            {
-                AuthorId = requester.Id, Purpose = NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead,
-                Title = "Secret ask: purchasing at a client", CreatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Asks.Add(ask);
-            await db.SaveChangesAsync();
-            var result = await sp.GetRequiredService<NetworkSaaS.Web.Features.Introductions.IntroductionService>().RequestAsync(requester.Id,
-                new(shared.Id, null, null, NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead, "Secret reason", null), CancellationToken.None);
-            Assert.True(result.Succeeded, result.Problem?.ToString());
-            return (result.RequestId!.Value, ask.Id);
-        });
-        var exportId = await Exports.ExportRuns.CompletedAsync(App, tenant, admin.Id, NetworkSaaS.Core.Features.Exports.ExportKind.MyContacts,
-            NetworkSaaS.Core.Features.Exports.ExportFormat.Csv);
-        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
-            exportId);
     }
 
     private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)
