@@ -98,6 +98,67 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
     }
 
     [Fact]
+    public async Task Company_b_with_company_a_ids_under_its_own_path_gets_404_on_every_page_and_handler_that_takes_an_id()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
+        var (tenantB, adminB) = await App.CreateTenantAsync("bravo");
+        var idsA = await TenantPageMatrix.SeedAsync(App, tenantA, adminA);
+        await TenantPageMatrix.SeedAsync(App, tenantB, adminB); // B has rows of every kind too: only the ids are foreign
+        var client = await App.SignInAsync("bravo", adminB.Email!);
+        var token = await client.AntiforgeryTokenAsync("/bravo/admin");
+        var foreignIds = new[] { idsA.UserId, idsA.InvitationId, idsA.ContactId, idsA.OtherContactId, idsA.OrganizationId, idsA.ImportBatchId,
+            idsA.IntroductionId, idsA.AskId, idsA.ExportId }.Select(id => id.ToString()).ToList();
+        var form = new Dictionary<string, string>
+        {
+            ["invitationId"] = idsA.InvitationId.ToString(), ["exportId"] = idsA.ExportId.ToString(), ["contactId"] = idsA.ContactId.ToString(),
+            ["roles"] = Roles.Admin, ["Message"] = "Secret", ["Reason"] = "Secret",
+        };
+
+        // Every route with an id parameter, from the endpoint data source, must be exercised below.
+        var idRoutes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.RoutePattern.Parameters.Any(p => p.Name != "tenant" && p.ParameterPolicies.Any(c => c.Content == "guid")))
+            .Select(e => e.RoutePattern.RawText!.Trim('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = TenantPageMatrix.Rows.Where(r => foreignIds.Any(id => r.Path(idsA).Contains(id, StringComparison.Ordinal))).ToList();
+        Assert.Empty(idRoutes.Except(rows.Select(r => r.Route)));
+
+        var before = await DatabaseSnapshot.TakeAsync(SuperUserConnectionString);
+        foreach (var row in rows.Where(r => !CrossTenantIdAnswers.ContainsKey(r.Route)))
+        {
+            var path = $"/bravo/{row.Path(idsA)}";
+            await AssertNotFoundWithoutDataAsync(await client.GetAsync(path), $"GET {path}", tenantA, adminA);
+            foreach (var handler in row.PostHandlers)
+            {
+                var url = handler.Length == 0 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
+                await AssertNotFoundWithoutDataAsync(await client.PostFormWithTokenAsync(url, form, token), $"POST {url}", tenantA, adminA);
+            }
+        }
+
+        foreach (var (route, status) in CrossTenantIdAnswers)
+        {
+            var row = TenantPageMatrix.Rows.Single(r => r.Route == route);
+            var path = $"/bravo/{row.Path(idsA)}";
+            foreach (var response in new[] { await client.GetAsync(path) }.Concat(await Task.WhenAll(row.PostHandlers.Select(h =>
+                client.PostFormWithTokenAsync(h.Length == 0 ? path : $"{path}&handler={h}", form, token)))))
+            {
+                Assert.True(response.StatusCode == status, $"{response.RequestMessage!.Method} {path} answered {(int)response.StatusCode}");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("Secret", body, StringComparison.Ordinal);
+                Assert.DoesNotContain(adminA.Email!, body, StringComparison.Ordinal);
+            }
+        }
+
+        DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(SuperUserConnectionString), "Company B calling with company A's ids");
+    }
+
+    /// <summary>Pages that take a foreign id but answer as for any unknown id (not 404): what they must answer instead.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> CrossTenantIdAnswers = new(StringComparer.Ordinal)
+    {
+        ["{tenant:slug}/account/reset-password"] = HttpStatusCode.OK, // the form, whose token then fails like any wrong one
+        ["{tenant:slug}/account/invitation"] = HttpStatusCode.Gone, // an unknown invitation
+    };
+
+    [Fact]
     public async Task Unknown_company_is_a_localized_404_and_anonymous_visitors_are_sent_to_their_company_login()
     {
         var client = App.CreateBrowserlikeClient();
