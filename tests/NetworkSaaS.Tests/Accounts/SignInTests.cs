@@ -124,20 +124,15 @@ public sealed partial class SignInTests(PostgresCluster cluster) : IntegrationTe
     }
 
     [Fact]
-    public async Task The_profile_saves_department_title_language_and_expertise()
+    public async Task The_profile_saves_name_title_language_and_expertise()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         var client = await App.SignInAsync("acme", admin.Email!);
-        var added = await client.PostFormAsync("/acme/admin/settings?handler=AddDepartment", new() { ["NewDepartment"] = "営業部" }, "/acme/admin/settings");
-        Assert.True(added.StatusCode == HttpStatusCode.Redirect, await added.Content.ReadAsStringAsync());
-        var departmentId = await App.InTenantAsync(tenant, sp =>
-            Task.FromResult(sp.GetRequiredService<NetworkSaaS.Core.Data.AppDbContext>().Departments.Single().Id));
 
         var saved = await client.PostFormAsync("/acme/account/profile", new()
         {
             ["Input.DisplayName"] = "山田 太郎",
             ["Input.DisplayNameKana"] = "やまだ たろう",
-            ["Input.DepartmentId"] = departmentId.ToString(),
             ["Input.Title"] = "営業部長",
             ["Input.Culture"] = "ja",
             ["Input.ExpertiseTags"] = "製造業、採用, Go, go",
@@ -154,11 +149,9 @@ public sealed partial class SignInTests(PostgresCluster cluster) : IntegrationTe
         var invalid = await client.PostFormAsync("/acme/account/profile", new()
         {
             ["Input.DisplayName"] = "",
-            ["Input.DepartmentId"] = Guid.NewGuid().ToString(),
             ["Input.Culture"] = "fr",
         }, expect: HttpStatusCode.OK);
         var html = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("この項目は必須です", html, StringComparison.Ordinal);
-        Assert.Contains("一覧から部署を選択してください", html, StringComparison.Ordinal);
     }
 }

@@ -128,6 +128,42 @@ public sealed partial class ExportPageTests(PostgresCluster cluster) : Integrati
     }
 
     [Fact]
+    public async Task Hr_whose_role_is_removed_loses_the_company_exports_they_requested_at_once()
+    {
+        var people = await SeedAsync();
+        var companyContacts = await ExportRuns.CompletedAsync(App, people.Tenant, people.Hr.Id, ExportKind.CompanyContacts, ExportFormat.Csv);
+        var review = await ExportRuns.CompletedAsync(App, people.Tenant, people.Hr.Id, ExportKind.HrReview, ExportFormat.Xlsx, r =>
+        {
+            r.PeriodFrom = new DateOnly(2026, 1, 1);
+            r.PeriodTo = new DateOnly(2026, 2, 28);
+            r.Columns = [.. HrReviewColumns.All];
+        });
+        var own = await ExportRuns.CompletedAsync(App, people.Tenant, people.Hr.Id, ExportKind.MyContacts, ExportFormat.Csv);
+        var hr = await App.SignInAsync("orbit", people.Hr.Email!);
+        foreach (var id in new[] { companyContacts, review, own })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync($"/orbit/exports/{id}/download")).StatusCode);
+        }
+
+        var admin = await App.SignInAsync("orbit", people.Admin.Email!);
+        var removed = await admin.PostFormAsync($"/orbit/admin/users/{people.Hr.Id}?handler=Roles", [], $"/orbit/admin/users/{people.Hr.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        // The same browser, whose cookie still says HR until its next validation: the database decides.
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/orbit/exports/{companyContacts}/download")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/orbit/exports/{review}/download")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync($"/orbit/exports/{own}/download")).StatusCode);
+        var list = await hr.GetStringAsync("/orbit/exports");
+        Assert.DoesNotContain(companyContacts.ToString(), list, StringComparison.Ordinal);
+        Assert.DoesNotContain(review.ToString(), list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/orbit/exports/{own}/download\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"hr-review-form\"", list, StringComparison.Ordinal);
+        var token = await hr.AntiforgeryTokenAsync("/orbit/exports");
+        Assert.Equal(HttpStatusCode.Forbidden, (await hr.PostFormWithTokenAsync("/orbit/exports?handler=CompanyContacts", new() { ["format"] = "Xlsx" }, token)).StatusCode);
+        Assert.Equal(3, (await ExportsAsync(people.Tenant)).Count);
+    }
+
+    [Fact]
     public async Task An_invalid_hr_review_request_is_shown_again_with_its_problem_and_queues_nothing()
     {
         var people = await SeedAsync();

@@ -191,6 +191,98 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
         Assert.False(roleReader.GetBoolean(1));
     }
 
+    /// <summary>The tenant condition as PostgreSQL prints it back from <c>RowLevelSecurity.CurrentTenant</c>.</summary>
+    private const string TenantCondition = "(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)";
+
+    /// <summary>The tenants table has no tenant_id: anyone reads the directory of slugs, signs up, and a company updates only itself.</summary>
+    private static readonly string[] TenantsPolicies =
+    [
+        "tenants_read PERMISSIVE SELECT to {public} using true check -",
+        "tenants_sign_up PERMISSIVE INSERT to {public} using - check true",
+        "tenants_update_own PERMISSIVE UPDATE to {public} using (id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid) check (id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)",
+    ];
+
+    [Fact]
+    public async Task Every_tenant_table_has_exactly_the_tenant_policy_and_an_added_permissive_policy_is_caught()
+    {
+        await using var connection = new NpgsqlConnection(SuperUserConnectionString);
+        await connection.OpenAsync();
+        Assert.Empty(await PolicyProblemsAsync(connection));
+
+        // A permissive policy ORs with the tenant policy: one USING (true) opens the table to every company.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ScalarAsync(connection, "CREATE POLICY leak ON contacts USING (true)");
+            await ScalarAsync(connection, """
+                DROP POLICY tenant_isolation ON departments;
+                CREATE POLICY tenant_isolation ON departments USING (tenant_id IS NOT NULL) WITH CHECK (tenant_id IS NOT NULL)
+                """);
+            await ScalarAsync(connection, "CREATE POLICY read_all ON tenants FOR SELECT TO networksaas_app USING (true)");
+            var problems = await PolicyProblemsAsync(connection);
+            Assert.Equal(
+            [
+                "contacts: unexpected leak PERMISSIVE ALL to {public} using true check -",
+                "departments: missing tenant_isolation PERMISSIVE ALL to {public} using " + TenantCondition + " check " + TenantCondition,
+                "departments: unexpected tenant_isolation PERMISSIVE ALL to {public} using (tenant_id IS NOT NULL) check (tenant_id IS NOT NULL)",
+                "tenants: unexpected read_all PERMISSIVE SELECT to {networksaas_app} using true check -",
+            ], problems);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(await PolicyProblemsAsync(connection));
+    }
+
+    /// <summary>
+    /// Every policy of the public schema against the expected set: on each table with tenant_id exactly the tenant
+    /// policy, on tenants its three, nowhere anything else. Policies are compared as PostgreSQL prints them back.
+    /// </summary>
+    private static async Task<List<string>> PolicyProblemsAsync(NpgsqlConnection connection)
+    {
+        var expected = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["tenants"] = [.. TenantsPolicies] };
+        await using (var tables = new NpgsqlCommand("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+            WHERE c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+            """, connection))
+        await using (var reader = await tables.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                expected[reader.GetString(0)] = [$"tenant_isolation PERMISSIVE ALL to {{public}} using {TenantCondition} check {TenantCondition}"];
+            }
+        }
+
+        var actual = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await using (var policies = new NpgsqlCommand("""
+            SELECT tablename, policyname || ' ' || permissive || ' ' || cmd || ' to {' || array_to_string(roles, ',') || '} using '
+                   || coalesce(qual, '-') || ' check ' || coalesce(with_check, '-')
+            FROM pg_policies WHERE schemaname = 'public'
+            """, connection))
+        await using (var reader = await policies.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var table = reader.GetString(0);
+                if (!actual.TryGetValue(table, out var set))
+                {
+                    actual[table] = set = [];
+                }
+
+                set.Add(reader.GetString(1));
+            }
+        }
+
+        var problems = new List<string>();
+        foreach (var table in expected.Keys.Union(actual.Keys).Order(StringComparer.Ordinal))
+        {
+            var want = expected.GetValueOrDefault(table) ?? [];
+            var have = actual.GetValueOrDefault(table) ?? [];
+            problems.AddRange(want.Except(have).Order(StringComparer.Ordinal).Select(p => $"{table}: missing {p}"));
+            problems.AddRange(have.Except(want).Order(StringComparer.Ordinal).Select(p => $"{table}: unexpected {p}"));
+        }
+
+        return problems;
+    }
+
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

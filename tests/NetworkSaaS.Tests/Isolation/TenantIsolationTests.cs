@@ -46,7 +46,7 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
     {
         var (_, adminA) = await App.CreateTenantAsync("alpha");
         var (tenantB, adminB) = await App.CreateTenantAsync("bravo");
-        var ids = await SeedInvitationAsync(tenantB, adminB);
+        var ids = await TenantPageMatrix.SeedAsync(App, tenantB, adminB);
         var client = await App.SignInAsync("alpha", adminA.Email!);
         var token = await client.AntiforgeryTokenAsync("/alpha/admin");
 
@@ -74,7 +74,7 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
         var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
         var (_, adminB) = await App.CreateTenantAsync("bravo");
         var employeeA = await App.CreateUserAsync(tenantA, "worker@alpha.test");
-        var idsA = await SeedInvitationAsync(tenantA, adminA);
+        var idsA = await TenantPageMatrix.SeedAsync(App, tenantA, adminA);
         var client = await App.SignInAsync("bravo", adminB.Email!);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/bravo/admin/users/{employeeA.Id}")).StatusCode);
@@ -98,6 +98,67 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
     }
 
     [Fact]
+    public async Task Company_b_with_company_a_ids_under_its_own_path_gets_404_on_every_page_and_handler_that_takes_an_id()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
+        var (tenantB, adminB) = await App.CreateTenantAsync("bravo");
+        var idsA = await TenantPageMatrix.SeedAsync(App, tenantA, adminA);
+        await TenantPageMatrix.SeedAsync(App, tenantB, adminB); // B has rows of every kind too: only the ids are foreign
+        var client = await App.SignInAsync("bravo", adminB.Email!);
+        var token = await client.AntiforgeryTokenAsync("/bravo/admin");
+        var foreignIds = new[] { idsA.UserId, idsA.InvitationId, idsA.ContactId, idsA.OtherContactId, idsA.OrganizationId, idsA.ImportBatchId,
+            idsA.IntroductionId, idsA.AskId, idsA.ExportId }.Select(id => id.ToString()).ToList();
+        var form = new Dictionary<string, string>
+        {
+            ["invitationId"] = idsA.InvitationId.ToString(), ["exportId"] = idsA.ExportId.ToString(), ["contactId"] = idsA.ContactId.ToString(),
+            ["roles"] = Roles.Admin, ["Message"] = "Secret", ["Reason"] = "Secret",
+        };
+
+        // Every route with an id parameter, from the endpoint data source, must be exercised below.
+        var idRoutes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.RoutePattern.Parameters.Any(p => p.Name != "tenant" && p.ParameterPolicies.Any(c => c.Content == "guid")))
+            .Select(e => e.RoutePattern.RawText!.Trim('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = TenantPageMatrix.Rows.Where(r => foreignIds.Any(id => r.Path(idsA).Contains(id, StringComparison.Ordinal))).ToList();
+        Assert.Empty(idRoutes.Except(rows.Select(r => r.Route)));
+
+        var before = await DatabaseSnapshot.TakeAsync(SuperUserConnectionString);
+        foreach (var row in rows.Where(r => !CrossTenantIdAnswers.ContainsKey(r.Route)))
+        {
+            var path = $"/bravo/{row.Path(idsA)}";
+            await AssertNotFoundWithoutDataAsync(await client.GetAsync(path), $"GET {path}", tenantA, adminA);
+            foreach (var handler in row.PostHandlers)
+            {
+                var url = handler.Length == 0 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
+                await AssertNotFoundWithoutDataAsync(await client.PostFormWithTokenAsync(url, form, token), $"POST {url}", tenantA, adminA);
+            }
+        }
+
+        foreach (var (route, status) in CrossTenantIdAnswers)
+        {
+            var row = TenantPageMatrix.Rows.Single(r => r.Route == route);
+            var path = $"/bravo/{row.Path(idsA)}";
+            foreach (var response in new[] { await client.GetAsync(path) }.Concat(await Task.WhenAll(row.PostHandlers.Select(h =>
+                client.PostFormWithTokenAsync(h.Length == 0 ? path : $"{path}&handler={h}", form, token)))))
+            {
+                Assert.True(response.StatusCode == status, $"{response.RequestMessage!.Method} {path} answered {(int)response.StatusCode}");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("Secret", body, StringComparison.Ordinal);
+                Assert.DoesNotContain(adminA.Email!, body, StringComparison.Ordinal);
+            }
+        }
+
+        DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(SuperUserConnectionString), "Company B calling with company A's ids");
+    }
+
+    /// <summary>Pages that take a foreign id but answer as for any unknown id (not 404): what they must answer instead.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> CrossTenantIdAnswers = new(StringComparer.Ordinal)
+    {
+        ["{tenant:slug}/account/reset-password"] = HttpStatusCode.OK, // the form, whose token then fails like any wrong one
+        ["{tenant:slug}/account/invitation"] = HttpStatusCode.Gone, // an unknown invitation
+    };
+
+    [Fact]
     public async Task Unknown_company_is_a_localized_404_and_anonymous_visitors_are_sent_to_their_company_login()
     {
         var client = App.CreateBrowserlikeClient();
@@ -117,64 +178,6 @@ public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationT
         var (_, admin) = await App.CreateTenantAsync("alpha");
         var client = await App.SignInAsync("alpha", admin.Email!);
         var response = await client.PostFormWithTokenAsync("/alpha/admin/settings?handler=AddDepartment", new() { ["NewDepartment"] = "Sales" }, token: null, expect: HttpStatusCode.BadRequest);
-    }
-
-    private async Task<TenantPageMatrix.MatrixIds> SeedInvitationAsync(ITenantInfo tenant, AppUser admin)
-    {
-        var token = InvitationTokens.NewToken();
-        var invitationId = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var invitation = new Invitation
-            {
-                Email = $"invitee@{tenant.Slug}.test",
-                NormalizedEmail = $"INVITEE@{tenant.Slug.ToUpperInvariant()}.TEST",
-                TokenHash = InvitationTokens.Hash(token),
-                CreatedAt = DateTimeOffset.UtcNow,
-                ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
-                InvitedByUserId = admin.Id,
-            };
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-            return invitation.Id;
-        });
-        var contact = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp", email: $"secret.person@{tenant.Slug}-client.test");
-        var other = await App.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp");
-        var batchId = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var batch = new NetworkSaaS.Core.Features.Contacts.ImportBatch
-            {
-                OwnerId = admin.Id, FileName = "secret.vcf", Format = "VCard", EncodingName = "UTF-8", CreatedAt = DateTimeOffset.UtcNow,
-                Content = System.Text.Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Secret Person\r\nN:Person;Secret;;;\r\nEND:VCARD\r\n"),
-                TotalRows = 1,
-            };
-            db.ImportBatches.Add(batch);
-            await db.SaveChangesAsync();
-            return batch.Id;
-        });
-        var shared = await App.CreateContactAsync(tenant, admin.Id, "Shared", "Person", $"{tenant.Slug} Client Corp",
-            NetworkSaaS.Core.Features.Contacts.ContactVisibility.Shared, title: "Buyer");
-        var requester = await App.CreateUserAsync(tenant, $"requester@{tenant.Slug}.test");
-        var (introductionId, askId) = await App.InTenantAsync(tenant, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var ask = new NetworkSaaS.Core.Features.Introductions.Ask
-            {
-                AuthorId = requester.Id, Purpose = NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead,
-                Title = "Secret ask: purchasing at a client", CreatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Asks.Add(ask);
-            await db.SaveChangesAsync();
-            var result = await sp.GetRequiredService<NetworkSaaS.Web.Features.Introductions.IntroductionService>().RequestAsync(requester.Id,
-                new(shared.Id, null, null, NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead, "Secret reason", null), CancellationToken.None);
-            Assert.True(result.Succeeded, result.Problem?.ToString());
-            return (result.RequestId!.Value, ask.Id);
-        });
-        var exportId = await Exports.ExportRuns.CompletedAsync(App, tenant, admin.Id, NetworkSaaS.Core.Features.Exports.ExportKind.MyContacts,
-            NetworkSaaS.Core.Features.Exports.ExportFormat.Csv);
-        return new TenantPageMatrix.MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
-            exportId);
     }
 
     private static async Task AssertNotFoundWithoutDataAsync(HttpResponseMessage response, string what, ITenantInfo other, AppUser otherAdmin)

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
+using NetworkSaaS.Core.Features.Tenancy;
+using NetworkSaaS.Tests.Infrastructure;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Admin;
 
@@ -31,7 +36,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/security/authenticator", typeof(Web.Features.Accounts.Security.AuthenticatorModel), _ => "account/security/authenticator",
             "Start", "Verify", "RecoveryCodes", "Disable", "ForgetBrowsers"),
         new("{tenant:slug}/admin", typeof(IndexModel), ids => "admin", "Invite", "Revoke"),
-        new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "ResetMfa", "Deactivate", "Reactivate"),
+        new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "ResetMfa", "Department", "Deactivate", "Reactivate"),
         new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "MfaPolicy", "AddDepartment", "Reminders", "Campaigns"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
@@ -67,4 +72,63 @@ public static class TenantPageMatrix
         new("{tenant:slug}/exports/{id:guid}/download", typeof(Web.Features.Exports.DownloadModel), ids => $"exports/{ids.ExportId}/download"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
     ];
+
+    /// <summary>One of each resource a page addresses by id, in <paramref name="tenant"/>, with "Secret" in what a leak would show.</summary>
+    public static async Task<MatrixIds> SeedAsync(TestApp app, ITenantInfo tenant, AppUser admin)
+    {
+        var token = InvitationTokens.NewToken();
+        var invitationId = await app.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var invitation = new Invitation
+            {
+                Email = $"invitee@{tenant.Slug}.test",
+                NormalizedEmail = $"INVITEE@{tenant.Slug.ToUpperInvariant()}.TEST",
+                TokenHash = InvitationTokens.Hash(token),
+                CreatedAt = DateTimeOffset.UtcNow,
+                ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
+                InvitedByUserId = admin.Id,
+            };
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return invitation.Id;
+        });
+        var contact = await app.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp", email: $"secret.person@{tenant.Slug}-client.test");
+        var other = await app.CreateContactAsync(tenant, admin.Id, "Secret", "Person", $"{tenant.Slug} Client Corp");
+        var batchId = await app.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var batch = new NetworkSaaS.Core.Features.Contacts.ImportBatch
+            {
+                OwnerId = admin.Id, FileName = "secret.vcf", Format = "VCard", EncodingName = "UTF-8", CreatedAt = DateTimeOffset.UtcNow,
+                Content = System.Text.Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Secret Person\r\nN:Person;Secret;;;\r\nEND:VCARD\r\n"),
+                TotalRows = 1,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            return batch.Id;
+        });
+        var shared = await app.CreateContactAsync(tenant, admin.Id, "Shared", "Person", $"{tenant.Slug} Client Corp",
+            NetworkSaaS.Core.Features.Contacts.ContactVisibility.Shared, title: "Buyer");
+        var requester = await app.CreateUserAsync(tenant, $"requester@{tenant.Slug}.test");
+        var (introductionId, askId) = await app.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var ask = new NetworkSaaS.Core.Features.Introductions.Ask
+            {
+                AuthorId = requester.Id, Purpose = NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead,
+                Title = "Secret ask: purchasing at a client", CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Asks.Add(ask);
+            await db.SaveChangesAsync();
+            var result = await sp.GetRequiredService<NetworkSaaS.Web.Features.Introductions.IntroductionService>().RequestAsync(requester.Id,
+                new(shared.Id, null, null, NetworkSaaS.Core.Features.Introductions.IntroductionPurpose.SalesLead, "Secret reason", null), CancellationToken.None);
+            Assert.True(result.Succeeded, result.Problem?.ToString());
+            return (result.RequestId!.Value, ask.Id);
+        });
+        var exportId = await Exports.ExportRuns.CompletedAsync(app, tenant, admin.Id, NetworkSaaS.Core.Features.Exports.ExportKind.MyContacts,
+            NetworkSaaS.Core.Features.Exports.ExportFormat.Csv);
+        return new MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
+            exportId);
+    }
 }

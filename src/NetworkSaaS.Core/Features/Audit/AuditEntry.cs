@@ -22,6 +22,7 @@ public static class AuditActions
     public const string InvitationAccepted = "invitation.accepted";
     public const string InvitationExpired = "invitation.expired";
     public const string RolesChanged = "user.roles-changed";
+    public const string DepartmentChanged = "user.department.changed";
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";
     public const string SettingsChanged = "tenant.settings-changed";
@@ -53,7 +54,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
-        UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
+        DepartmentChanged, UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
         IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
         SignedIn, SignInFailed, LockedOut, PasswordResetRequested, PasswordReset, SessionRevoked, SessionsRevoked,
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,

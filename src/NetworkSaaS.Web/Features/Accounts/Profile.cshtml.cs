@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
@@ -25,7 +24,8 @@ public sealed class ProfileModel(
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+    /// <summary>Shown read-only: departments decide what a Manager sees, so only Admins (or the directory) assign them.</summary>
+    public string? Department { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,12 +39,11 @@ public sealed class ProfileModel(
         {
             DisplayName = user.DisplayName,
             DisplayNameKana = user.DisplayNameKana,
-            DepartmentId = user.DepartmentId,
             Title = user.Title,
             Culture = user.Culture,
             ExpertiseTags = string.Join(", ", user.ExpertiseTags),
         };
-        await LoadDepartmentsAsync(cancellationToken);
+        await LoadDepartmentAsync(user, cancellationToken);
         return Page();
     }
 
@@ -67,20 +66,14 @@ public sealed class ProfileModel(
             ModelState.AddModelError("Input.Culture", l["Choose Japanese or English."]);
         }
 
-        if (Input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
-        {
-            ModelState.AddModelError("Input.DepartmentId", l["Choose a department from the list."]);
-        }
-
         if (!ModelState.IsValid)
         {
-            await LoadDepartmentsAsync(cancellationToken);
+            await LoadDepartmentAsync(user, cancellationToken);
             return Page();
         }
 
         user.DisplayName = Input.DisplayName.Trim();
         user.DisplayNameKana = string.IsNullOrWhiteSpace(Input.DisplayNameKana) ? null : Input.DisplayNameKana.Trim();
-        user.DepartmentId = Input.DepartmentId;
         user.Title = string.IsNullOrWhiteSpace(Input.Title) ? null : Input.Title.Trim();
         user.Culture = string.IsNullOrEmpty(Input.Culture) ? null : Input.Culture;
         user.ExpertiseTags = [.. tags];
@@ -92,7 +85,7 @@ public sealed class ProfileModel(
                 ModelState.AddModelError(string.Empty, error.Description);
             }
 
-            await LoadDepartmentsAsync(cancellationToken);
+            await LoadDepartmentAsync(user, cancellationToken);
             return Page();
         }
 
@@ -110,12 +103,10 @@ public sealed class ProfileModel(
         return RedirectToPage();
     }
 
-    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken)
-    {
-        Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
-            .Select(d => new SelectListItem(d.Name, d.Id.ToString()))
-            .ToListAsync(cancellationToken);
-    }
+    private async Task LoadDepartmentAsync(AppUser user, CancellationToken cancellationToken) =>
+        Department = user.DepartmentId is { } departmentId
+            ? await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
 }
 
 public sealed class ProfileInput
@@ -126,8 +117,6 @@ public sealed class ProfileInput
 
     [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
     public string? DisplayNameKana { get; set; }
-
-    public Guid? DepartmentId { get; set; }
 
     [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
     public string? Title { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Data;
@@ -27,9 +28,19 @@ public sealed class UserModel(
     public bool HasAuthenticator { get; private set; }
     public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
     public IReadOnlyList<string> AssignableRoles { get; } = [.. Roles.All.Where(r => r != Roles.Employee)];
+    public Guid? DepartmentId { get; private set; }
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id) =>
-        await LoadAsync(id) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id) is null)
+        {
+            return NotFound();
+        }
+
+        await LoadDepartmentsAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRolesAsync(Guid id, string[] roles, CancellationToken cancellationToken)
     {
@@ -44,6 +55,7 @@ public sealed class UserModel(
         if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
+            await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
 
@@ -86,6 +98,36 @@ public sealed class UserModel(
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Departments decide what a Manager sees (reports, department introductions, escalations): only Admins assign them.</summary>
+    public async Task<IActionResult> OnPostDepartmentAsync(Guid id, Guid? departmentId, CancellationToken cancellationToken)
+    {
+        var user = await LoadAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        if (departmentId is { } chosen && !names.ContainsKey(chosen))
+        {
+            ModelState.AddModelError(string.Empty, l["Choose a department from the list."]);
+            await LoadDepartmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        if (user.DepartmentId != departmentId)
+        {
+            var before = user.DepartmentId is { } old ? names.GetValueOrDefault(old, "") : "";
+            audit.Record(AuditActions.DepartmentChanged, user.Email!, $"{before} → {(departmentId is { } now ? names[now] : "")}");
+            user.DepartmentId = departmentId;
+            // Saves the audit entry with the change (one unit of work).
+            Check(await users.UpdateAsync(user));
+        }
+
+        TempData["Status"] = l["The department of {0} was saved.", user.DisplayName].Value;
+        return RedirectToPage(new { id });
+    }
+
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, false, cancellationToken);
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, true, cancellationToken);
@@ -101,12 +143,14 @@ public sealed class UserModel(
         if (!active && user.Id.ToString() == users.GetUserId(User))
         {
             ModelState.AddModelError(string.Empty, l["You cannot deactivate yourself."]);
+            await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
 
         if (!active && CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
+            await LoadDepartmentsAsync(cancellationToken);
             return Page();
         }
 
@@ -134,11 +178,17 @@ public sealed class UserModel(
             Email = user.Email ?? "";
             IsActive = user.IsActive;
             HasAuthenticator = user.TwoFactorEnabled;
+            DepartmentId = user.DepartmentId;
             CurrentRoles = [.. await users.GetRolesAsync(user)];
         }
 
         return user;
     }
+
+    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken) =>
+        Departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+            .Select(d => new SelectListItem(d.Name, d.Id.ToString()))
+            .ToListAsync(cancellationToken);
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser user)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Exports;
 
@@ -11,14 +10,15 @@ namespace NetworkSaaS.Web.Features.Exports;
 
 /// <summary>
 /// The file of one of the user's own exports, streamed from the database. Another user's export, or another company's,
-/// is 404 like one that does not exist; an own export whose file is not (or no longer) there is 410.
+/// is 404 like one that does not exist, and so is a company-wide export once its owner is no longer HR or Admin; an own
+/// export whose file is not (or no longer) there is 410.
 /// </summary>
-public sealed class DownloadModel(AppDbContext db, ExportStore store, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class DownloadModel(ExportAccess access, ExportStore store, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var me = Guid.Parse(users.GetUserId(User)!);
-        var export = await db.ExportRequests.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.OwnerId == me, cancellationToken);
+        var export = await (await access.VisibleToAsync(me, cancellationToken)).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (export is null)
         {
             return NotFound();

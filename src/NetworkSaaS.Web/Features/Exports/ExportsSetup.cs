@@ -7,6 +7,7 @@ public static class ExportsSetup
 {
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
+        services.AddScoped<ExportAccess>();
         services.AddScoped<ExportLabels>();
         services.AddScoped<ExportRequests>();
         services.AddScoped<ExportStore>();

@@ -20,6 +20,7 @@ namespace NetworkSaaS.Web.Features.Exports;
 public sealed class IndexModel(
     AppDbContext db,
     ExportRequests exports,
+    ExportAccess access,
     UserManager<AppUser> users,
     ITenantContextAccessor tenantContext,
     TimeProvider clock,
@@ -36,7 +37,8 @@ public sealed class IndexModel(
     public IReadOnlyList<ExportRequest> History { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Departments { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> DepartmentNames => Departments.ToDictionary(d => d.Id, d => d.Name);
-    public bool ForHr => IsHr(User);
+    /// <summary>HR or Admin now (read from the database, see <see cref="ExportAccess"/>).</summary>
+    public bool ForHr { get; private set; }
     public bool AnyInProgress => History.Any(e => e.IsActive);
     public DateTimeOffset Now => clock.GetUtcNow();
     public string Slug => tenantContext.Tenant!.Slug;
@@ -55,12 +57,6 @@ public sealed class IndexModel(
         return TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static bool IsHr(System.Security.Claims.ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.HR) || user.IsInRole(Roles.Admin);
-    }
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = TenantClock.Today(tenantContext.Tenant!, clock);
@@ -73,11 +69,13 @@ public sealed class IndexModel(
         StartAsync(new ExportRequest { OwnerId = Me, Kind = ExportKind.MyContacts, Format = format }, cancellationToken);
 
     public async Task<IActionResult> OnPostCompanyContactsAsync(ExportFormat format, CancellationToken cancellationToken) =>
-        ForHr ? await StartAsync(new ExportRequest { OwnerId = Me, Kind = ExportKind.CompanyContacts, Format = format }, cancellationToken) : Forbid();
+        await access.IsHrAsync(Me, cancellationToken)
+            ? await StartAsync(new ExportRequest { OwnerId = Me, Kind = ExportKind.CompanyContacts, Format = format }, cancellationToken)
+            : Forbid();
 
     public async Task<IActionResult> OnPostHrReviewAsync(CancellationToken cancellationToken)
     {
-        if (!ForHr)
+        if (!await access.IsHrAsync(Me, cancellationToken))
         {
             return Forbid();
         }
@@ -144,7 +142,8 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var me = Me;
-        History = await db.ExportRequests.AsNoTracking().Where(e => e.OwnerId == me)
+        ForHr = await access.IsHrAsync(me, cancellationToken);
+        History = await (await access.VisibleToAsync(me, cancellationToken))
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(HistoryShown)
             .ToListAsync(cancellationToken);
         Departments = [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)

@@ -1,0 +1,79 @@
+using NetworkSaaS.Core.Features.Accounts;
+
+namespace NetworkSaaS.Tests.Isolation;
+
+/// <summary>
+/// Who may call each page of the app, written out by hand. <see cref="AuthorizationMatrixTests"/> compares it with
+/// what the pages' authorization metadata says (so a removed or widened [Authorize] fails) and calls every handler of
+/// a role-restricted page as every role outside <see cref="Row.Access"/>. A page missing here fails the test with the
+/// row to add.
+/// </summary>
+public static class AuthorizationTable
+{
+    /// <summary>No sign-in needed ([AllowAnonymous] or an anonymous folder convention).</summary>
+    public const string Anonymous = "anonymous";
+
+    /// <summary>Any signed-in user of the company (the AuthorizeFolder("/") convention).</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Signed in and in at least one of <paramref name="roles"/>.</summary>
+    public static string Only(params string[] roles) => "roles: " + string.Join(",", roles.Order(StringComparer.Ordinal));
+
+    /// <param name="Route">The page's route as the endpoint data source spells it, without the leading slash.</param>
+    /// <param name="Access">Who passes the page's authorization metadata.</param>
+    /// <param name="HandlerAccess">Handlers the page model restricts further in code (handler name → access).</param>
+    public sealed record Row(string Route, string Access, params (string Handler, string Access)[] HandlerAccess);
+
+    private static readonly string Reports = Only(Roles.Manager, Roles.Executive, Roles.Admin);
+
+    public static IReadOnlyList<Row> Rows { get; } =
+    [
+        new("", Anonymous),
+        new("culture", Anonymous),
+        new("error/{code:int}", Anonymous),
+        new("signup", Anonymous),
+        new("ops/tenants", SignedIn), // and the /ops path guard: platform operators only (PlatformOperatorDashboard)
+        new("{tenant:slug}", SignedIn),
+        new("{tenant:slug}/account/login", Anonymous),
+        new("{tenant:slug}/account/logout", SignedIn),
+        new("{tenant:slug}/account/forgot-password", Anonymous),
+        new("{tenant:slug}/account/reset-password", Anonymous),
+        new("{tenant:slug}/account/invitation", Anonymous),
+        new("{tenant:slug}/account/profile", SignedIn),
+        new("{tenant:slug}/account/security", SignedIn),
+        new("{tenant:slug}/admin", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/users/{id:guid}", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/settings", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/audit", Only(Roles.Admin)),
+        new("{tenant:slug}/contacts", SignedIn),
+        new("{tenant:slug}/contacts/new", SignedIn),
+        new("{tenant:slug}/contacts/{id:guid}", SignedIn),
+        new("{tenant:slug}/contacts/{id:guid}/edit", SignedIn),
+        new("{tenant:slug}/contacts/{id:guid}/delete", SignedIn),
+        new("{tenant:slug}/contacts/{id:guid}/merge/{otherId:guid}", SignedIn),
+        new("{tenant:slug}/contacts/duplicates", SignedIn),
+        new("{tenant:slug}/contacts/export/{format:regex(^(vcf|csv)$)}", SignedIn),
+        new("{tenant:slug}/contacts/import", SignedIn),
+        new("{tenant:slug}/contacts/import/{id:guid}", SignedIn),
+        new("{tenant:slug}/companies/{id:guid}", SignedIn),
+        new("{tenant:slug}/discover", SignedIn),
+        new("{tenant:slug}/introductions", SignedIn),
+        new("{tenant:slug}/introductions/new", SignedIn),
+        new("{tenant:slug}/introductions/{id:guid}", SignedIn),
+        new("{tenant:slug}/notifications", SignedIn),
+        new("{tenant:slug}/notifications/settings", SignedIn),
+        new("{tenant:slug}/notifications/unsubscribe", Anonymous),
+        new("{tenant:slug}/asks", SignedIn),
+        new("{tenant:slug}/asks/new", SignedIn),
+        new("{tenant:slug}/asks/{id:guid}", SignedIn),
+        new("{tenant:slug}/campaigns/{kind:regex(^(new-year|summer)$)}", SignedIn),
+        new("{tenant:slug}/campaigns/{kind:regex(^(new-year|summer)$)}/csv", SignedIn),
+        new("{tenant:slug}/campaigns/transfers", SignedIn),
+        new("{tenant:slug}/reports", Reports),
+        new("{tenant:slug}/reports/funnel", Reports),
+        new("{tenant:slug}/reports/health", Reports),
+        new("{tenant:slug}/exports", SignedIn, ("CompanyContacts", Only(Roles.HR, Roles.Admin)), ("HrReview", Only(Roles.HR, Roles.Admin))),
+        new("{tenant:slug}/exports/{id:guid}/download", SignedIn),
+        new("{tenant:slug}/diagnostics/baseline", SignedIn),
+    ];
+}
