@@ -162,6 +162,44 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
     }
 
     [Fact]
+    public async Task Refreshing_the_sign_in_after_a_credential_change_replaces_the_session_with_the_same_absolute_end()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (_, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var old = Assert.Single(jar.GetCookies(Site), c => c.Name == AuthCookie.PlainHttpName);
+
+        // A request of that browser, as a change-password page handles it: authenticated, then RefreshSignInAsync.
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Scheme = "http";
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString("localhost");
+        context.Request.Path = "/acme/account/security";
+        context.Request.Headers.Cookie = $"{old.Name}={old.Value}";
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = context;
+        var authenticated = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, IdentityConstants.ApplicationScheme);
+        Assert.True(authenticated.Succeeded);
+        context.User = authenticated.Principal!;
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        await signIn.RefreshSignInAsync((await signIn.UserManager.FindByIdAsync(admin.Id.ToString()))!);
+
+        var sessions = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().UserSessions.AsNoTracking().OrderBy(s => s.RevokedAt == null).ToListAsync());
+        Assert.Equal(2, sessions.Count);
+        Assert.NotNull(sessions[0].RevokedAt);
+        Assert.Null(sessions[1].RevokedAt);
+        Assert.Equal(sessions[0].ExpiresAt, sessions[1].ExpiresAt);
+        Assert.Equal(sessions[0].CreatedAt, sessions[1].CreatedAt);
+
+        var issued = context.Response.Headers.SetCookie.Select(c => Microsoft.Net.Http.Headers.SetCookieHeaderValue.Parse(c))
+            .Single(c => c.Name == AuthCookie.PlainHttpName);
+        var refreshed = new CookieContainer();
+        refreshed.Add(Site, new Cookie(issued.Name.Value!, issued.Value.Value));
+        await AssertSignedInAsync(App.CreateDefaultClient(Site, new CookieContainerHandler(refreshed)), "acme");
+        await AssertSignedOutAsync(CopyOfAuthCookie(jar), "acme");
+        Assert.Single(await AuditActionsAsync(tenant), a => a == AuditActions.SignedIn);
+    }
+
+    [Fact]
     public async Task Deactivation_ends_the_users_sessions_at_once()
     {
         var (tenant, admin) = await App.CreateTenantAsync("acme");
