@@ -1771,8 +1771,7 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("AuthenticatorKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("text")
                         .HasColumnName("authenticator_key");
 
                     b.Property<string>("ConcurrencyStamp")

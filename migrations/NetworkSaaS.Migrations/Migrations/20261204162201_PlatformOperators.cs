@@ -22,7 +22,7 @@ namespace NetworkSaaS.Migrations.Migrations
                     security_stamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     concurrency_stamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     password_change_required = table.Column<bool>(type: "boolean", nullable: false),
-                    authenticator_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    authenticator_key = table.Column<string>(type: "text", nullable: true),
                     two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
                     lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
                     lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

@@ -16,7 +16,6 @@ internal sealed class PlatformOperatorConfiguration : IEntityTypeConfiguration<P
         builder.HasIndex(o => o.NormalizedEmail).IsUnique();
         builder.Property(o => o.SecurityStamp).HasMaxLength(64);
         builder.Property(o => o.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken();
-        builder.Property(o => o.AuthenticatorKey).HasMaxLength(64);
     }
 }
 

@@ -77,6 +77,14 @@ public sealed partial class PlatformOperatorTests(PostgresCluster cluster) : Int
         var enroll = await client.GetStringAsync("/ops/enroll");
         Assert.Contains("data:image/png;base64,", enroll, StringComparison.Ordinal);
         var key = SharedKey().Match(enroll).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await using (var superuser = new NpgsqlConnection(SuperUserConnectionString))
+        {
+            await superuser.OpenAsync();
+            await using var stored = new NpgsqlCommand("SELECT authenticator_key FROM platform_operators", superuser);
+            var inDatabase = (string)(await stored.ExecuteScalarAsync())!;
+            Assert.DoesNotContain(key, inDatabase.ToUpperInvariant(), StringComparison.Ordinal);
+        }
+
         var wrong = await client.PostFormAsync("/ops/enroll", new() { ["Input.Code"] = OtherCode(key), ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         AssertSentToOpsLogin(await client.GetAsync("/ops/tenants"), "/ops/tenants");

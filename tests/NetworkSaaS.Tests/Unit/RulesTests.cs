@@ -38,6 +38,15 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Create_operator_runs_nothing_else_and_needs_an_email()
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(["--create-operator", " ops@platform.test "]).Build();
+        Assert.Equal(new RunMode(false, false, false) { CreateOperatorEmail = "ops@platform.test" }, RunMode.From([], configuration));
+        var empty = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["create-operator"] = "" }).Build();
+        Assert.Throws<ArgumentException>(() => RunMode.From([], empty));
+    }
+
+    [Fact]
     public void An_unknown_role_is_refused()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["role"] = "cron" }).Build();

@@ -16,7 +16,10 @@ public sealed class PlatformOperator
     /// <summary>The one-time password printed by the command line must be replaced at the first sign-in.</summary>
     public bool PasswordChangeRequired { get; set; } = true;
 
-    /// <summary>RFC 6238 shared secret (base32); <see cref="TwoFactorEnabled"/> only once a code from it was confirmed.</summary>
+    /// <summary>
+    /// RFC 6238 shared secret, stored encrypted with data protection (whose keys the certificate encrypts): a database
+    /// dump does not reveal it. <see cref="TwoFactorEnabled"/> only once a code from it was confirmed.
+    /// </summary>
     public string? AuthenticatorKey { get; set; }
     public bool TwoFactorEnabled { get; set; }
     public bool LockoutEnabled { get; set; } = true;

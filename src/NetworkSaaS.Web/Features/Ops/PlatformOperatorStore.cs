@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
@@ -10,7 +11,7 @@ namespace NetworkSaaS.Web.Features.Ops;
 /// <see cref="UserManager{TUser}"/> needs for password hashing, lockout and the RFC 6238 authenticator. The user name
 /// is the email.
 /// </summary>
-public sealed class PlatformOperatorStore(AppDbContext db) :
+public sealed class PlatformOperatorStore(AppDbContext db, IDataProtectionProvider dataProtection) :
     IUserPasswordStore<PlatformOperator>,
     IUserEmailStore<PlatformOperator>,
     IUserSecurityStampStore<PlatformOperator>,
@@ -142,11 +143,14 @@ public sealed class PlatformOperatorStore(AppDbContext db) :
 
     public Task SetAuthenticatorKeyAsync(PlatformOperator user, string key, CancellationToken cancellationToken)
     {
-        Checked(user).AuthenticatorKey = key;
+        Checked(user).AuthenticatorKey = AuthenticatorKeys.Protect(key);
         return Task.CompletedTask;
     }
 
-    public Task<string?> GetAuthenticatorKeyAsync(PlatformOperator user, CancellationToken cancellationToken) => Task.FromResult(Checked(user).AuthenticatorKey);
+    public Task<string?> GetAuthenticatorKeyAsync(PlatformOperator user, CancellationToken cancellationToken) =>
+        Task.FromResult(Checked(user).AuthenticatorKey is { } stored ? AuthenticatorKeys.Unprotect(stored) : null);
+
+    private IDataProtector AuthenticatorKeys => dataProtection.CreateProtector("NetworkSaaS.PlatformOperator.AuthenticatorKey");
 
     public void Dispose()
     {

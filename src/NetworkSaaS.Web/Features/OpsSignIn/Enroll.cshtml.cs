@@ -36,7 +36,7 @@ public sealed class EnrollModel(
             return Redirect("/ops/login");
         }
 
-        return user.TwoFactorEnabled ? Redirect("/ops/login/code") : Show(user);
+        return user.TwoFactorEnabled ? Redirect("/ops/login/code") : await ShowAsync(user);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -49,19 +49,19 @@ public sealed class EnrollModel(
 
         if (!ModelState.IsValid)
         {
-            return Show(user);
+            return await ShowAsync(user);
         }
 
         if (await users.IsLockedOutAsync(user) || !await users.VerifyTwoFactorTokenAsync(user, OperatorAuthentication.AuthenticatorProvider, CodeModel.Normalized(Input.Code)))
         {
             await OperatorLockout.CountFailureAsync(users, audit, user, "wrong authenticator code at enrollment", cancellationToken);
             ModelState.AddModelError(string.Empty, l["The code is not correct, or the account is locked for a while."]);
-            return Show(user);
+            return await ShowAsync(user);
         }
 
         if (user.PasswordChangeRequired && !await ReplacePasswordAsync(user))
         {
-            return Show(user);
+            return await ShowAsync(user);
         }
 
         user.PasswordChangeRequired = false;
@@ -115,10 +115,11 @@ public sealed class EnrollModel(
         return true;
     }
 
-    private PageResult Show(PlatformOperator user)
+    private async Task<PageResult> ShowAsync(PlatformOperator user)
     {
-        SharedKey = AuthenticatorUri.Grouped(user.AuthenticatorKey ?? throw new InvalidOperationException("The operator was created without an authenticator key."));
-        QrCodeDataUri = AuthenticatorUri.QrCodeDataUri(AuthenticatorUri.For(user.Email, user.AuthenticatorKey));
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("The operator was created without an authenticator key.");
+        SharedKey = AuthenticatorUri.Grouped(key);
+        QrCodeDataUri = AuthenticatorUri.QrCodeDataUri(AuthenticatorUri.For(user.Email, key));
         PasswordChangeRequired = user.PasswordChangeRequired;
         return Page();
     }
