@@ -13,6 +13,7 @@ namespace NetworkSaaS.Web.Features.Accounts;
 /// The second step of signing in, after a correct password: a code from the authenticator app. Only reachable with
 /// Identity's short-lived two-factor cookie, whose user is looked up within this company only.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.Mfa)]
 public sealed class LoginMfaModel(
     SignInManager<AppUser> signIn,
     SecondStepSignIn secondStep,

@@ -10,6 +10,7 @@ using NetworkSaaS.Web.Features.Localization;
 namespace NetworkSaaS.Web.Features.Accounts;
 
 /// <summary>The second step with one of the user's single-use recovery codes instead of the authenticator app.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.Mfa)]
 public sealed class LoginRecoveryModel(
     SignInManager<AppUser> signIn,
     SecondStepSignIn secondStep,

@@ -11,6 +11,7 @@ using NetworkSaaS.Web.Features.Ops;
 namespace NetworkSaaS.Web.Features.OpsSignIn;
 
 /// <summary>Second step: the RFC 6238 code. Only after it does the operator cookie open /ops.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(NetworkSaaS.Web.Features.RateLimiting.RateLimitPolicies.Mfa)]
 [Authorize(Policy = OperatorAuthentication.PasswordCheckedPolicy)]
 public sealed class CodeModel(
     UserManager<PlatformOperator> users,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Features.Platform;
+using NetworkSaaS.Web.Features.Accounts.Mfa;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Ops;
 
@@ -118,8 +119,8 @@ public sealed class EnrollModel(
     private async Task<PageResult> ShowAsync(PlatformOperator user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("The operator was created without an authenticator key.");
-        SharedKey = AuthenticatorUri.Grouped(key);
-        QrCodeDataUri = AuthenticatorUri.QrCodeDataUri(AuthenticatorUri.For(user.Email, key));
+        SharedKey = AuthenticatorKeyDisplay.Grouped(key);
+        QrCodeDataUri = AuthenticatorKeyDisplay.QrCodeDataUri("NetworkSaaS operations", user.Email, key);
         PasswordChangeRequired = user.PasswordChangeRequired;
         return Page();
     }

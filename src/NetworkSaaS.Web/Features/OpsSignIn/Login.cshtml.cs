@@ -13,6 +13,7 @@ namespace NetworkSaaS.Web.Features.OpsSignIn;
 /// First step of an operator's sign-in: the password. It opens only the second step (authenticator code, or enrollment
 /// when the operator has none yet). Wrong passwords count towards Identity's lockout; every attempt is audited.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(NetworkSaaS.Web.Features.RateLimiting.RateLimitPolicies.SignIn)]
 public sealed class LoginModel(
     UserManager<PlatformOperator> users,
     OperatorSignIn signIn,

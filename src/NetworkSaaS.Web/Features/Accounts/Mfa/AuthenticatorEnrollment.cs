@@ -1,7 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Features.Accounts;
-using QRCoder;
 
 namespace NetworkSaaS.Web.Features.Accounts.Mfa;
 
@@ -48,28 +46,6 @@ public sealed class AuthenticatorEnrollment(UserManager<AppUser> users)
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-    }
-
-    /// <summary>The key as people copy it by hand: lowercase groups of four.</summary>
-    public static string Grouped(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var text = new StringBuilder();
-        for (var i = 0; i < key.Length; i += 4)
-        {
-            text.Append(text.Length > 0 ? " " : "").Append(key.AsSpan(i, Math.Min(4, key.Length - i)));
-        }
-
-        return text.ToString().ToLowerInvariant();
-    }
-
-    /// <summary>The otpauth:// address as a PNG data URI (the CSP allows data: images, not inline SVG styles).</summary>
-    public static string QrCodeDataUri(string issuer, string account, string key)
-    {
-        var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
     }
 
     /// <summary>Codes as typed: spaces and dashes removed (apps show "123 456").</summary>

@@ -172,8 +172,8 @@ public sealed class AuthenticatorModel(
         }
         else if (await enrollment.KeyAsync(user) is { } key)
         {
-            GroupedKey = AuthenticatorEnrollment.Grouped(key);
-            QrCodeDataUri = AuthenticatorEnrollment.QrCodeDataUri($"NetworkSaaS ({tenantContext.Tenant.Slug})", user.Email!, key);
+            GroupedKey = AuthenticatorKeyDisplay.Grouped(key);
+            QrCodeDataUri = AuthenticatorKeyDisplay.QrCodeDataUri($"NetworkSaaS ({tenantContext.Tenant.Slug})", user.Email!, key);
         }
     }
 
