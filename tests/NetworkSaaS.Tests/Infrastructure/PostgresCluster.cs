@@ -7,11 +7,13 @@ namespace NetworkSaaS.Tests.Infrastructure;
 /// One throwaway PostgreSQL cluster for the whole test run (made the same way `dotnet run` makes the dev one,
 /// with fsync off), a migrated template database, and a fresh copy of it for each test. Test classes run in parallel,
 /// each with its own instance of this fixture; all of them share the one cluster, started by the first class that
-/// needs it and stopped when the test process exits.
+/// needs it and stopped by a watchdog process once the test process is gone (xunit 2 has no assembly fixture, and the
+/// runner kills the test host at the end of a run before exit handlers could stop a cluster).
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
     private const string Template = "networksaas_template";
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), $"networksaas-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private static readonly Lazy<Task<EmbeddedPostgres>> Shared = new(StartSharedAsync);
     private static readonly SemaphoreSlim OneCopyAtATime = new(1);
     private static int _databases;
@@ -55,10 +57,9 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private static async Task<EmbeddedPostgres> StartSharedAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"networksaas-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        var server = new EmbeddedPostgres(root, fastUnsafe: true);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(server, root);
+        var server = new EmbeddedPostgres(Root, fastUnsafe: true);
         await server.StartAsync();
+        StopWhenThisProcessIsGone(server);
         var template = await server.EnsureDatabaseAsync(Template);
         await DatabaseMigrator.MigrateAsync(template.Owner);
         // CREATE DATABASE … TEMPLATE refuses a template with open connections.
@@ -66,21 +67,13 @@ public sealed class PostgresCluster : IAsyncLifetime
         return server;
     }
 
-    private static void Stop(EmbeddedPostgres server, string root)
+    /// <summary>A shell that waits for this process to end, then stops the cluster (fast shutdown) and deletes its folder.</summary>
+    private static void StopWhenThisProcessIsGone(EmbeddedPostgres server)
     {
-        NpgsqlConnection.ClearAllPools();
-        server.StopAsync().GetAwaiter().GetResult();
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        var pidFile = Path.Combine(server.ClusterDirectory, "postmaster.pid");
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            $"kill -INT $(head -n 1 '{pidFile}'); while [ -e '{pidFile}' ]; do sleep 1; done; rm -rf '{Root}'";
+        using var watchdog = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", script]) { UseShellExecute = false });
     }
 }
 
