@@ -22,7 +22,7 @@ namespace NetworkSaaS.Benchmarks;
 internal static class ReminderBenchmark
 {
     private const string Database = "networksaas_bench_reminders";
-    private const string Password = "bench-password-2026";
+    private const string Password = "harbor-lantern-violet-2026";
 
     public static async Task<int> RunAsync(BenchmarkOptions options, EmbeddedPostgres postgres, string root, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ internal sealed record StoredData(int Contacts, int Users, DateOnly Today, DateT
 /// </summary>
 internal sealed class SyntheticCompany : IAsyncDisposable
 {
-    public const string Password = "bench-password-2026";
+    public const string Password = "harbor-lantern-violet-2026";
 
     private SyntheticCompany(
         DatabaseConnections connections, string superUserConnectionString, BenchmarkApp app, SyntheticNetworkGenerator generator,

@@ -29,4 +29,96 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
         Assert.Equal(admin.Email, options.RootElement.GetProperty("user").GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(options.RootElement.GetProperty("challenge").GetString()));
     }
+
+    [Fact]
+    public async Task The_passkey_store_round_trips_through_identity_and_company_b_cannot_see_company_a_passkeys()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("acme");
+        var (tenantB, _) = await App.CreateTenantAsync("beta");
+        byte[] credentialId = [1, 2, 3, 4, 5, 6, 7, 8];
+
+        var (listed, found, stampUnchanged, has) = await App.InTenantAsync(tenantA, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(adminA.Id.ToString()))!;
+            var stamp = user.SecurityStamp;
+            Assert.True(users.SupportsUserPasskey);
+            Assert.True((await users.AddOrUpdatePasskeyAsync(user, NewPasskey(credentialId, "Laptop"))).Succeeded);
+            var passkey = (await users.GetPasskeyAsync(user, credentialId))!;
+            passkey.Name = "Work laptop";
+            passkey.SignCount = 7;
+            Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+            var stored = await users.GetPasskeysAsync(user);
+            var owner = await users.FindByPasskeyIdAsync(credentialId);
+            var reloaded = (await users.FindByIdAsync(adminA.Id.ToString()))!;
+            return (stored, owner, reloaded.SecurityStamp == stamp, await sp.GetRequiredService<PasskeyStatus>().HasPasskeyAsync(user));
+        });
+        var only = Assert.Single(listed);
+        Assert.Equal("Work laptop", only.Name);
+        Assert.Equal(7u, only.SignCount);
+        Assert.Equal(["internal"], only.Transports ?? []);
+        Assert.Equal(adminA.Id, found?.Id);
+        Assert.True(stampUnchanged, "saving a passkey (as every passkey sign-in does) must not end the user's sessions");
+        Assert.True(has);
+
+        var (seenByB, rowsForB) = await App.InTenantAsync(tenantB, async sp =>
+        {
+            var owner = await sp.GetRequiredService<UserManager<AppUser>>().FindByPasskeyIdAsync(credentialId);
+            var rows = await sp.GetRequiredService<AppDbContext>().UserPasskeys.IgnoreQueryFilters().CountAsync();
+            return (owner, rows);
+        });
+        Assert.Null(seenByB);
+        Assert.Equal(0, rowsForB);
+
+        var removed = await App.InTenantAsync(tenantA, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(adminA.Id.ToString()))!;
+            Assert.True((await users.RemovePasskeyAsync(user, credentialId)).Succeeded);
+            return !await sp.GetRequiredService<PasskeyStatus>().HasPasskeyAsync(user);
+        });
+        Assert.True(removed);
+    }
+
+    [Fact]
+    public async Task Company_b_cannot_rename_or_remove_company_a_passkeys_through_its_own_pages()
+    {
+        var (tenantA, adminA) = await App.CreateTenantAsync("acme");
+        var (_, adminB) = await App.CreateTenantAsync("beta");
+        byte[] credentialId = [9, 8, 7, 6, 5, 4, 3, 2];
+        await App.InTenantAsync(tenantA, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(adminA.Id.ToString()))!, NewPasskey(credentialId, "A's key"));
+        });
+        var client = await App.SignInAsync("beta", adminB.Email!);
+        var id = System.Buffers.Text.Base64Url.EncodeToString(credentialId);
+
+        var delete = await client.PostFormAsync("/beta/account/security/passkeys?handler=Delete", new() { ["Id"] = id }, "/beta/account/security");
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        var rename = await client.PostFormAsync("/beta/account/security/passkeys?handler=Rename", new() { ["Id"] = id, ["Name"] = "mine" }, "/beta/account/security");
+        Assert.Equal(HttpStatusCode.NotFound, rename.StatusCode);
+
+        var name = await App.InTenantAsync(tenantA, sp => sp.GetRequiredService<AppDbContext>().UserPasskeys.Select(p => p.Data.Name).SingleAsync());
+        Assert.Equal("A's key", name);
+    }
+
+    [Fact]
+    public async Task A_passkey_sign_in_without_a_ceremony_under_way_signs_nobody_in()
+    {
+        await App.CreateTenantAsync("acme");
+        var client = App.CreateBrowserlikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await client.PostFormAsync("/acme/account/login/passkey", new() { ["CredentialJson"] = "{\"id\":\"AQID\"}" }, "/acme/account/login");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"passkey-problem\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/acme/")).StatusCode);
+    }
+
+    private static UserPasskeyInfo NewPasskey(byte[] credentialId, string name) =>
+        new(credentialId, [0xA5, 0x01], DateTimeOffset.UtcNow, 0, ["internal"], isUserVerified: true, isBackupEligible: false,
+            isBackedUp: false, attestationObject: [0xA0], clientDataJson: [0x7B, 0x7D])
+        {
+            Name = name,
+        };
 }

@@ -20,8 +20,8 @@ public sealed class SignupFlowTests(PostgresCluster cluster) : BrowserTest(clust
         await page.FillAsync("#Input_AdminName", "港 一郎");
         await page.FillAsync("#Input_AdminNameKana", "みなと いちろう");
         await page.FillAsync("#Input_Email", "ichiro@minato.example");
-        await page.FillAsync("#Input_Password", "minato-password-1");
-        await page.FillAsync("#Input_ConfirmPassword", "minato-password-1");
+        await page.FillAsync("#Input_Password", "harbor-lantern-violet-9");
+        await page.FillAsync("#Input_ConfirmPassword", "harbor-lantern-violet-9");
         await page.ClickAsync("button[type=submit].btn-primary");
 
         await page.WaitForURLAsync($"{BaseUrl}/minato/");
@@ -35,7 +35,7 @@ public sealed class SignupFlowTests(PostgresCluster cluster) : BrowserTest(clust
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync($"{BaseUrl}/minato/account/login");
         await page.FillAsync("#Input_Email", "ichiro@minato.example");
-        await page.FillAsync("#Input_Password", "minato-password-1");
+        await page.FillAsync("#Input_Password", "harbor-lantern-violet-9");
         await page.ClickAsync("form button[type=submit].btn-primary");
         await page.WaitForURLAsync($"{BaseUrl}/minato/");
         Assert.Contains("Welcome, 港 一郎", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);

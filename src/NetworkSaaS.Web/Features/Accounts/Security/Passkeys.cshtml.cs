@@ -106,7 +106,7 @@ public sealed class PasskeysModel(
             return Failed(l["The passkey was not created. Try again."]);
         }
 
-        TempData["Status"] = l["The passkey \"{0}\" was added.", name].Value;
+        TempData["Status"] = l["The passkey {0} was added.", name].Value;
         return ToSecurityPage();
     }
 
