@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Accounts.Mfa;
 using NetworkSaaS.Web.Features.Accounts.Passkeys;
 
 namespace NetworkSaaS.Tests.Accounts;
@@ -51,7 +52,7 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
             var stored = await users.GetPasskeysAsync(user);
             var owner = await users.FindByPasskeyIdAsync(credentialId);
             var reloaded = (await users.FindByIdAsync(adminA.Id.ToString()))!;
-            return (stored, owner, reloaded.SecurityStamp == stamp, await sp.GetRequiredService<PasskeyStatus>().HasPasskeyAsync(user));
+            return (stored, owner, reloaded.SecurityStamp == stamp, await sp.GetRequiredService<SecondFactorStatus>().HasSecondFactorAsync(user));
         });
         var only = Assert.Single(listed);
         Assert.Equal("Work laptop", only.Name);
@@ -75,7 +76,7 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             var user = (await users.FindByIdAsync(adminA.Id.ToString()))!;
             Assert.True((await users.RemovePasskeyAsync(user, credentialId)).Succeeded);
-            return !await sp.GetRequiredService<PasskeyStatus>().HasPasskeyAsync(user);
+            return !await sp.GetRequiredService<SecondFactorStatus>().HasSecondFactorAsync(user);
         });
         Assert.True(removed);
     }

@@ -29,7 +29,6 @@ public static class PasskeysSetup
             ? listed.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [$"https://{domain}"];
 
-        services.AddScoped<PasskeyStatus>();
         services.AddScoped<PasskeyList>();
         services.AddScoped<PasskeySignIn>();
         services.Configure<IdentityPasskeyOptions>(options =>
