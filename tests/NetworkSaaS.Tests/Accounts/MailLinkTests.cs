@@ -21,6 +21,7 @@ public sealed class MailLinkTests(PostgresCluster cluster) : IntegrationTest(clu
         var asked = await client.PostFormAsync($"{Forged}/acme/account/forgot-password", new() { ["Email"] = admin.Email! });
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
 
+        await PasswordResetJobs.RunEnqueuedAsync(App);
         var mail = Assert.Single(App.Mails());
         AssertLinksOnlyTo(mail, $"{PublicUrl}/acme/account/reset-password?userId=");
     }

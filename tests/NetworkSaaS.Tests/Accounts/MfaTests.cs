@@ -21,7 +21,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var page = "/acme/account/security/authenticator";
         await client.PostFormAsync($"{page}?handler=Start", [], page);
         var key = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "id=\"authenticator-key\">([a-z2-7 ]+)</kbd>").Groups[1].Value;
-        var wrongAtEnrollment = await client.PostFormAsync($"{page}?handler=Verify", new() { ["Code"] = new Authenticator(key).StaleCode() }, page);
+        var wrongAtEnrollment = await client.PostFormAsync($"{page}?handler=Verify", new() { ["Code"] = new Authenticator(key).StaleCode() }, page, expect: HttpStatusCode.OK);
         Assert.Contains("The code is not correct.", await wrongAtEnrollment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await TwoFactorEnabledAsync(tenant, admin.Email!));
 
@@ -33,12 +33,12 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         Assert.StartsWith("/acme/account/login/mfa", passwordStep.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/acme/contacts")).StatusCode);
 
-        var wrong = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.StaleCode() });
+        var wrong = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.StaleCode() }, expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("The code is not correct", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/acme/contacts")).StatusCode);
 
-        var right = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode() });
+        var right = await second.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode() }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/acme/", right.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/acme/contacts")).StatusCode);
@@ -56,9 +56,9 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var code = app.NextCode();
 
         var (first, _) = await PasswordStepAsync("acme", admin.Email!);
-        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code }, expect: HttpStatusCode.Redirect)).StatusCode);
         var (replay, _) = await PasswordStepAsync("acme", admin.Email!);
-        var replayed = await replay.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code });
+        var replayed = await replay.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = code }, expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/acme/contacts")).StatusCode);
     }
@@ -71,16 +71,16 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
 
         var (first, _) = await PasswordStepAsync("acme", admin.Email!);
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/acme/account/login/recovery")).StatusCode);
-        var used = await first.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] });
+        var used = await first.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
         Assert.Contains("9 recovery codes left", await first.GetStringAsync("/acme/account/security/authenticator"), StringComparison.Ordinal);
 
         var (again, _) = await PasswordStepAsync("acme", admin.Email!);
-        var reused = await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] });
+        var reused = await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[3] }, expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains("The recovery code is not correct", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/acme/contacts")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[4] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[4] }, expect: HttpStatusCode.Redirect)).StatusCode);
 
         var stored = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Set<AppUserToken>().Select(t => t.Value).ToListAsync());
         Assert.DoesNotContain(stored, value => value != null && codes.Any(code => value.Contains(code, StringComparison.Ordinal)));
@@ -97,7 +97,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var (_, codes) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
 
         var (client, _) = await PasswordStepAsync("acme", admin.Email!);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = "AAAAA-BBBBB" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = "AAAAA-BBBBB" }, expect: HttpStatusCode.OK)).StatusCode);
         Assert.Equal(1, await App.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(admin.Email!))!.AccessFailedCount));
 
         await App.InTenantAsync(tenant, async sp =>
@@ -105,7 +105,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             return await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(admin.Email!))!, DateTimeOffset.UtcNow.AddMinutes(5));
         });
-        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = codes[0] }, expect: HttpStatusCode.OK)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/acme/contacts")).StatusCode);
         Assert.Equal(10, await App.InTenantAsync(tenant, async sp =>
         {
@@ -122,7 +122,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var (app, oldCodes) = await Authenticator.EnrollAsync(client, "acme");
         var page = "/acme/account/security/authenticator";
 
-        var refused = await client.PostFormAsync($"{page}?handler=RecoveryCodes", new() { ["Confirmation"] = app.StaleCode() });
+        var refused = await client.PostFormAsync($"{page}?handler=RecoveryCodes", new() { ["Confirmation"] = app.StaleCode() }, expect: HttpStatusCode.OK);
         Assert.Empty(Authenticator.RecoveryCodes(await refused.Content.ReadAsStringAsync()));
         var renewed = await client.PostFormAsync($"{page}?handler=RecoveryCodes", new() { ["Confirmation"] = app.NextCode() });
         var newCodes = Authenticator.RecoveryCodes(await renewed.Content.ReadAsStringAsync());
@@ -130,8 +130,8 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         Assert.Empty(newCodes.Intersect(oldCodes));
 
         var (old, _) = await PasswordStepAsync("acme", admin.Email!);
-        Assert.Equal(HttpStatusCode.OK, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = oldCodes[0] })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = newCodes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = oldCodes[0] }, expect: HttpStatusCode.OK)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await old.PostFormAsync("/acme/account/login/recovery", new() { ["RecoveryCode"] = newCodes[0] }, expect: HttpStatusCode.Redirect)).StatusCode);
         Assert.Contains(AuditActions.MfaRecoveryCodesRegenerated, await AuditActionsAsync(tenant));
     }
 
@@ -142,7 +142,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var (app, _) = await Authenticator.EnrollAsync(await App.SignInAsync("acme", admin.Email!), "acme");
 
         var (browser, _) = await PasswordStepAsync("acme", admin.Email!);
-        var second = await browser.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode(), ["RememberBrowser"] = "true" });
+        var second = await browser.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode(), ["RememberBrowser"] = "true" }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var remembered = second.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(IdentityConstants.TwoFactorRememberMeScheme + "=", StringComparison.Ordinal));
         var expires = DateTimeOffset.Parse(System.Text.RegularExpressions.Regex.Match(remembered, "expires=([^;]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -156,11 +156,12 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         // From another browser (signed in with a code), forget every remembered browser: the first one asks again at once.
         var (other, _) = await PasswordStepAsync("acme", admin.Email!);
         await other.PostFormAsync("/acme/account/login/mfa", new() { ["Code"] = app.NextCode() });
-        var forgot = await other.PostFormAsync("/acme/account/security/authenticator?handler=ForgetBrowsers", [], "/acme/account/security");
+        var forgot = await other.PostFormAsync("/acme/account/security/authenticator?handler=ForgetBrowsers", [], "/acme/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, forgot.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/acme/contacts")).StatusCode);
 
-        await browser.PostFormAsync("/acme/account/logout", []);
+        // Forgetting browsers changed the security stamp, which ended the first browser's session at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/acme/contacts")).StatusCode);
         var afterForget = await PasswordOnlyAsync(browser, "acme", admin.Email!);
         Assert.StartsWith("/acme/account/login/mfa", afterForget.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains(AuditActions.MfaRememberedBrowsersForgotten, await AuditActionsAsync(tenant));
@@ -174,11 +175,11 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         await Authenticator.EnrollAsync(client, "acme");
         var page = "/acme/account/security/authenticator";
 
-        var refused = await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = "not-my-password" });
+        var refused = await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = "not-my-password" }, expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.True(await TwoFactorEnabledAsync(tenant, admin.Email!));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = TestApp.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Disable", new() { ["Confirmation"] = TestApp.Password }, expect: HttpStatusCode.Redirect)).StatusCode);
         Assert.False(await TwoFactorEnabledAsync(tenant, admin.Email!));
         var (_, passwordStep) = await PasswordStepAsync("acme", admin.Email!);
         Assert.Equal("/acme/", passwordStep.Headers.Location!.OriginalString);
@@ -195,7 +196,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var employee = await App.CreateUserAsync(tenant, "worker@acme.test");
         var manager = await App.CreateUserAsync(tenant, "boss@acme.test", Roles.Manager);
         var adminClient = await App.SignInAsync("acme", admin.Email!);
-        var policy = await adminClient.PostFormAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.PrivilegedRoles) });
+        var policy = await adminClient.PostFormAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.PrivilegedRoles) }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, policy.StatusCode);
         var change = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.SingleAsync(a => a.Action == AuditActions.MfaPolicyChanged));
         Assert.Equal("Nobody → PrivilegedRoles", change.Details);
@@ -210,7 +211,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         }
 
         var token = await adminClient.AntiforgeryTokenAsync(enrollment);
-        var post = await adminClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Nobody) }, token);
+        var post = await adminClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Nobody) }, token, expect: HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await adminClient.GetAsync("/acme/contacts?handler=Suggest")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync("/acme/account/logout")).StatusCode);
@@ -235,13 +236,13 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         await Authenticator.EnrollAsync(employeeClient, "acme");
 
         var token = await employeeClient.AntiforgeryTokenAsync("/acme/account/security/authenticator");
-        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Everyone) }, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], token, expect: HttpStatusCode.Forbidden)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employeeClient.PostFormWithTokenAsync("/acme/admin/settings?handler=MfaPolicy", new() { ["mfaPolicy"] = nameof(MfaPolicy.Everyone) }, token, expect: HttpStatusCode.Forbidden)).StatusCode);
         Assert.True(await TwoFactorEnabledAsync(tenant, employee.Email!));
 
         var adminClient = await App.SignInAsync("acme", admin.Email!);
         Assert.Contains("id=\"reset-mfa\"", await adminClient.GetStringAsync($"/acme/admin/users/{employee.Id}"), StringComparison.Ordinal);
-        var reset = await adminClient.PostFormAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], $"/acme/admin/users/{employee.Id}");
+        var reset = await adminClient.PostFormAsync($"/acme/admin/users/{employee.Id}?handler=ResetMfa", [], $"/acme/admin/users/{employee.Id}", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.False(await TwoFactorEnabledAsync(tenant, employee.Email!));
         var (_, passwordStep) = await PasswordStepAsync("acme", employee.Email!);
@@ -267,7 +268,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         }
 
         var tokenB = await clientB.AntiforgeryTokenAsync("/bravo/account/security/authenticator");
-        Assert.Equal(HttpStatusCode.NotFound, (await clientB.PostFormWithTokenAsync("/alpha/account/security/authenticator?handler=Disable", new() { ["Confirmation"] = TestApp.Password }, tokenB)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.PostFormWithTokenAsync("/alpha/account/security/authenticator?handler=Disable", new() { ["Confirmation"] = TestApp.Password }, tokenB, expect: HttpStatusCode.NotFound)).StatusCode);
 
         // A's password step done: B's second-step pages do not know that user and sign nobody in.
         var (half, _) = await PasswordStepAsync("alpha", adminA.Email!);
@@ -282,7 +283,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
         Assert.Equal(HttpStatusCode.Redirect, (await half.GetAsync("/alpha/")).StatusCode);
 
         // The recovery code was not spent by the attempt under /bravo/.
-        Assert.Equal(HttpStatusCode.Redirect, (await half.PostFormAsync("/alpha/account/login/recovery", new() { ["RecoveryCode"] = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await half.PostFormAsync("/alpha/account/login/recovery", new() { ["RecoveryCode"] = codes[0] }, expect: HttpStatusCode.Redirect)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await half.GetAsync("/alpha/contacts")).StatusCode);
     }
 
@@ -294,7 +295,7 @@ public sealed class MfaTests(PostgresCluster cluster) : IntegrationTest(cluster)
 
     private static async Task<HttpResponseMessage> PasswordOnlyAsync(HttpClient client, string slug, string email)
     {
-        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
     }

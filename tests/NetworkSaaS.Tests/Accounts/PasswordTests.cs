@@ -36,13 +36,13 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
     {
         var client = App.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
-        var common = await client.PostFormAsync("/signup", SignupForm("kumo", "password123456"));
+        var common = await client.PostFormAsync("/signup", SignupForm("kumo", "password123456"), expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, common.StatusCode);
         Assert.Contains(GuessableJa, await common.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var english = App.CreateBrowserlikeClient();
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var personal = await english.PostFormAsync("/signup", SignupForm("kumo", "kumo-violet-harbor-lantern"));
+        var personal = await english.PostFormAsync("/signup", SignupForm("kumo", "kumo-violet-harbor-lantern"), expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, personal.StatusCode);
         Assert.Contains(Personal, await personal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -69,7 +69,7 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
                 ["Input.Token"] = token,
                 ["Input.Password"] = password,
                 ["Input.ConfirmPassword"] = password,
-            });
+            }, expect: HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
             Assert.Contains(message, await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
@@ -85,17 +85,17 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var stampBefore = await StampAsync(tenant, admin.Id);
 
-        var wrong = await client.PostFormAsync("/acme/account/security/password", ChangeForm("not-my-password-at-all", "harbor-lantern-violet-9"));
+        var wrong = await client.PostFormAsync("/acme/account/security/password", ChangeForm("not-my-password-at-all", "harbor-lantern-violet-9"), expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("The password is not correct.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var weak = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "password123456"));
+        var weak = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "password123456"), expect: HttpStatusCode.OK);
         Assert.Contains(Guessable, await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var personal = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "acme-harbor-lantern-violet"));
+        var personal = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "acme-harbor-lantern-violet"), expect: HttpStatusCode.OK);
         Assert.Contains(Personal, await personal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(stampBefore, await StampAsync(tenant, admin.Id));
 
-        var changed = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "harbor-lantern-violet-9"));
+        var changed = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "harbor-lantern-violet-9"), expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("/acme/account/security", changed.Headers.Location!.OriginalString);
         Assert.NotEqual(stampBefore, await StampAsync(tenant, admin.Id));
@@ -118,7 +118,7 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
         {
             var fields = new List<KeyValuePair<string, string>> { new("password", password) };
             fields.AddRange(words.Select(w => new KeyValuePair<string, string>("words", w)));
-            var response = await client.PostFormMultiAsync("/password-strength", fields, token);
+            var response = await client.PostFormMultiAsync("/password-strength", fields, token, expect: HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return await response.Content.ReadAsStringAsync();
         }

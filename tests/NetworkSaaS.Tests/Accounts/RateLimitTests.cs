@@ -29,10 +29,10 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         // Three attempts for the account (whatever the case of the email); another account's attempt is not counted.
         foreach (var email in new[] { admin.Email!, admin.Email!.ToUpperInvariant(), "other@acme.test", admin.Email! })
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/login", Login(email), token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/login", Login(email), token, expect: HttpStatusCode.OK)).StatusCode);
         }
 
-        var refused = await client.PostFormWithTokenAsync("/acme/account/login", Login(admin.Email!), token);
+        var refused = await client.PostFormWithTokenAsync("/acme/account/login", Login(admin.Email!), token, expect: HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 300);
@@ -49,9 +49,9 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         await App.CreateTenantAsync("acme");
         var client = App.CreateBrowserlikeClient();
         var token = await client.AntiforgeryTokenAsync("/acme/account/forgot-password");
-        Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "a@acme.test" }, token)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "b@acme.test" }, token)).StatusCode);
-        var refused = await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "c@acme.test" }, token);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "a@acme.test" }, token, expect: HttpStatusCode.OK)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "b@acme.test" }, token, expect: HttpStatusCode.OK)).StatusCode);
+        var refused = await client.PostFormWithTokenAsync("/acme/account/forgot-password", new() { ["Email"] = "c@acme.test" }, token, expect: HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
     }
@@ -76,18 +76,18 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         var token = await visitor.AntiforgeryTokenAsync("/signup");
         foreach (var email in new[] { "a@kumo.test", "b@kumo.test" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = email }, token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = email }, token, expect: HttpStatusCode.OK)).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = "c@kumo.test" }, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.PostFormWithTokenAsync("/signup", new() { ["Input.Email"] = "c@kumo.test" }, token, expect: HttpStatusCode.TooManyRequests)).StatusCode);
 
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         await App.CreateUserAsync(tenant, "second.admin@acme.test", NetworkSaaS.Core.Features.Accounts.Roles.Admin);
         var first = await App.SignInAsync("acme", admin.Email!);
         var second = await App.SignInAsync("acme", "second.admin@acme.test");
-        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "one@acme.test" }, "/acme/admin")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "two@acme.test" }, "/acme/admin")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "three@acme.test" }, "/acme/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "one@acme.test" }, "/acme/admin", expect: HttpStatusCode.Redirect)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "two@acme.test" }, "/acme/admin", expect: HttpStatusCode.Redirect)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "three@acme.test" }, "/acme/admin", expect: HttpStatusCode.TooManyRequests)).StatusCode);
         Assert.Equal(2, App.Mails().Count);
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         var jar = new CookieContainer();
         var client = App.CreateDefaultClient(Site, new CookieContainerHandler(jar));
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        var response = await client.PostFormAsync($"/{slug}/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password }, expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (client, jar);
     }
@@ -58,7 +58,7 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         var copy = CopyOfAuthCookie(jar);
         await AssertSignedInAsync(copy, "acme");
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/acme/account/logout", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/acme/account/logout", [], expect: HttpStatusCode.Redirect)).StatusCode);
 
         await AssertSignedOutAsync(copy, "acme");
         await AssertSignedOutAsync(browser, "acme");
@@ -83,13 +83,13 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
             .Where(s => s.UserAgent!.Contains("iPhone")).Select(s => s.Id).SingleAsync());
         Assert.Contains(phoneSession, ids);
 
-        var end = await laptop.PostFormAsync("/acme/account/security/sessions?handler=Revoke", new() { ["id"] = phoneSession.ToString() }, "/acme/account/security");
+        var end = await laptop.PostFormAsync("/acme/account/security/sessions?handler=Revoke", new() { ["id"] = phoneSession.ToString() }, "/acme/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
         await AssertSignedOutAsync(phone, "acme");
         await AssertSignedInAsync(tablet, "acme");
         await AssertSignedInAsync(laptop, "acme");
 
-        var others = await laptop.PostFormAsync("/acme/account/security/sessions?handler=RevokeOthers", [], "/acme/account/security");
+        var others = await laptop.PostFormAsync("/acme/account/security/sessions?handler=RevokeOthers", [], "/acme/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
         await AssertSignedOutAsync(tablet, "acme");
         await AssertSignedInAsync(laptop, "acme");
@@ -207,7 +207,7 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         var (colleagueBrowser, _) = await SignInDeviceAsync("acme", colleague.Email!);
         var adminClient = await App.SignInAsync("acme", admin.Email!);
 
-        var deactivate = await adminClient.PostFormAsync($"/acme/admin/users/{colleague.Id}?handler=Deactivate", [], $"/acme/admin/users/{colleague.Id}");
+        var deactivate = await adminClient.PostFormAsync($"/acme/admin/users/{colleague.Id}?handler=Deactivate", [], $"/acme/admin/users/{colleague.Id}", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
 
         await AssertSignedOutAsync(colleagueBrowser, "acme");
@@ -223,9 +223,9 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         var sessionA = await App.InTenantAsync(tenantA, sp => sp.GetRequiredService<AppDbContext>().UserSessions.Select(s => s.Id).SingleAsync());
         var clientB = await App.SignInAsync("bravo", adminB.Email!);
 
-        var revoke = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=Revoke", new() { ["id"] = sessionA.ToString() }, "/bravo/account/security");
+        var revoke = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=Revoke", new() { ["id"] = sessionA.ToString() }, "/bravo/account/security", expect: HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
-        var others = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=RevokeOthers", [], "/bravo/account/security");
+        var others = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=RevokeOthers", [], "/bravo/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
 
         await AssertSignedInAsync(browserA, "alpha");

@@ -98,6 +98,7 @@ public sealed partial class SignInTests(PostgresCluster cluster) : IntegrationTe
         await App.CreateTenantAsync("bravo");
         var client = App.CreateBrowserlikeClient();
         await client.PostFormAsync("/alpha/account/forgot-password", new() { ["Email"] = alphaAdmin.Email! });
+        await PasswordResetJobs.RunEnqueuedAsync(App);
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(ResetLink().Match(Assert.Single(App.Mails()).TextBody!).Value).Query);
 
         var underBravo = await client.PostFormAsync("/bravo/account/reset-password", new()

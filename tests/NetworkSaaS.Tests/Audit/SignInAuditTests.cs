@@ -34,7 +34,7 @@ public sealed class SignInAuditTests(PostgresCluster cluster) : IntegrationTest(
         var token = await client.AntiforgeryTokenAsync("/acme/account/login");
         async Task<string> AttemptAsync(string email, string password)
         {
-            var response = await client.PostFormWithTokenAsync("/acme/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password }, token);
+            var response = await client.PostFormWithTokenAsync("/acme/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password }, token, expect: HttpStatusCode.OK);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadAsStringAsync();
             Assert.Contains("The email or password is not correct.", body, StringComparison.Ordinal);

@@ -16,6 +16,12 @@ public static class AuthorizationTable
     /// <summary>Any signed-in user of the company (the AuthorizeFolder("/") convention).</summary>
     public const string SignedIn = "signed-in";
 
+    /// <summary>A platform operator signed in with password and authenticator code (the operator scheme, never a tenant cookie).</summary>
+    public const string Operator = "platform operator";
+
+    /// <summary>A platform operator half-way through signing in: password checked, code or enrollment still to come.</summary>
+    public const string OperatorPasswordChecked = "platform operator, password checked";
+
     /// <summary>Signed in and in at least one of <paramref name="roles"/>.</summary>
     public static string Only(params string[] roles) => "roles: " + string.Join(",", roles.Order(StringComparer.Ordinal));
 
@@ -32,7 +38,12 @@ public static class AuthorizationTable
         new("culture", Anonymous),
         new("error/{code:int}", Anonymous),
         new("signup", Anonymous),
-        new("ops/tenants", SignedIn), // and the /ops path guard: platform operators only (PlatformOperatorDashboard)
+        new("password-strength", Anonymous),
+        new("ops/login", Anonymous),
+        new("ops/login/code", OperatorPasswordChecked),
+        new("ops/enroll", OperatorPasswordChecked),
+        new("ops/logout", SignedIn), // signed in with the operator scheme (the page names it); a tenant cookie is not one
+        new("ops/tenants", Operator),
         new("{tenant:slug}", SignedIn),
         new("{tenant:slug}/account/login", Anonymous),
         new("{tenant:slug}/account/logout", SignedIn),
@@ -40,6 +51,13 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/reset-password", Anonymous),
         new("{tenant:slug}/account/invitation", Anonymous),
         new("{tenant:slug}/account/profile", SignedIn),
+        new("{tenant:slug}/account/login/mfa", Anonymous),
+        new("{tenant:slug}/account/login/recovery", Anonymous),
+        new("{tenant:slug}/account/login/passkey", Anonymous),
+        new("{tenant:slug}/account/security/authenticator", SignedIn),
+        new("{tenant:slug}/account/security/passkeys", SignedIn),
+        new("{tenant:slug}/account/security/password", SignedIn),
+        new("{tenant:slug}/account/security/sessions", SignedIn),
         new("{tenant:slug}/account/security", SignedIn),
         new("{tenant:slug}/admin", Only(Roles.Admin)),
         new("{tenant:slug}/admin/users/{id:guid}", Only(Roles.Admin)),

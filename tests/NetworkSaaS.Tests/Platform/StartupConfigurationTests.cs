@@ -11,6 +11,7 @@ public sealed class StartupConfigurationTests(PostgresCluster cluster) : Integra
         ["Email:BaseUrl"] = "https://networksaas.acme-corp.test",
         ["Email:From"] = "NetworkSaaS <no-reply@acme-corp.test>",
         ["AllowedHosts"] = "networksaas.acme-corp.test",
+        ["Passkeys:ServerDomain"] = "networksaas.acme-corp.test",
     };
 
     [Fact]
@@ -31,7 +32,9 @@ public sealed class StartupConfigurationTests(PostgresCluster cluster) : Integra
             ["Email:Smtp:Password"] = "change-me",
             ["AllowedHosts"] = "*",
             ["FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Passkeys:ServerDomain"] = "networksaas.example.com",
         });
+        Assert.Contains("Passkeys:ServerDomain (networksaas.example.com)", message, StringComparison.Ordinal);
         Assert.Contains("Email:BaseUrl (https://networksaas.example.com)", message, StringComparison.Ordinal);
         Assert.Contains("Email:Smtp:Password still holds a placeholder", message, StringComparison.Ordinal);
         Assert.Contains("AllowedHosts must list", message, StringComparison.Ordinal);

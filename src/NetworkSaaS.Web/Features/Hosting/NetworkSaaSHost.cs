@@ -60,7 +60,7 @@ public static class NetworkSaaSHost
         services.AddAccounts();
         services.AddPlatformOperators();
         services.AddTransportSecurity(builder.Configuration);
-        services.AddPasskeys(builder.Configuration, builder.Environment, runMode);
+        services.AddPasskeys(builder.Configuration, builder.Environment);
         services.AddContacts();
         services.AddIntroductions();
         services.AddNotifications();

@@ -47,9 +47,20 @@ public static class StartupConfigurationCheck
             yield return "DataProtection:Certificate:Path (or DataProtection:Certificate:Base64) must name the PFX certificate that encrypts the data-protection keys at rest.";
         }
 
+        var passkeyDomain = configuration["Passkeys:ServerDomain"];
+        if (!environment.IsEnvironment("Testing") && string.IsNullOrWhiteSpace(passkeyDomain))
+        {
+            yield return "Passkeys:ServerDomain must be the host name users open (e.g. networksaas.your-company.com): passkeys are bound to it.";
+        }
+
         if (!environment.IsProduction())
         {
             yield break;
+        }
+
+        if (!string.IsNullOrWhiteSpace(passkeyDomain) && IsPlaceholderHost(passkeyDomain.Trim()))
+        {
+            yield return $"Passkeys:ServerDomain ({passkeyDomain}) is a placeholder or local name: set the host name of this deployment.";
         }
 
         foreach (var (key, value) in configuration.AsEnumerable()

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using NetworkSaaS.Web.Features.Hosting;
 
 namespace NetworkSaaS.Web.Features.Accounts.Passkeys;
 
@@ -14,17 +13,13 @@ public static class PasskeysSetup
 {
     public const string LocalDomain = "localhost";
 
-    public static IServiceCollection AddPasskeys(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, RunMode runMode)
+    public static IServiceCollection AddPasskeys(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(runMode);
         var local = environment.IsDevelopment() || environment.IsEnvironment("Testing");
-        var domain = configuration["Passkeys:ServerDomain"] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant()
-            : local ? LocalDomain
-            : runMode.ServesWeb ? throw new InvalidOperationException(
-                "Passkeys:ServerDomain is not set. Set it to the host name users open (e.g. networksaas.example.com); see deploy/runbooks/first-install.md.")
-            : LocalDomain;
+        // Outside Development and Testing, StartupConfigurationCheck has already refused to start without the setting.
+        var domain = configuration["Passkeys:ServerDomain"] is { Length: > 0 } configured ? configured.Trim().ToLowerInvariant() : LocalDomain;
         var origins = configuration.GetSection("Passkeys:Origins").Get<string[]>() is { Length: > 0 } listed
             ? listed.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [$"https://{domain}"];
