@@ -78,8 +78,10 @@ public sealed class PostgresCluster : IAsyncLifetime
 }
 
 /// <summary>
-/// For the few test classes whose timing must not compete with other tests (worker processes stopped and killed on a
-/// schedule): <c>[Collection(PostgresTests.Name)]</c> runs them one at a time, after the parallel part of the run.
+/// <c>[Collection(PostgresTests.Name)]</c> runs a class one at a time, after the parallel part of the run. For the test
+/// classes whose timing must not compete with other tests (worker processes stopped and killed on a schedule), and for
+/// every class that runs a Hangfire server in the test process: Hangfire keeps process-wide state (its global
+/// configuration, filter and log providers), so two servers started by parallel classes disturb each other's jobs.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PostgresTests

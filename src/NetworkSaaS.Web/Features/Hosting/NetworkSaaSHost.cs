@@ -36,7 +36,7 @@ public static class NetworkSaaSHost
     public static void AddNetworkSaaS(this WebApplicationBuilder builder, RunMode runMode)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        StartupConfigurationCheck.Validate(builder.Configuration, builder.Environment);
+        StartupConfigurationCheck.Validate(builder.Configuration, builder.Environment, runMode);
         var services = builder.Services;
         var appConnection = WithPreparedStatements(builder.Configuration.GetConnectionString("App")
                             ?? throw new InvalidOperationException("ConnectionStrings:App is not set."));

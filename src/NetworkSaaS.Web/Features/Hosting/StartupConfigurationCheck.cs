@@ -15,11 +15,12 @@ public static class StartupConfigurationCheck
 
     private static readonly string[] PlaceholderHosts = ["localhost", "127.0.0.1", "[::1]", "example.com", "example.org", "example.net", "example"];
 
-    public static void Validate(IConfiguration configuration, IHostEnvironment environment)
+    public static void Validate(IConfiguration configuration, IHostEnvironment environment, RunMode runMode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var problems = Problems(configuration, environment).ToList();
+        ArgumentNullException.ThrowIfNull(runMode);
+        var problems = Problems(configuration, environment, runMode).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
@@ -29,7 +30,7 @@ public static class StartupConfigurationCheck
         }
     }
 
-    private static IEnumerable<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    private static IEnumerable<string> Problems(IConfiguration configuration, IHostEnvironment environment, RunMode runMode)
     {
         if (environment.IsDevelopment())
         {
@@ -48,7 +49,8 @@ public static class StartupConfigurationCheck
         }
 
         var passkeyDomain = configuration["Passkeys:ServerDomain"];
-        if (!environment.IsEnvironment("Testing") && string.IsNullOrWhiteSpace(passkeyDomain))
+        // Passkeys are a web matter: a worker-only process never meets a browser.
+        if (runMode.ServesWeb && !environment.IsEnvironment("Testing") && string.IsNullOrWhiteSpace(passkeyDomain))
         {
             yield return "Passkeys:ServerDomain must be the host name users open (e.g. networksaas.your-company.com): passkeys are bound to it.";
         }
