@@ -123,3 +123,18 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
             Name = name,
         };
 }
+
+public sealed class PasskeyOriginTests
+{
+    [Fact]
+    public void Only_configured_origins_are_accepted_and_any_localhost_port_only_in_local_development()
+    {
+        var configured = new HashSet<string>(["https://networksaas.example.com"], StringComparer.OrdinalIgnoreCase);
+        Assert.True(PasskeysSetup.IsAllowedOrigin("https://networksaas.example.com", configured, anyLocalhostPort: false));
+        Assert.False(PasskeysSetup.IsAllowedOrigin("https://evil.example.com", configured, anyLocalhostPort: false));
+        Assert.False(PasskeysSetup.IsAllowedOrigin("http://networksaas.example.com", configured, anyLocalhostPort: false));
+        Assert.False(PasskeysSetup.IsAllowedOrigin("http://localhost:5080", configured, anyLocalhostPort: false));
+        Assert.True(PasskeysSetup.IsAllowedOrigin("http://localhost:5080", configured, anyLocalhostPort: true));
+        Assert.False(PasskeysSetup.IsAllowedOrigin("http://localhost.evil.example:5080", configured, anyLocalhostPort: true));
+    }
+}

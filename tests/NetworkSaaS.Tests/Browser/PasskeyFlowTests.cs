@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NetworkSaaS.Core.Data;
+using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Tests.Infrastructure;
 
@@ -64,6 +66,8 @@ public sealed class PasskeyFlowTests(PostgresCluster cluster) : BrowserTest(clus
 
         await page.GotoAsync("/acme/account/security");
         Assert.DoesNotContain("Never", await page.InnerTextAsync("#passkey-list"), StringComparison.Ordinal);
+        await page.FillAsync("#Input_NewPassword", "password123456");
+        await page.WaitForSelectorAsync(".password-meter-label.text-danger");
 
         var actions = await App.InTenantAsync(acme, sp => sp.GetRequiredService<AppDbContext>().AuditEntries
             .Select(e => e.Action).ToListAsync());
@@ -76,6 +80,19 @@ public sealed class PasskeyFlowTests(PostgresCluster cluster) : BrowserTest(clus
         await page.ClickAsync("#passkey-signin-button");
         await page.WaitForSelectorAsync("#passkey-problem");
         Assert.EndsWith("/beta/account/login/passkey", page.Url, StringComparison.Ordinal);
+
+        // A deactivated user's passkey no longer signs in (Identity's own passkey sign-in does not check this).
+        await App.InTenantAsync(acme, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync("admin@acme.test"))!;
+            user.IsActive = false;
+            return await users.UpdateAsync(user);
+        });
+        await page.GotoAsync("/acme/account/login");
+        await page.ClickAsync("#passkey-signin-button");
+        await page.WaitForSelectorAsync("#passkey-problem");
+        Assert.EndsWith("/acme/account/login/passkey", page.Url, StringComparison.Ordinal);
         Assert.Empty(CspViolations);
     }
 }
