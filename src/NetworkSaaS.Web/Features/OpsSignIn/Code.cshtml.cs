@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Features.Platform;
+using NetworkSaaS.Web.Features.Accounts.Mfa;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.Ops;
 
@@ -42,7 +43,7 @@ public sealed class CodeModel(
             return Page();
         }
 
-        if (await users.IsLockedOutAsync(user) || !await users.VerifyTwoFactorTokenAsync(user, OperatorAuthentication.AuthenticatorProvider, Normalized(Code)))
+        if (await users.IsLockedOutAsync(user) || !await users.VerifyTwoFactorTokenAsync(user, OperatorAuthentication.AuthenticatorProvider, AuthenticatorEnrollment.Normalize(Code)))
         {
             await OperatorLockout.CountFailureAsync(users, audit, user, "wrong authenticator code", cancellationToken);
             ModelState.AddModelError(string.Empty, l["The code is not correct, or the account is locked for a while."]);
@@ -54,6 +55,4 @@ public sealed class CodeModel(
         await audit.RecordAsync(PlatformAuditActions.SignInSucceeded, user.Email, user.Id, cancellationToken: cancellationToken);
         return Redirect("/ops/tenants");
     }
-
-    internal static string Normalized(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }

@@ -53,7 +53,7 @@ public sealed class EnrollModel(
             return await ShowAsync(user);
         }
 
-        if (await users.IsLockedOutAsync(user) || !await users.VerifyTwoFactorTokenAsync(user, OperatorAuthentication.AuthenticatorProvider, CodeModel.Normalized(Input.Code)))
+        if (await users.IsLockedOutAsync(user) || !await users.VerifyTwoFactorTokenAsync(user, OperatorAuthentication.AuthenticatorProvider, AuthenticatorEnrollment.Normalize(Input.Code)))
         {
             await OperatorLockout.CountFailureAsync(users, audit, user, "wrong authenticator code at enrollment", cancellationToken);
             ModelState.AddModelError(string.Empty, l["The code is not correct, or the account is locked for a while."]);
