@@ -382,6 +382,41 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.DirectoryGroupRole", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("group_name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_directory_group_roles");
+
+                    b.HasIndex("TenantId", "GroupName", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directory_group_roles_tenant_id_group_name_role");
+
+                    b.ToTable("directory_group_roles", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_directory_group_roles_role", "role IN ('Admin', 'HR', 'Manager', 'Executive')");
+                        });
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2187,6 +2222,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.DirectoryGroupRole", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_directory_group_roles_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.Invitation", b =>

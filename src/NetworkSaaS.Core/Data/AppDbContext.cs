@@ -56,6 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PlatformOperator> PlatformOperators => Set<PlatformOperator>();
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<DirectoryGroupRole> DirectoryGroupRoles => Set<DirectoryGroupRole>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

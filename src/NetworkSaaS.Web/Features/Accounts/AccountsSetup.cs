@@ -40,6 +40,8 @@ public static class AccountsSetup
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<AccountEmails>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<UserDeactivation>();
+        services.AddScoped<CompanyDirectory.DirectoryGroupRoles>();
         services.AddScoped<AuthenticatorEnrollment>();
         services.AddScoped<SecondStepSignIn>();
         services.AddScoped<SecondFactorStatus>();

@@ -15,7 +15,7 @@ namespace NetworkSaaS.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Admin)]
 public sealed class UserModel(
-    Introductions.IntroductionService introductions,
+    Accounts.UserDeactivation deactivation,
     AppDbContext db,
     UserManager<AppUser> users,
     AuditLog audit,
@@ -154,17 +154,15 @@ public sealed class UserModel(
             return Page();
         }
 
-        user.IsActive = active;
-        Check(await users.UpdateAsync(user));
-        // A new security stamp ends the user's open sessions at their next request validation.
-        await users.UpdateSecurityStampAsync(user);
-        if (!active)
+        if (active)
         {
-            await introductions.CloseForInactiveConnectorAsync(user.Id, cancellationToken);
+            await deactivation.ReactivateAsync(user, cancellationToken);
+        }
+        else
+        {
+            await deactivation.DeactivateAsync(user, proposedSuccessorId: null, cancellationToken);
         }
 
-        audit.Record(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = (active ? l["{0} can sign in again.", user.DisplayName] : l["{0} was deactivated.", user.DisplayName]).Value;
         return RedirectToPage(new { id });
     }
