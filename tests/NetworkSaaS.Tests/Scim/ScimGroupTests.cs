@@ -68,7 +68,7 @@ public sealed class ScimGroupTests(PostgresCluster cluster) : ScimTest(cluster)
         Assert.Equal("Sales Leads", renamed.Body!["displayName"]!.GetValue<string>());
 
         // The validator's lookup: filter on displayName without members.
-        var found = await GetAsync(scim, "/acme/scim/v2/Groups?excludedAttributes=members&filter=" + Uri.EscapeDataString("displayName eq \"Sales Leads\""));
+        var found = await GetAsync(scim, "/acme/scim/v2/Groups?excludedAttributes=members&filter=" + Uri.EscapeDataString("displayName eq \"sales leads\""));
         Assert.Equal(1, found.Body!["totalResults"]!.GetValue<int>());
         Assert.Null(found.Body["Resources"]![0]!["members"]);
         AssertError(await GetAsync(scim, "/acme/scim/v2/Groups?filter=" + Uri.EscapeDataString("members eq \"x\"")), HttpStatusCode.BadRequest, "invalidFilter");

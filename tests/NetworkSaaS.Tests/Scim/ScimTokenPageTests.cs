@@ -34,7 +34,6 @@ public sealed partial class ScimTokenPageTests(PostgresCluster cluster) : ScimTe
 
         var stored = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ScimTokens.SingleAsync());
         Assert.Equal(Web.Features.Scim.ScimTokenService.Hash(token), stored.TokenHash);
-        Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
         Assert.NotNull(stored.ExpiresAt);
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(Client(token), "/acme/scim/v2/Users")).Status);
@@ -64,7 +63,7 @@ public sealed partial class ScimTokenPageTests(PostgresCluster cluster) : ScimTe
     [Fact]
     public async Task An_admin_of_another_company_cannot_revoke_a_token_by_its_id()
     {
-        var (alpha, alphaAdmin) = await App.CreateTenantAsync("alpha");
+        var (_, alphaAdmin) = await App.CreateTenantAsync("alpha");
         var (beta, _) = await App.CreateTenantAsync("beta");
         var betaToken = await CreateTokenAsync(beta);
         var betaTokenId = Guid.ParseExact(betaToken.AsSpan("scim_".Length, 32), "N");
@@ -75,7 +74,6 @@ public sealed partial class ScimTokenPageTests(PostgresCluster cluster) : ScimTe
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(Client(betaToken), "/beta/scim/v2/Users")).Status);
         Assert.DoesNotContain(betaTokenId.ToString(), await browser.GetStringAsync("/alpha/admin/sso/scim-tokens"), StringComparison.Ordinal);
         Assert.Null((await App.InTenantAsync(beta, sp => sp.GetRequiredService<AppDbContext>().ScimTokens.SingleAsync())).RevokedAt);
-        _ = alpha;
     }
 
     [Fact]

@@ -177,6 +177,41 @@ public sealed class ScimUserTests(PostgresCluster cluster) : ScimTest(cluster)
     }
 
     [Fact]
+    public async Task Entra_forms_without_the_aadOptscim062020_flag_are_understood()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var scim = Client(await CreateTokenAsync(tenant));
+        var id = (await PostAsync(scim, "/acme/scim/v2/Users", EntraCreateUser("babs@acme.test", "babs@acme.test", "e1", "Babs", "Jensen"))).Id;
+
+        // Single values wrapped in [{"value": …}], dotted attribute names inside a value object, booleans as strings.
+        var patched = await PatchAsync(scim, $"/acme/scim/v2/Users/{id}", """
+            {
+                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                "Operations": [
+                    { "op": "Add", "path": "nickName", "value": [{ "value": "Babs" }] },
+                    { "op": "Replace", "path": "title", "value": [{ "value": "Team Lead" }] },
+                    { "op": "Add", "value": { "name.givenName": "Barbara", "active": "True" } },
+                    { "op": "Replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "value": { "department": "Research" } }
+                ]
+            }
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        var user = await UserAsync(tenant, Guid.Parse(id));
+        Assert.Equal("Team Lead", user!.Title);
+        Assert.Equal("Barbara Jensen", user.DisplayName);
+        Assert.Equal("Research", user.Department!.Name);
+        Assert.True(user.IsActive);
+
+        await PatchAsync(scim, $"/acme/scim/v2/Users/{id}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Remove","path":"title"},{"op":"Remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"}]}
+            """);
+        user = await UserAsync(tenant, Guid.Parse(id));
+        Assert.Null(user!.Title);
+        Assert.Null(user.DepartmentId);
+    }
+
+    [Fact]
     public async Task Deactivation_by_Entra_string_False_ends_a_live_session_and_Okta_reactivates()
     {
         var (tenant, _) = await App.CreateTenantAsync("acme");

@@ -36,7 +36,8 @@ public sealed partial class ScimGroups(
         {
             query = filter.Attribute switch
             {
-                "displayName" => query.Where(g => g.DisplayName == filter.Value),
+                // Group names are not case-exact (RFC 7643 §4.2).
+                "displayName" => query.Where(g => EF.Functions.ILike(g.DisplayName, LikeLiteral(filter.Value))),
                 "externalId" => query.Where(g => g.ExternalId == filter.Value),
                 _ => Guid.TryParse(filter.Value, out var id) ? query.Where(g => g.Id == id) : query.Where(_ => false),
             };
@@ -265,6 +266,10 @@ public sealed partial class ScimGroups(
         var unknown = ids.Except(known).ToList();
         return unknown.Count > 0 ? throw ScimException.InvalidValue($"{unknown[0]} is not a user of this company.") : [.. ids.Distinct()];
     }
+
+    /// <summary>The value as an ILIKE pattern that matches only itself (PostgreSQL's default escape is the backslash).</summary>
+    private static string LikeLiteral(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string? Limited(string? value, int max, string attribute) =>
         value is { Length: var length } && length > max ? throw ScimException.InvalidValue($"{attribute} is longer than {max} characters.") : value;

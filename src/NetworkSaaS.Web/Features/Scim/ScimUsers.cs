@@ -49,7 +49,7 @@ public sealed class ScimUsers(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var page = paging.Count == 0 ? [] : await query.Include(u => u.Department).OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.Count).ToListAsync(cancellationToken);
+        var page = paging.Count == 0 ? [] : await query.OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.Count).ToListAsync(cancellationToken);
         var resources = await ResourcesAsync(page, cancellationToken);
         return ScimResult.Ok(paging.ListResponse(total, resources));
     }
