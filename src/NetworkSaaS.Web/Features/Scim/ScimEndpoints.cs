@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
 using NetworkSaaS.Web.Features.RateLimiting;
 
 namespace NetworkSaaS.Web.Features.Scim;
@@ -16,9 +18,19 @@ public static class ScimEndpoints
             .WithMetadata(new EnableRateLimitingAttribute(RateLimitPolicies.Scim))
             .AddEndpointFilter(async (context, next) =>
             {
+                // A write is all or nothing: the user, their roles, the deactivation and the audit entries together.
+                var http = context.HttpContext;
+                await using var transaction = HttpMethods.IsGet(http.Request.Method) ? null
+                    : await http.RequestServices.GetRequiredService<AppDbContext>().Database.BeginTransactionAsync(http.RequestAborted);
                 try
                 {
-                    return await next(context);
+                    var result = await next(context);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(http.RequestAborted);
+                    }
+
+                    return result;
                 }
                 catch (ScimException problem)
                 {

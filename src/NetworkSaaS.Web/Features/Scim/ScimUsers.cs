@@ -61,7 +61,7 @@ public sealed class ScimUsers(
 
         // A person the directory deleted and now provisions again gets their account (and their network) back.
         var returning = await db.Users.FirstOrDefaultAsync(u => u.DirectoryDeletedAt != null && u.NormalizedUserName == users.NormalizeName(userName), cancellationToken);
-        var user = returning ?? new AppUser { EmailConfirmed = true };
+        var user = returning ?? new AppUser { EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
         var wasActive = user.IsActive;
         await ApplyAsync(user, state, cancellationToken);
         if (returning is null)
