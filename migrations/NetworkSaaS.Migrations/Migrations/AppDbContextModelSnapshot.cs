@@ -140,6 +140,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
+                    b.Property<DateTimeOffset?>("DirectoryDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("directory_deleted_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -165,6 +169,21 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("expertise_tags");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -176,6 +195,10 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<Guid?>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -222,6 +245,12 @@ namespace NetworkSaaS.Migrations.Migrations
 
                     b.HasIndex("TenantId", "DepartmentId")
                         .HasDatabaseName("ix_users_tenant_id_department_id");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .HasDatabaseName("ix_users_tenant_id_external_id");
+
+                    b.HasIndex("TenantId", "ManagerId")
+                        .HasDatabaseName("ix_users_tenant_id_manager_id");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .IsUnique()
@@ -1946,6 +1975,123 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("platform_operators", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset>("LastModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_scim_groups");
+
+                    b.HasIndex("TenantId", "DisplayName")
+                        .HasDatabaseName("ix_scim_groups_tenant_id_display_name");
+
+                    b.ToTable("scim_groups", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroupMember", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "GroupId", "UserId")
+                        .HasName("pk_scim_group_members");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_scim_group_members_tenant_id_user_id");
+
+                    b.ToTable("scim_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimToken", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_scim_tokens");
+
+                    b.HasIndex("TenantId", "CreatedByUserId")
+                        .HasDatabaseName("ix_scim_tokens_tenant_id_created_by_user_id");
+
+                    b.ToTable("scim_tokens", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2061,6 +2207,11 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasForeignKey("TenantId", "DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_tenant_id_department_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ManagerId")
+                        .HasConstraintName("fk_users_users_tenant_id_manager_id");
 
                     b.Navigation("Department");
                 });
@@ -2716,6 +2867,60 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_platform_audit_entries_platform_operators_operator_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_groups_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroupMember", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_group_members_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Scim.ScimGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TenantId", "GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_group_members_scim_groups_tenant_id_group_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_group_members_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimToken", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_tokens_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CreatedByUserId")
+                        .HasConstraintName("fk_scim_tokens_users_tenant_id_created_by_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -29,6 +29,15 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
             .HasForeignKey(u => new { u.TenantId, u.DepartmentId })
             .HasPrincipalKey(d => new { d.TenantId, d.Id })
             .OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.ExternalId).HasMaxLength(256);
+        builder.Property(u => u.FamilyName).HasMaxLength(100);
+        builder.Property(u => u.GivenName).HasMaxLength(100);
+        builder.HasIndex(u => new { u.TenantId, u.ExternalId });
+        builder.HasOne<AppUser>()
+            .WithMany()
+            .HasForeignKey(u => new { u.TenantId, u.ManagerId })
+            .HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.ClientSetNull);
     }
 }
 

@@ -63,6 +63,7 @@ public static class AuthorizationTable
         new("{tenant:slug}/admin/users/{id:guid}", Only(Roles.Admin)),
         new("{tenant:slug}/admin/settings", Only(Roles.Admin)),
         new("{tenant:slug}/admin/audit", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/sso/scim-tokens", Only(Roles.Admin)),
         new("{tenant:slug}/contacts", SignedIn),
         new("{tenant:slug}/contacts/new", SignedIn),
         new("{tenant:slug}/contacts/{id:guid}", SignedIn),

@@ -43,6 +43,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "ResetMfa", "Department", "Deactivate", "Reactivate"),
         new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "MfaPolicy", "AddDepartment", "Reminders", "Campaigns"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
+        new("{tenant:slug}/admin/sso/scim-tokens", typeof(Web.Features.Scim.TokensModel), _ => "admin/sso/scim-tokens", "Create", "Revoke"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
         new("{tenant:slug}/contacts/new", typeof(Web.Features.Contacts.CreateModel), _ => "contacts/new", ""),
         new("{tenant:slug}/contacts/{id:guid}", typeof(Web.Features.Contacts.DetailsModel), ids => $"contacts/{ids.ContactId}", "LogInteraction", "Snooze", "UndoMerge"),

@@ -28,5 +28,22 @@ public sealed class AppUser : IdentityUser<Guid>, ITenantOwned
 
     public List<string> ExpertiseTags { get; set; } = [];
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Family and given name as the company's directory sends them (the display name is built from them).</summary>
+    public string? FamilyName { get; set; }
+
+    public string? GivenName { get; set; }
+
+    /// <summary>The id the company's directory knows this user by (SCIM externalId).</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>The user's manager as the company's directory says (SCIM enterprise extension): the proposed successor when they leave.</summary>
+    public Guid? ManagerId { get; set; }
+
+    /// <summary>
+    /// When the company's directory deleted the user over SCIM. They stay deactivated with their data kept (their
+    /// relationships are the company's), and SCIM answers 404 for them from then on.
+    /// </summary>
+    public DateTimeOffset? DirectoryDeletedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -50,6 +50,14 @@ public static class AuditActions
     public const string PasskeyRemoved = "account.passkey.removed";
     public const string PasskeySignIn = "account.passkey.signin";
     public const string PasswordChanged = "account.password.changed";
+    public const string ScimTokenCreated = "scim.token.created";
+    public const string ScimTokenRevoked = "scim.token.revoked";
+    public const string ScimUserCreated = "scim.user.created";
+    public const string ScimUserUpdated = "scim.user.updated";
+    public const string ScimUserDeleted = "scim.user.deleted";
+    public const string ScimGroupCreated = "scim.group.created";
+    public const string ScimGroupUpdated = "scim.group.updated";
+    public const string ScimGroupDeleted = "scim.group.deleted";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -60,5 +68,6 @@ public static class AuditActions
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
+        ScimTokenCreated, ScimTokenRevoked, ScimUserCreated, ScimUserUpdated, ScimUserDeleted, ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted,
     ];
 }

@@ -26,6 +26,7 @@ using NetworkSaaS.Web.Features.Notifications;
 using NetworkSaaS.Web.Features.Ops;
 using NetworkSaaS.Web.Features.RateLimiting;
 using NetworkSaaS.Web.Features.Reports;
+using NetworkSaaS.Web.Features.Scim;
 using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Hosting;
@@ -68,6 +69,7 @@ public static class NetworkSaaSHost
         services.AddExports();
         services.AddDiscover();
         services.AddReports();
+        services.AddScim();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
@@ -153,5 +155,6 @@ public static class NetworkSaaSHost
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapOneClickUnsubscribe();
+        app.MapScim();
     }
 }

@@ -15,7 +15,10 @@ public static class RateLimitPolicies
     public const string Invitations = "invitations";
     public const string Imports = "imports";
 
+    /// <summary>The SCIM API (/{tenant}/scim/v2): every method counts, per IP address and per company.</summary>
+    public const string Scim = "scim";
+
     public const string MfaPathSuffix = "/account/login/mfa";
 
-    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports];
+    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim];
 }

@@ -22,7 +22,7 @@ public static class RateLimitingSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
@@ -30,7 +30,14 @@ public static class RateLimitingSetup
                         Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                return ValueTask.CompletedTask;
+                // A directory reads SCIM's error format, not the HTML error page.
+                if (PolicyOf(context.HttpContext) == RateLimitPolicies.Scim)
+                {
+                    context.HttpContext.Response.ContentType = Scim.ScimSchemas.MediaType;
+                    await context.HttpContext.Response.WriteAsync(
+                        Scim.ScimException.Body(StatusCodes.Status429TooManyRequests, null, "Too many requests: retry after the Retry-After header's seconds.").ToJsonString(),
+                        cancellationToken);
+                }
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 PolicyOf(context) is { } policy
@@ -39,7 +46,7 @@ public static class RateLimitingSetup
             foreach (var policy in RateLimitPolicies.All)
             {
                 options.AddPolicy(policy, context =>
-                    HttpMethods.IsPost(context.Request.Method)
+                    HttpMethods.IsPost(context.Request.Method) || policy == RateLimitPolicies.Scim
                         ? Window($"{policy}|account|{AccountKey(policy, context)}", limits.For(policy).PerAccount, limits.For(policy).Window)
                         : RateLimitPartition.GetNoLimiter(""));
             }
@@ -67,12 +74,18 @@ public static class RateLimitingSetup
 
     private static string? PolicyOf(HttpContext context)
     {
+        var named = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        if (named == RateLimitPolicies.Scim)
+        {
+            return named;
+        }
+
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             return null;
         }
 
-        return context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName
+        return named
                ?? (context.Request.Path.Value?.EndsWith(RateLimitPolicies.MfaPathSuffix, StringComparison.OrdinalIgnoreCase) == true ? RateLimitPolicies.Mfa : null);
     }
 
