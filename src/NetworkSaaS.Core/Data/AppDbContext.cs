@@ -57,6 +57,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DirectoryGroupRole> DirectoryGroupRoles => Set<DirectoryGroupRole>();
+    public DbSet<Features.Handover.LeaverHandover> LeaverHandovers => Set<Features.Handover.LeaverHandover>();
+    public DbSet<Features.Handover.LeaverContactDecision> LeaverContactDecisions => Set<Features.Handover.LeaverContactDecision>();
+    public DbSet<Features.Handover.ContactHandover> ContactHandovers => Set<Features.Handover.ContactHandover>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

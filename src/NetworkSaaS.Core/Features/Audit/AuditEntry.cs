@@ -50,6 +50,12 @@ public static class AuditActions
     public const string PasskeyRemoved = "account.passkey.removed";
     public const string PasskeySignIn = "account.passkey.signin";
     public const string PasswordChanged = "account.password.changed";
+    public const string HandoverPlanned = "user.handover.planned";
+    public const string HandoverStarted = "user.handover.started";
+    public const string ContactsHandedOver = "contacts.handed-over";
+    public const string PrivateContactHandedOver = "contact.private-handed-over";
+    public const string LeaverContactsDeleted = "contacts.leaver-deleted";
+    public const string LeaverPolicyChanged = "tenant.leaver_policy_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -60,5 +66,6 @@ public static class AuditActions
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
+        HandoverPlanned, HandoverStarted, ContactsHandedOver, PrivateContactHandedOver, LeaverContactsDeleted, LeaverPolicyChanged,
     ];
 }
