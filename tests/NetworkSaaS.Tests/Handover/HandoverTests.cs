@@ -104,7 +104,9 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Contains("Sam Shared", page, StringComparison.Ordinal);
         Assert.Contains("Dana Disco", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden", page, StringComparison.Ordinal);
-        Assert.Contains("/acme/account/handover", await successor.GetStringAsync("/acme/notifications"), StringComparison.Ordinal);
+        Assert.Contains("A colleague who left handed relationships over to you", await successor.GetStringAsync("/acme/notifications"), StringComparison.Ordinal);
+        var opened = await successor.PostFormAsync("/acme/notifications?handler=Open", new() { ["notificationId"] = notes[0].Id.ToString() }, "/acme/notifications");
+        Assert.Equal("/acme/account/handover", opened.Headers.Location!.OriginalString);
         Assert.Contains(await DbAsync(c.Tenant, db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == AuditActions.HandoverStarted);
     }
 
