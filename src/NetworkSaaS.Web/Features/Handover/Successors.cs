@@ -22,16 +22,16 @@ public sealed class Successors(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(leaver);
         var department = leaver.DepartmentId;
-        if (department is not null && await InRoleAsync(Roles.Manager, leaver.Id)
+        if (department is not null && await ActiveInRole(Roles.Manager, leaver.Id)
                 .Where(u => u.DepartmentId == department).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken) is { } manager)
         {
             return manager;
         }
 
-        return await InRoleAsync(Roles.Admin, leaver.Id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return await ActiveInRole(Roles.Admin, leaver.Id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private IQueryable<AppUser> InRoleAsync(string role, Guid leaverId) =>
+    private IQueryable<AppUser> ActiveInRole(string role, Guid leaverId) =>
         from u in db.Users
         join ur in db.UserRoles on u.Id equals ur.UserId
         join r in db.Roles on ur.RoleId equals r.Id
