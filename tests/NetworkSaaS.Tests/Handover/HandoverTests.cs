@@ -347,6 +347,31 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     }
 
     [Fact]
+    public async Task Reports_of_current_holdings_leave_leavers_out_and_historic_ones_keep_them()
+    {
+        var c = await CompanyAsync();
+        var held = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Held", "Hiro", "Initech", ContactVisibility.Shared);
+        await App.CreateContactAsync(c.Tenant, c.Colleague.Id, "Other", "Oto", "Umbrella", ContactVisibility.Shared);
+        var today = DateOnly.FromDateTime(_clock.UtcNow.UtcDateTime);
+        await DbAsync(c.Tenant, db => db.Contacts.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextTouchOn, today.AddDays(-3))));
+        // Deactivated before handovers existed: the contact is still theirs.
+        await DbAsync(c.Tenant, db => db.Users.Where(u => u.Id == c.Leaver.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
+
+        var (activity, companies) = await App.InTenantAsync(c.Tenant, async sp =>
+        {
+            var report = sp.GetRequiredService<Web.Features.Reports.NetworkHealthReport>();
+            var period = Web.Features.Reports.ReportPeriod.OfFiscalYear(Web.Features.Reports.ReportPeriod.FiscalYearOf(today, 4), 4);
+            var scope = new Web.Features.Reports.ReportScope(null, [], true, []);
+            return (await report.ActivityAsync(period, scope, today, CancellationToken.None), await report.TopCompaniesAsync(period, scope, CancellationToken.None));
+        });
+        var leaverRow = Assert.Single(activity, r => r.Dimension == Web.Features.Reports.HealthDimension.Employee && r.Key == c.Leaver.Id.ToString());
+        Assert.Equal((1, 0), (leaverRow.ContactsAdded, leaverRow.Overdue)); // added this year: history; overdue today: not theirs to touch
+        Assert.Equal(1, Assert.Single(activity, r => r.Dimension == Web.Features.Reports.HealthDimension.Employee && r.Key == c.Colleague.Id.ToString()).Overdue);
+        Assert.Equal(["Umbrella"], companies.Select(x => x.OrganizationName));
+        Assert.NotEqual(held.OrganizationId, companies[0].OrganizationId);
+    }
+
+    [Fact]
     public async Task Another_companys_admin_cannot_offboard_plan_or_decide_for_this_companys_users_and_contacts()
     {
         var c = await CompanyAsync("alpha");

@@ -69,7 +69,7 @@ public sealed class OffboardingModel(
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Hands over the chosen contacts (or all that may be) to <paramref name="successorId"/>.</summary>
+    /// <summary>Hands over the chosen contacts (or all still with the leaver that may be) to <paramref name="successorId"/>.</summary>
     public async Task<IActionResult> OnPostHandOverAsync(
         Guid id, Guid successorId, Guid[] contactIds, bool all, string? reason, CancellationToken cancellationToken)
     {
@@ -87,7 +87,8 @@ public sealed class OffboardingModel(
             return NotFound();
         }
 
-        var chosen = all ? candidates : [.. candidates.Where(c => contactIds.Contains(c.Id))];
+        // "All" is everything still with the leaver; what was handed over already moves on only when chosen.
+        List<Contact> chosen = all ? [.. candidates.Where(c => c.OwnerId == leaver.Id)] : [.. candidates.Where(c => contactIds.Contains(c.Id))];
         var decisions = await db.LeaverContactDecisions.Where(d => d.LeaverId == leaver.Id)
             .ToDictionaryAsync(d => d.ContactId, d => d.Decision, cancellationToken);
         var undecidedPrivate = chosen.Where(c => c.OwnerId == leaver.Id && c.Visibility == ContactVisibility.Private
