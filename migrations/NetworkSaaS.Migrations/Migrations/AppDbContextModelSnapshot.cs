@@ -1306,6 +1306,121 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("export_requests", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.ContactHandover", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<DateTimeOffset>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contact_handovers");
+
+                    b.HasIndex("TenantId", "ByUserId")
+                        .HasDatabaseName("ix_contact_handovers_tenant_id_by_user_id");
+
+                    b.HasIndex("TenantId", "FromUserId")
+                        .HasDatabaseName("ix_contact_handovers_tenant_id_from_user_id");
+
+                    b.HasIndex("TenantId", "ContactId", "HandedOverAt")
+                        .HasDatabaseName("ix_contact_handovers_tenant_id_contact_id_handed_over_at");
+
+                    b.HasIndex("TenantId", "ToUserId", "HandedOverAt")
+                        .HasDatabaseName("ix_contact_handovers_tenant_id_to_user_id_handed_over_at");
+
+                    b.ToTable("contact_handovers", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.LeaverContactDecision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("LeaverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leaver_id");
+
+                    b.HasKey("TenantId", "ContactId")
+                        .HasName("pk_leaver_contact_decisions");
+
+                    b.HasIndex("TenantId", "LeaverId")
+                        .HasDatabaseName("ix_leaver_contact_decisions_tenant_id_leaver_id");
+
+                    b.ToTable("leaver_contact_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.LeaverHandover", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("LeaverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leaver_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "LeaverId")
+                        .HasName("pk_leaver_handovers");
+
+                    b.HasIndex("TenantId", "SuccessorId")
+                        .HasDatabaseName("ix_leaver_handovers_tenant_id_successor_id");
+
+                    b.ToTable("leaver_handovers", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.Ask", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2120,6 +2235,14 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_year_start_month");
 
+                    b.Property<int>("LeaverPrivateContactDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaver_private_contact_days");
+
+                    b.Property<int>("LeaverPrivateContacts")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaver_private_contacts");
+
                     b.Property<int>("MfaPolicy")
                         .HasColumnType("integer")
                         .HasColumnName("mfa_policy");
@@ -2634,6 +2757,91 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_export_requests_users_tenant_id_owner_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.ContactHandover", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_handovers_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contact_handovers_users_tenant_id_by_user_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_handovers_contacts_tenant_id_contact_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "FromUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_handovers_users_tenant_id_from_user_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_handovers_users_tenant_id_to_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.LeaverContactDecision", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_contact_decisions_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_contact_decisions_contacts_tenant_id_contact_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeaverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_contact_decisions_users_tenant_id_leaver_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Handover.LeaverHandover", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_handovers_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeaverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_handovers_users_tenant_id_leaver_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leaver_handovers_users_tenant_id_successor_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Introductions.Ask", b =>

@@ -61,6 +61,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
     public DbSet<ScimGroup> ScimGroups => Set<ScimGroup>();
     public DbSet<ScimGroupMember> ScimGroupMembers => Set<ScimGroupMember>();
+    public DbSet<Features.Handover.LeaverHandover> LeaverHandovers => Set<Features.Handover.LeaverHandover>();
+    public DbSet<Features.Handover.LeaverContactDecision> LeaverContactDecisions => Set<Features.Handover.LeaverContactDecision>();
+    public DbSet<Features.Handover.ContactHandover> ContactHandovers => Set<Features.Handover.ContactHandover>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

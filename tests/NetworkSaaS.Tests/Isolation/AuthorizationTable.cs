@@ -61,6 +61,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/security", SignedIn),
         new("{tenant:slug}/admin", Only(Roles.Admin)),
         new("{tenant:slug}/admin/users/{id:guid}", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/users/{id:guid}/offboarding", Only(Roles.Admin)),
+        new("{tenant:slug}/account/handover", SignedIn),
         new("{tenant:slug}/admin/settings", Only(Roles.Admin)),
         new("{tenant:slug}/admin/audit", Only(Roles.Admin)),
         new("{tenant:slug}/admin/sso/scim-tokens", Only(Roles.Admin)),

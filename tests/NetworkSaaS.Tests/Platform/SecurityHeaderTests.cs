@@ -15,7 +15,7 @@ public sealed partial class SecurityHeaderTests(PostgresCluster cluster) : Integ
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         var contact = await App.CreateContactAsync(tenant, admin.Id, "Okafor", "Daniel", "Globex");
         var client = await App.SignInAsync("acme", admin.Email!);
-        foreach (var path in new[] { "/", "/signup", "/acme/", "/acme/contacts", $"/acme/contacts/{contact.Id}", "/acme/contacts/new", "/acme/contacts/import", "/acme/admin", $"/acme/admin/users/{admin.Id}", "/acme/admin/settings", "/acme/admin/audit", "/acme/account/profile", "/acme/contacts/duplicates", $"/acme/companies/{contact.OrganizationId}", "/acme/reports", "/acme/reports/funnel", "/acme/reports/health", "/no-such-company/" })
+        foreach (var path in new[] { "/", "/signup", "/acme/", "/acme/contacts", $"/acme/contacts/{contact.Id}", "/acme/contacts/new", "/acme/contacts/import", "/acme/admin", $"/acme/admin/users/{admin.Id}", "/acme/admin/settings", "/acme/admin/audit", $"/acme/admin/users/{admin.Id}/offboarding", "/acme/account/handover", "/acme/account/profile", "/acme/contacts/duplicates", $"/acme/companies/{contact.OrganizationId}", "/acme/reports", "/acme/reports/funnel", "/acme/reports/health", "/no-such-company/" })
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == (path == "/no-such-company/" ? HttpStatusCode.NotFound : HttpStatusCode.OK), $"{path}: {(int)response.StatusCode}");

@@ -58,6 +58,12 @@ public static class AuditActions
     public const string ScimGroupCreated = "scim.group.created";
     public const string ScimGroupUpdated = "scim.group.updated";
     public const string ScimGroupDeleted = "scim.group.deleted";
+    public const string HandoverPlanned = "user.handover.planned";
+    public const string HandoverStarted = "user.handover.started";
+    public const string ContactsHandedOver = "contacts.handed-over";
+    public const string PrivateContactHandedOver = "contact.private-handed-over";
+    public const string LeaverContactsDeleted = "contacts.leaver-deleted";
+    public const string LeaverPolicyChanged = "tenant.leaver_policy_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -69,5 +75,6 @@ public static class AuditActions
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
         ScimTokenCreated, ScimTokenRevoked, ScimUserCreated, ScimUserUpdated, ScimUserDeleted, ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted,
+        HandoverPlanned, HandoverStarted, ContactsHandedOver, PrivateContactHandedOver, LeaverContactsDeleted, LeaverPolicyChanged,
     ];
 }

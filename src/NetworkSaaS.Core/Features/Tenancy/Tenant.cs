@@ -30,6 +30,12 @@ public sealed class Tenant : ITenantInfo
     /// <summary>Who must have a second factor before they can use the app.</summary>
     public Accounts.MfaPolicy MfaPolicy { get; set; } = Accounts.MfaPolicy.Nobody;
 
+    /// <summary>What happens to a leaver's Private contacts they did not decide about (see deploy/runbooks/offboarding.md).</summary>
+    public Handover.LeaverPrivateContactPolicy LeaverPrivateContacts { get; set; } = Handover.LeaverPrivateContactPolicy.DeleteAfterDays;
+
+    /// <summary>Days after the deactivation before those contacts are deleted, under <see cref="Handover.LeaverPrivateContactPolicy.DeleteAfterDays"/>.</summary>
+    public int LeaverPrivateContactDays { get; set; } = Handover.LeaverPrivateContactDefaults.Days;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 

@@ -11,13 +11,15 @@ namespace NetworkSaaS.Web.Features.Accounts;
 /// <summary>
 /// The one way a user stops being active, whoever decides it (an Admin on the user page, the company's directory
 /// through SCIM): the account can no longer sign in, every live session ends at once, and their pending
-/// introductions are closed so requesters are not left waiting.
+/// introductions are closed so requesters are not left waiting, and the handover of their relationships starts
+/// (<see cref="Handover.LeaverHandovers.StartAsync"/>).
 /// </summary>
 public sealed class UserDeactivation(
     AppDbContext db,
     UserManager<AppUser> users,
     UserSessions sessions,
     IntroductionService introductions,
+    Handover.LeaverHandovers handovers,
     AuditLog audit)
 {
     /// <param name="user">The user to deactivate (tracked by this request's context).</param>
@@ -37,6 +39,7 @@ public sealed class UserDeactivation(
         Check(await users.UpdateSecurityStampAsync(user));
         await sessions.RevokeAllAsync(user, except: null, cancellationToken);
         await introductions.CloseForInactiveConnectorAsync(user.Id, cancellationToken);
+        await handovers.StartAsync(user, proposedSuccessorId, cancellationToken);
         audit.Record(AuditActions.UserDeactivated, user.Email ?? user.Id.ToString(),
             proposedSuccessorId is { } successor ? $"successor {successor}" : null);
         await db.SaveChangesAsync(cancellationToken);
@@ -53,6 +56,7 @@ public sealed class UserDeactivation(
         user.IsActive = true;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await handovers.StopAsync(user, cancellationToken);
         audit.Record(AuditActions.UserReactivated, user.Email ?? user.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
     }

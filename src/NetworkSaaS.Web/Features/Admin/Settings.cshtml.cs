@@ -39,6 +39,8 @@ public sealed class SettingsModel(
 
     public string Slug => tenantContext.Tenant!.Slug;
     public MfaPolicy MfaPolicy => tenantContext.Tenant!.MfaPolicy;
+    public Core.Features.Handover.LeaverPrivateContactPolicy LeaverPolicy { get; private set; } = Core.Features.Handover.LeaverPrivateContactPolicy.DeleteAfterDays;
+    public int LeaverDays { get; private set; } = Core.Features.Handover.LeaverPrivateContactDefaults.Days;
     public IReadOnlyList<string> Departments { get; private set; } = [];
     public IEnumerable<SelectListItem> TimeZones => TimeZoneChoices.Items(Input.TimeZoneId);
 
@@ -49,6 +51,9 @@ public sealed class SettingsModel(
         Campaigns = CampaignSettingsInput.Of(tenant);
         await LoadDepartmentsAsync(cancellationToken);
         await LoadRemindersAsync(cancellationToken);
+        var leaver = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id)
+            .Select(t => new { t.LeaverPrivateContacts, t.LeaverPrivateContactDays }).SingleAsync(cancellationToken);
+        (LeaverPolicy, LeaverDays) = (leaver.LeaverPrivateContacts, leaver.LeaverPrivateContactDays);
     }
 
     /// <summary>Who must have a second factor (see <see cref="MfaPolicy"/>); covered users without one are led to enroll.</summary>
@@ -69,6 +74,30 @@ public sealed class SettingsModel(
         }
 
         TempData["Status"] = l["The sign-in policy was saved."].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>What happens to a leaver's Private contacts they did not decide about (see Features/Handover).</summary>
+    public async Task<IActionResult> OnPostLeaverPolicyAsync(
+        Core.Features.Handover.LeaverPrivateContactPolicy leaverPolicy, int leaverDays, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(leaverPolicy) || leaverDays is < 1 or > Core.Features.Handover.LeaverPrivateContactDefaults.MaxDays)
+        {
+            return BadRequest();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        if (tenant.LeaverPrivateContacts != leaverPolicy || tenant.LeaverPrivateContactDays != leaverDays)
+        {
+            audit.Record(AuditActions.LeaverPolicyChanged, tenant.Slug,
+                $"{tenant.LeaverPrivateContacts} {tenant.LeaverPrivateContactDays} → {leaverPolicy} {leaverDays}");
+            tenant.LeaverPrivateContacts = leaverPolicy;
+            tenant.LeaverPrivateContactDays = leaverDays;
+            await db.SaveChangesAsync(cancellationToken);
+            tenants.Forget(tenant);
+        }
+
+        TempData["Status"] = l["The offboarding policy was saved."].Value;
         return RedirectToPage();
     }
 

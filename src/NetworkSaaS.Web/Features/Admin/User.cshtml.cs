@@ -128,11 +128,12 @@ public sealed class UserModel(
         return RedirectToPage(new { id });
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, false, cancellationToken);
+    /// <summary>Posted from the offboarding page with the successor chosen there; the handover starts with the deactivation.</summary>
+    public Task<IActionResult> OnPostDeactivateAsync(Guid id, Guid? successorId, CancellationToken cancellationToken) => SetActiveAsync(id, false, successorId, cancellationToken);
 
-    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, true, cancellationToken);
+    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) => SetActiveAsync(id, true, null, cancellationToken);
 
-    private async Task<IActionResult> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken)
+    private async Task<IActionResult> SetActiveAsync(Guid id, bool active, Guid? successorId, CancellationToken cancellationToken)
     {
         var user = await LoadAsync(id);
         if (user is null)
@@ -160,11 +161,11 @@ public sealed class UserModel(
         }
         else
         {
-            await deactivation.DeactivateAsync(user, proposedSuccessorId: null, cancellationToken);
+            await deactivation.DeactivateAsync(user, successorId, cancellationToken);
         }
 
         TempData["Status"] = (active ? l["{0} can sign in again.", user.DisplayName] : l["{0} was deactivated.", user.DisplayName]).Value;
-        return RedirectToPage(new { id });
+        return active ? RedirectToPage(new { id }) : Redirect($"/{RouteData.Values["tenant"]}/admin/users/{id}/offboarding");
     }
 
     private async Task<AppUser?> LoadAsync(Guid id)

@@ -39,7 +39,7 @@ public sealed class ContactAccess(AppDbContext db, UserManager<AppUser> users, I
         return contact;
     }
 
-    /// <summary>Contacts of colleagues that are the same person (same email or phone), counted only when not Private.</summary>
+    /// <summary>Active colleagues' contacts that are the same person (same email or phone), counted only when not Private.</summary>
     public async Task<int> ColleaguesWhoKnowAsync(Contact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
@@ -51,7 +51,7 @@ public sealed class ContactAccess(AppDbContext db, UserManager<AppUser> users, I
         var emails = contact.Emails.ToArray();
         var phones = contact.PhonesE164.ToArray();
         return await db.Contacts
-            .Where(c => c.OwnerId != contact.OwnerId && c.Visibility != ContactVisibility.Private)
+            .Where(c => c.OwnerId != contact.OwnerId && c.Visibility != ContactVisibility.Private && c.Owner!.IsActive)
             .Where(c => c.Emails.Any(e => emails.Contains(e)) || c.PhonesE164.Any(p => phones.Contains(p)))
             .Select(c => c.OwnerId).Distinct().CountAsync(cancellationToken);
     }

@@ -35,6 +35,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<(Guid OtherId, string OtherName, IReadOnlyList<MatchReason> Reasons)> Duplicates { get; private set; } = [];
     public Guid? UndoableMergeId { get; private set; }
     public string? IntroducedBy { get; private set; }
+
+    /// <summary>Colleagues who held this relationship before it was handed over (see Features/Handover).</summary>
+    public IReadOnlyList<string> FormerlyKnownBy { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -128,6 +131,12 @@ public sealed class DetailsModel(
             : introducerContact is not null && IsMine
                 ? await db.Contacts.Where(c => c.Id == introducerContact && c.OwnerId == Contact.OwnerId).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
                 : null;
+        var owner = Contact.OwnerId;
+        FormerlyKnownBy = (await (from h in db.ContactHandovers
+                                  join u in db.Users on h.FromUserId equals u.Id
+                                  where h.ContactId == Id && h.FromUserId != owner
+                                  orderby h.HandedOverAt
+                                  select u.DisplayName).ToListAsync(cancellationToken)).Distinct().ToList();
         if (IsMine)
         {
             Timeline = await db.Interactions.AsNoTracking().Where(i => i.ContactId == Id)

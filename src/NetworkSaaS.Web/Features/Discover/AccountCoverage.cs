@@ -23,7 +23,7 @@ public sealed record Coverage(
 /// <summary>
 /// How the company covers an account: colleagues with relationships there, by department, and the risk when one
 /// colleague holds all or most of them. Counts only Shared and Discoverable contacts, so Private ones leave no trace
-/// (a company known only privately gets no coverage at all).
+/// (a company known only privately gets no coverage at all), and only active colleagues (leavers hold nothing).
 /// </summary>
 public sealed class AccountCoverage(AppDbContext db)
 {
@@ -48,7 +48,7 @@ public sealed class AccountCoverage(AppDbContext db)
                   WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({ids}) AND c.visibility <> 0
                   GROUP BY c.organization_id, c.owner_id) AS h
             JOIN organizations AS o ON o.tenant_id = {tenant} AND o.id = h.organization_id
-            JOIN users AS u ON u.tenant_id = {tenant} AND u.id = h.owner_id
+            JOIN users AS u ON u.tenant_id = {tenant} AND u.id = h.owner_id AND u.is_active
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
             """).ToListAsync(cancellationToken);
         return [.. ids.Select(id => holders.Where(h => h.OrganizationId == id).ToList()).Where(perOwner => perOwner.Count > 0).Select(Summarize)];

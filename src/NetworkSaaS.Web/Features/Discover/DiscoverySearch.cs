@@ -35,6 +35,7 @@ public sealed record DiscoveryResult(IReadOnlyList<DiscoveryHit> Hits, int Total
 /// "Someone here knows someone at X": searches colleagues' Shared and Discoverable contacts through the discovery
 /// index (see the Introductions migration), ranks them by an explainable relationship strength, and never reads a
 /// Private contact — they have no row in the index, so they cannot show up in results, counts or ordering.
+/// Contacts still held by a deactivated colleague (a leaver whose handover is pending) never count either.
 /// </summary>
 public sealed class DiscoverySearch(AppDbContext db)
 {
@@ -153,6 +154,7 @@ public sealed class DiscoverySearch(AppDbContext db)
         return await db.Database.SqlQuery<Candidate>($"""
             SELECT c.id AS "ContactId", c.depth AS "Depth", c.last_contacted_on AS "LastContactedOn" FROM contacts AS c
             WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
+              AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active)
               AND ({termCount} = 0 OR (SELECT count(*) FROM discovery_terms AS d
                    WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount})
             ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
@@ -179,6 +181,7 @@ public sealed class DiscoverySearch(AppDbContext db)
             FROM (SELECT d.tenant_id, d.contact_id, d.depth, d.last_contacted_on FROM discovery_terms AS d
                   WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
                     AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
+                    AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
                   ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
                   LIMIT {ProbeLimit}) AS p
             WHERE {otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
@@ -198,6 +201,7 @@ public sealed class DiscoverySearch(AppDbContext db)
             FROM (SELECT d.contact_id, max(d.depth) AS depth, max(d.last_contacted_on) AS last_contacted_on FROM discovery_terms AS d
                   WHERE d.tenant_id = {tenant} AND d.term = ANY({keywords}) AND d.owner_id <> {me}
                     AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
+                    AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
                   GROUP BY d.contact_id
                   HAVING count(*) = {termCount}) AS m
             ORDER BY m.depth DESC, m.last_contacted_on DESC NULLS LAST
@@ -234,6 +238,7 @@ public sealed class DiscoverySearch(AppDbContext db)
                        FROM discovery_person_keys AS k
                        JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
                        WHERE k.tenant_id = {tenant} AND k.contact_id = ANY({ids}) AND o.owner_id <> k.owner_id AND o.owner_id <> {me}
+                         AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = o.tenant_id AND u.id = o.owner_id AND u.is_active)
                        GROUP BY k.contact_id) AS k ON k.contact_id = x.id
             """).ToListAsync(cancellationToken)).ToDictionary(s => s.ContactId);
         return [.. candidates
@@ -262,7 +267,7 @@ public sealed class DiscoverySearch(AppDbContext db)
                    dep.name AS "OwnerDepartment", c.title AS "Title", c.company_name AS "CompanyName", c.organization_id AS "OrganizationId",
                    c.open_to AS "OpenTo"
             FROM contacts AS c
-            JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id
+            JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
             WHERE c.tenant_id = {tenant} AND c.id = ANY({ids}) AND c.visibility <> 0
             """).ToListAsync(cancellationToken)).ToDictionary(r => r.ContactId);

@@ -16,6 +16,7 @@ using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Discover;
+using NetworkSaaS.Web.Features.Handover;
 using NetworkSaaS.Web.Features.Introductions;
 using NetworkSaaS.Web.Features.Email;
 using NetworkSaaS.Web.Features.Exports;
@@ -70,6 +71,7 @@ public static class NetworkSaaSHost
         services.AddDiscover();
         services.AddReports();
         services.AddScim();
+        services.AddHandover();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();

@@ -75,6 +75,9 @@ public sealed class DetailsModel(
     public bool CanEscalate => Escalation?.CanEscalate(clock.GetUtcNow()) == true;
     public IReadOnlyList<string> EscalationNames { get; private set; } = [];
 
+    /// <summary>For a request closed because the connector left: the colleague who took the relationship over, and where to ask them.</summary>
+    public (string Name, string Path)? SuccessorOffer { get; private set; }
+
     /// <summary>Whom the request would be escalated to, as one phrase in the reader's language.</summary>
     public string EscalationTo =>
         string.Join(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "、" : ", ", EscalationNames);
@@ -140,6 +143,34 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>
+    /// The handed-over contact's new holder (asked for the same contact, unless it is Private or the requester's own),
+    /// or for "anyone at X", the leaver's successor (see Features/Handover).
+    /// </summary>
+    private async Task<(string Name, string Path)?> SuccessorOfferAsync(CancellationToken cancellationToken)
+    {
+        var requester = Introduction.RequesterId;
+        if (Introduction.ContactId is { } contactId)
+        {
+            var holder = await db.Contacts.AsNoTracking()
+                .Where(c => c.Id == contactId && c.OwnerId != Introduction.ConnectorId && c.OwnerId != requester
+                            && c.Visibility != ContactVisibility.Private && c.Owner!.IsActive)
+                .Select(c => c.Owner!.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            return holder is null ? null : (holder, $"/{Slug}/introductions/new?contact={contactId}");
+        }
+
+        if (Introduction.OrganizationId is { } organizationId)
+        {
+            var successor = await db.LeaverHandovers.AsNoTracking()
+                .Where(h => h.LeaverId == Introduction.ConnectorId && h.StartedAt != null && h.SuccessorId != requester)
+                .Join(db.Users.Where(u => u.IsActive), h => h.SuccessorId, u => u.Id, (h, u) => new { u.Id, u.DisplayName })
+                .FirstOrDefaultAsync(cancellationToken);
+            return successor is null ? null : (successor.DisplayName, $"/{Slug}/introductions/new?organization={organizationId}&connector={successor.Id}");
+        }
+
+        return null;
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await views.FindAsync(Id, cancellationToken) is not { } found)
@@ -169,6 +200,11 @@ public sealed class DetailsModel(
                 audit.Record(AuditActions.IntroducedContactViewed, Revealed.DisplayName, $"{Revealed.Id} (introduction {Introduction.Id})");
                 await db.SaveChangesAsync(cancellationToken);
             }
+        }
+
+        if (Role == IntroductionRole.Requester && Introduction.State == IntroductionState.ConnectorInactive)
+        {
+            SuccessorOffer = await SuccessorOfferAsync(cancellationToken);
         }
 
         if (Role == IntroductionRole.Connector && Introduction is { State: IntroductionState.Requested, ContactId: null })

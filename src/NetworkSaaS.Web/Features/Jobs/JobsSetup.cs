@@ -74,6 +74,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
         recurringJobs.AddOrUpdate<Campaigns.SeasonalCampaignDispatcher>(
             Campaigns.SeasonalCampaignDispatcher.RecurringJobId, j => j.EnqueueDueTenantsAsync(), Campaigns.SeasonalCampaignDispatcher.Schedule);
         recurringJobs.AddOrUpdate<Audit.AuditRetentionSweep>(Audit.AuditRetentionSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Audit.AuditRetentionSweep.Schedule);
+        recurringJobs.AddOrUpdate<Handover.LeaverContactDeletionSweep>(
+            Handover.LeaverContactDeletionSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Handover.LeaverContactDeletionSweep.Schedule);
         return Task.CompletedTask;
     }
 

@@ -60,6 +60,7 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         NotificationKinds.TransferSeason => l["April transfer season (異動): confirm your contacts' companies, departments and titles."],
         NotificationKinds.ExportReady => l["Your export is ready to download."],
         NotificationKinds.ExportFailed => l["Your export could not be made. Request it again, or tell your administrator if it keeps failing."],
+        NotificationKinds.HandoverReceived => l["A colleague who left handed relationships over to you: see the list."],
         _ => kind,
     };
 }

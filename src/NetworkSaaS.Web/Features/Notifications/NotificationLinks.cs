@@ -19,6 +19,7 @@ public static class NotificationLinks
             { AskId: { } ask } => $"/{slug}/asks/{ask}",
             { Kind: NotificationKinds.StayInTouchDigest } => $"/{slug}/contacts?overdue=true",
             { Kind: NotificationKinds.ExportReady or NotificationKinds.ExportFailed } => $"/{slug}/exports",
+            { Kind: NotificationKinds.HandoverReceived } => $"/{slug}/account/handover",
             _ when SeasonalCalendar.CampaignOf(notification.Kind) is { } campaign => SeasonalCalendar.PathOf(slug, campaign),
             _ => $"/{slug}/notifications",
         };

@@ -58,6 +58,7 @@ public sealed class NetworkHealthReport(AppDbContext db, ITenantContextAccessor 
                 SELECT c.owner_id AS person, count(*) AS n
                 FROM contacts AS c
                 WHERE c.tenant_id = {sql.Tenant} AND c.next_touch_on <= {day}{sql.InScope("c.owner_id")}
+                  AND EXISTS (SELECT 1 FROM users AS holder WHERE holder.tenant_id = c.tenant_id AND holder.id = c.owner_id AND holder.is_active)
                 GROUP BY 1
             ), activity AS (
                 SELECT person, month, n AS added, 0::bigint AS logged, 0::bigint AS overdue FROM added
@@ -91,7 +92,8 @@ public sealed class NetworkHealthReport(AppDbContext db, ITenantContextAccessor 
 
     /// <summary>
     /// Coverage of the companies where the scope holds the most relationships colleagues may know of (Shared and
-    /// Discoverable contacts: a company known only through Private contacts never shows), most first.
+    /// Discoverable contacts: a company known only through Private contacts never shows), most first. Only what active
+/// colleagues hold counts: a leaver's contacts not handed over yet are nobody's (as overdue touches today).
     /// </summary>
     public async Task<IReadOnlyList<Coverage>> TopCompaniesAsync(ReportPeriod period, ReportScope scope, CancellationToken cancellationToken)
     {
@@ -102,6 +104,7 @@ public sealed class NetworkHealthReport(AppDbContext db, ITenantContextAccessor 
             SELECT c.organization_id AS "Value"
             FROM contacts AS c
             WHERE c.tenant_id = {sql.Tenant} AND c.organization_id IS NOT NULL AND c.visibility <> {(int)ContactVisibility.Private}{sql.InScope("c.owner_id")}
+              AND EXISTS (SELECT 1 FROM users AS holder WHERE holder.tenant_id = c.tenant_id AND holder.id = c.owner_id AND holder.is_active)
             GROUP BY c.organization_id
             ORDER BY count(*) DESC, c.organization_id
             LIMIT {top}

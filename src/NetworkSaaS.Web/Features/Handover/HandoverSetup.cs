@@ -1,0 +1,14 @@
+namespace NetworkSaaS.Web.Features.Handover;
+
+public static class HandoverSetup
+{
+    public static IServiceCollection AddHandover(this IServiceCollection services)
+    {
+        services.AddScoped<Successors>();
+        services.AddScoped<ContactDeletion>();
+        services.AddScoped<LeaverHandovers>();
+        services.AddScoped<LeaverContactDeletionSweep>();
+        services.AddScoped<LeaverContactDeletionJob>();
+        return services;
+    }
+}
