@@ -50,6 +50,7 @@ public static class AuditActions
     public const string PasskeyRemoved = "account.passkey.removed";
     public const string PasskeySignIn = "account.passkey.signin";
     public const string PasswordChanged = "account.password.changed";
+    public const string OrganizationUpdated = "organization.updated";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -60,5 +61,6 @@ public static class AuditActions
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
+        OrganizationUpdated,
     ];
 }
