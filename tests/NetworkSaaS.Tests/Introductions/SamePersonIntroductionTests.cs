@@ -90,4 +90,55 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
         Assert.Equal(IntroductionPersonKey.For(tenant.Id, a.Emails, a.PhonesE164), IntroductionPersonKey.For(tenant.Id, b.Emails, b.PhonesE164));
         Assert.NotEqual(IntroductionPersonKey.For(tenant.Id, a.Emails, []), IntroductionPersonKey.For(Guid.NewGuid(), a.Emails, []));
     }
+
+    [Fact]
+    public async Task The_migration_gives_earlier_requests_the_same_key_and_only_the_older_of_two_pending_ones_keeps_it()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var first = await App.CreateUserAsync(tenant, "first@acme.test");
+        var second = await App.CreateUserAsync(tenant, "second@acme.test");
+        var requester = await App.CreateUserAsync(tenant, "requester@acme.test");
+        var a = await ContactAsync(tenant, first.Id, ContactVisibility.Shared, "Yui.Tanaka@client.example", "+81 3-1234-5678");
+        var b = await ContactAsync(tenant, second.Id, ContactVisibility.Shared, "yui.tanaka@client.example");
+        var phoneOnly = await ContactAsync(tenant, second.Id, ContactVisibility.Shared, "", "+81 3-9999-0000");
+        var now = DateTimeOffset.UtcNow;
+        // As before the migration: two pending requests for one person (one per record), a closed one, none with a key.
+        var ids = await App.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            IntroductionRequest Request(Contact contact, Guid connector, IntroductionState state, DateTimeOffset at) => new()
+            {
+                RequesterId = requester.Id, ConnectorId = connector, ContactId = contact.Id, Purpose = IntroductionPurpose.SalesLead, Reason = "Before",
+                State = state, CreatedAt = at, UpdatedAt = at,
+            };
+            var requests = new[]
+            {
+                Request(a, first.Id, IntroductionState.Requested, now.AddMinutes(-10)),
+                Request(b, second.Id, IntroductionState.Accepted, now.AddMinutes(-5)),
+                Request(b, second.Id, IntroductionState.Withdrawn, now.AddDays(-3)),
+                Request(phoneOnly, second.Id, IntroductionState.Requested, now),
+            };
+            db.IntroductionRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            return requests.Select(r => r.Id).ToArray();
+        });
+
+        var backfill = new NetworkSaaS.Migrations.Migrations.IntroductionPersonKey().UpOperations
+            .OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single().Sql;
+        await using (var superuser = new NpgsqlConnection(SuperUserConnectionString))
+        {
+            await superuser.OpenAsync();
+            await using var run = new NpgsqlCommand(backfill, superuser);
+            await run.ExecuteNonQueryAsync();
+        }
+
+        var keys = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().IntroductionRequests.AsNoTracking()
+            .ToDictionaryAsync(r => r.Id, r => r.PersonKey));
+        var person = IntroductionPersonKey.For(tenant.Id, a.Emails, a.PhonesE164);
+        Assert.Equal(person, keys[ids[0]]);
+        Assert.Null(keys[ids[1]]);
+        Assert.Equal(person, keys[ids[2]]);
+        Assert.Equal(IntroductionPersonKey.For(tenant.Id, phoneOnly.Emails, phoneOnly.PhonesE164), keys[ids[3]]);
+        Assert.NotNull(keys[ids[3]]);
+    }
 }
