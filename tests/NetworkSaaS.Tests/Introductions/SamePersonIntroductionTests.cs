@@ -123,8 +123,8 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
             return requests.Select(r => r.Id).ToArray();
         });
 
-        var backfill = new NetworkSaaS.Migrations.Migrations.IntroductionPersonKey().UpOperations
-            .OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single().Sql;
+        var backfill = new NetworkSaaS.Migrations.Migrations.PersonKeysAndExpertiseTerms().UpOperations
+            .OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single(o => o.Sql.Contains("person_key", StringComparison.Ordinal)).Sql;
         await using (var superuser = new NpgsqlConnection(SuperUserConnectionString))
         {
             await superuser.OpenAsync();

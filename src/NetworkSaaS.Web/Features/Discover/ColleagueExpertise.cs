@@ -25,12 +25,11 @@ public sealed class ColleagueExpertise(AppDbContext db)
         }
 
         var tenant = db.CurrentTenantId;
+        // users.expertise_terms holds discovery_tokens of every tag (a generated column, see the PersonKeysAndExpertiseTerms migration).
         var ids = await db.Database.SqlQuery<Guid>($"""
             WITH q AS (SELECT array_agg(k.t) AS terms FROM (SELECT t FROM discovery_tokens({text}) AS t LIMIT 12) AS k)
             SELECT u.id AS "Value" FROM users AS u, q
-            WHERE u.tenant_id = {tenant} AND u.is_active AND u.id <> {me} AND cardinality(u.expertise_tags) > 0 AND q.terms IS NOT NULL
-              AND (SELECT count(DISTINCT t) FROM unnest(u.expertise_tags) AS e, discovery_tokens(e) AS t WHERE t = ANY(q.terms))
-                  = cardinality(q.terms)
+            WHERE u.tenant_id = {tenant} AND u.is_active AND u.id <> {me} AND q.terms IS NOT NULL AND u.expertise_terms @> q.terms
             ORDER BY u.display_name, u.id
             LIMIT {Limit}
             """).ToListAsync(cancellationToken);

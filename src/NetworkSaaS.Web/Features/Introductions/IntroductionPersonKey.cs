@@ -6,7 +6,7 @@ namespace NetworkSaaS.Web.Features.Introductions;
 /// <summary>
 /// One key per person, so two colleagues' records of the same person share it: a SHA-256 of the tenant and the
 /// contact's first email (lower case, ordinal order), else its first phone in E.164. Only the hash is stored on the
-/// request (no contact detail outlives the contact there). The Introductions migration of issue #15 computes the
+/// request (no contact detail outlives the contact there). The PersonKeysAndExpertiseTerms migration computes the
 /// same value in SQL for requests made before.
 /// </summary>
 public static class IntroductionPersonKey

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NetworkSaaS.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204193443_IntroductionPersonKey")]
-    partial class IntroductionPersonKey
+    [Migration("20261204193443_PersonKeysAndExpertiseTerms")]
+    partial class PersonKeysAndExpertiseTerms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
