@@ -128,4 +128,14 @@ public sealed class CompanyFactsTests(PostgresCluster cluster) : IntegrationTest
         Assert.Null((await OrganizationAsync(acme, hidden.OrganizationId!.Value)).Industry);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/acme/companies/{shared.OrganizationId}/edit")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_companies_have_industries_that_discover_filters_by()
+    {
+        await new NetworkSaaS.Seeds.DemoSeeder(App.Services.GetRequiredService<IServiceScopeFactory>(), "Development").SeedAsync();
+        var client = await App.SignInAsync("sakura", "manager@sakura.example", NetworkSaaS.Seeds.DemoSeeder.DemoPassword);
+
+        Assert.Contains("discover-hit", await client.GetStringAsync("/sakura/discover?industry=transport-logistics"), StringComparison.Ordinal);
+        Assert.DoesNotContain("discover-hit", await client.GetStringAsync("/sakura/discover?industry=education"), StringComparison.Ordinal);
+    }
 }
