@@ -45,6 +45,23 @@ public static class DemoNetworks
         "Wide World Importers", "Tailspin Toys", "Adventure Works", "Litware GmbH", "Proseware LLC",
     ];
 
+    /// <summary>The industry of each demo company, as a code of the fixed list (Features/Companies/Industries in the web app).</summary>
+    private static readonly Dictionary<string, string> Industries = new(StringComparer.Ordinal)
+    {
+        ["株式会社トヨタ自動車"] = "manufacturing", ["株式会社さくらフーズ"] = "manufacturing", ["㈱ミライ技研"] = "professional-services",
+        ["株式会社ブルーオーシャン"] = "wholesale-retail", ["日本ロジテック株式会社"] = "transport-logistics", ["株式会社みなと銀行"] = "finance-insurance",
+        ["東京デザイン合同会社"] = "professional-services", ["株式会社グリーンエナジー"] = "utilities", ["株式会社ひかり製薬"] = "manufacturing",
+        ["株式会社アオバ建設"] = "construction", ["株式会社北斗システム"] = "information-communications", ["株式会社こだま不動産"] = "real-estate",
+        ["株式会社やまと物流"] = "transport-logistics", ["株式会社オオゾラ航空"] = "transport-logistics",
+        ["Acme Logistics Ltd."] = "transport-logistics", ["Globex Corporation"] = "information-communications", ["Initech Inc."] = "information-communications",
+        ["Bianchi & Partners"] = "professional-services", ["Contoso Ltd"] = "information-communications", ["Fabrikam, Inc."] = "manufacturing",
+        ["Northwind Traders"] = "wholesale-retail", ["Wide World Importers"] = "wholesale-retail", ["Tailspin Toys"] = "manufacturing",
+        ["Adventure Works"] = "lifestyle-entertainment", ["Litware GmbH"] = "information-communications", ["Proseware LLC"] = "information-communications",
+    };
+
+    /// <summary>The industry code of a demo company, or null for a name that is not one of them.</summary>
+    public static string? IndustryOf(string companyName) => Industries.GetValueOrDefault(companyName);
+
     private static readonly string[] JapaneseAddresses =
     [
         "東京都千代田区丸の内2-4-1", "東京都港区六本木6-10-1", "大阪府大阪市北区梅田3-1-3", "神奈川県横浜市西区みなとみらい2-2-1",

@@ -124,6 +124,14 @@ public sealed class DemoSeeder(IServiceScopeFactory scopeFactory, string environ
             var owner = await users.FindByEmailAsync(demo.People[i].Email).ConfigureAwait(false);
             await writer.AddAsync(scope, owner!.Id, DemoNetworks.For(demo, i, today), cancellationToken).ConfigureAwait(false);
         }
+
+        // Company facts, so discover's industry filter finds the demo companies.
+        foreach (var organization in await db.Organizations.ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            organization.Industry ??= DemoNetworks.IndustryOf(organization.Name);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

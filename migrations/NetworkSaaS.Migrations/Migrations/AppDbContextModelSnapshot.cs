@@ -1651,6 +1651,11 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("outcome_updated_at");
 
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("person_key");
+
                     b.Property<int>("Purpose")
                         .HasColumnType("integer")
                         .HasColumnName("purpose");
@@ -1724,6 +1729,11 @@ namespace NetworkSaaS.Migrations.Migrations
 
                     b.HasIndex("TenantId", "RequesterId", "CreatedAt")
                         .HasDatabaseName("ix_introduction_requests_tenant_id_requester_id_created_at");
+
+                    b.HasIndex("TenantId", "RequesterId", "PersonKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_introduction_requests_open_per_person")
+                        .HasFilter("state IN (1, 2) AND person_key IS NOT NULL");
 
                     b.HasIndex("TenantId", "RequesterId", "ConnectorId", "OrganizationId")
                         .IsUnique()

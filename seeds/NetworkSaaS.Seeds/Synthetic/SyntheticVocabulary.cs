@@ -87,8 +87,10 @@ public static class SyntheticVocabulary
 
     public static IReadOnlyList<string> EnglishLegalForms { get; } = ["Inc.", "Inc.", "Ltd.", "LLC", "Corporation", "Co., Ltd.", "GmbH", "Pte. Ltd.", "Group"];
 
+    /// <summary>Codes of the fixed industry list (Features/Companies/Industries), as organizations store them.</summary>
     public static IReadOnlyList<string> Industries { get; } = Words("""
-        Manufacturing Finance Retail Logistics IT Healthcare Energy Media Construction RealEstate Consulting Telecom Food Pharma Education Travel
+        manufacturing finance-insurance wholesale-retail transport-logistics information-communications healthcare-welfare utilities
+        construction real-estate professional-services education lifestyle-entertainment hospitality-food other-services
         """);
 
     public static IReadOnlyList<string> Departments { get; } =

@@ -20,6 +20,7 @@ internal sealed class IntroductionRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.DeclineReason).HasMaxLength(2000);
         builder.Property(r => r.WonAmount).HasPrecision(18, 2);
         builder.Property(r => r.WonCurrency).HasMaxLength(3);
+        builder.Property(r => r.PersonKey).HasMaxLength(64);
         builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
         builder.HasOne<AppUser>().WithMany()
@@ -49,6 +50,10 @@ internal sealed class IntroductionRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.ContactId }).IsUnique()
             .HasDatabaseName("ux_introduction_requests_open_per_contact")
             .HasFilter("state IN (1, 2) AND contact_id IS NOT NULL");
+        // …nor a second request for the same person through another colleague's record of them.
+        builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.PersonKey }).IsUnique()
+            .HasDatabaseName("ux_introduction_requests_open_per_person")
+            .HasFilter("state IN (1, 2) AND person_key IS NOT NULL");
         builder.HasIndex(r => new { r.TenantId, r.RequesterId, r.ConnectorId, r.OrganizationId }).IsUnique()
             .HasDatabaseName("ux_introduction_requests_open_per_organization")
             .HasFilter("state = 1 AND contact_id IS NULL");

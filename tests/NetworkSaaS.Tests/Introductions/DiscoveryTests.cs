@@ -93,7 +93,7 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
             contact.Expertise = ["Machine learning"];
             contact.OpenTo = OpenTo.Hiring | OpenTo.Advising;
             var globex = await db.Organizations.SingleAsync(o => o.Id == engineer.OrganizationId);
-            globex.Industry = "Software";
+            globex.Industry = "information-communications";
             await db.SaveChangesAsync();
             return 0;
         });

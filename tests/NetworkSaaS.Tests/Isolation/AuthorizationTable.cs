@@ -77,6 +77,7 @@ public static class AuthorizationTable
         new("{tenant:slug}/contacts/import", SignedIn),
         new("{tenant:slug}/contacts/import/{id:guid}", SignedIn),
         new("{tenant:slug}/companies/{id:guid}", SignedIn),
+        new("{tenant:slug}/companies/{id:guid}/edit", SignedIn),
         new("{tenant:slug}/discover", SignedIn),
         new("{tenant:slug}/introductions", SignedIn),
         new("{tenant:slug}/introductions/new", SignedIn),

@@ -58,6 +58,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/contacts/import", typeof(Web.Features.Contacts.Import.IndexModel), _ => "contacts/import", ""),
         new("{tenant:slug}/contacts/import/{id:guid}", typeof(Web.Features.Contacts.Import.BatchModel), ids => $"contacts/import/{ids.ImportBatchId}", "Start"),
         new("{tenant:slug}/companies/{id:guid}", typeof(Web.Features.Companies.DetailsModel), ids => $"companies/{ids.OrganizationId}"),
+        new("{tenant:slug}/companies/{id:guid}/edit", typeof(Web.Features.Companies.EditModel), ids => $"companies/{ids.OrganizationId}/edit", ""),
         new("{tenant:slug}/discover", typeof(Web.Features.Discover.IndexModel), _ => "discover?company=Client"),
         new("{tenant:slug}/introductions", typeof(Web.Features.Introductions.IndexModel), _ => "introductions?view=AskedOfMe"),
         new("{tenant:slug}/introductions/new", typeof(Web.Features.Introductions.NewModel), ids => $"introductions/new?contact={ids.ContactId}", ""),

@@ -64,6 +64,7 @@ public static class AuditActions
     public const string PrivateContactHandedOver = "contact.private-handed-over";
     public const string LeaverContactsDeleted = "contacts.leaver-deleted";
     public const string LeaverPolicyChanged = "tenant.leaver_policy_changed";
+    public const string OrganizationUpdated = "organization.updated";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -76,5 +77,6 @@ public static class AuditActions
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
         ScimTokenCreated, ScimTokenRevoked, ScimUserCreated, ScimUserUpdated, ScimUserDeleted, ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted,
         HandoverPlanned, HandoverStarted, ContactsHandedOver, PrivateContactHandedOver, LeaverContactsDeleted, LeaverPolicyChanged,
+        OrganizationUpdated,
     ];
 }

@@ -19,6 +19,12 @@ public sealed class IntroductionRequest : ITenantOwned
 
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>
+    /// Who the contact is, across colleagues' records of the same person (a hash of email or phone, see
+    /// IntroductionPersonKey); a partial unique index keeps one pending request per requester and person.
+    /// </summary>
+    public string? PersonKey { get; set; }
+
     /// <summary>"Title at company" as the requester was allowed to see it when asking; the timeline still reads after a deletion.</summary>
     public string TargetSummary { get; set; } = "";
 

@@ -26,7 +26,22 @@ public sealed class CreateModel(
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDepartmentsAsync(cancellationToken);
+    /// <param name="purpose">and <paramref name="title"/> prefill the form (discover links "post an advisor ask" with the topic).</param>
+    public async Task OnGetAsync(IntroductionPurpose? purpose, string? title, CancellationToken cancellationToken)
+    {
+        if (purpose is { } chosen && Enum.IsDefined(chosen))
+        {
+            Input.Purpose = chosen;
+        }
+
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            var trimmed = title.Trim();
+            Input.Title = trimmed.Length > 200 ? trimmed[..200] : trimmed;
+        }
+
+        await LoadDepartmentsAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -106,6 +106,7 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
         RejectReason.InvalidDate => l["'{0}' is not a date this file format uses.", detail ?? ""],
         RejectReason.ValueTooLong => l["A value is too long ({0}).", detail ?? ""],
         RejectReason.TooManyColumns => l["The line has more columns than the header."],
+        RejectReason.UndecodableBytes => l["The line's bytes are not text in the file's encoding ({0}); the other lines were read.", detail ?? ""],
         _ => l["The record could not be read ({0}).", detail ?? ""],
     };
 

@@ -63,4 +63,26 @@ public sealed class OrganizationDirectory(AppDbContext db, TimeProvider clock)
         _seen[normalized] = organization;
         return organization;
     }
+
+    /// <summary>
+    /// Fills the industry and domain of a contact's organization from an import, where nobody has set them yet: a value
+    /// someone entered is never overwritten.
+    /// </summary>
+    public async Task AddFactsAsync(string? companyName, IReadOnlyList<string> emails, string? industry, string? domain, CancellationToken cancellationToken)
+    {
+        if ((industry is null && domain is null) || await ResolveAsync(companyName, emails, cancellationToken) is not { } organization
+            || ((organization.Industry is not null || industry is null) && (organization.Domain is not null || domain is null)))
+        {
+            return;
+        }
+
+        // Organizations seen in an earlier chunk of the import were detached when that chunk was saved.
+        if (db.Entry(organization).State == EntityState.Detached)
+        {
+            db.Organizations.Attach(organization);
+        }
+
+        organization.Industry ??= industry;
+        organization.Domain ??= domain;
+    }
 }

@@ -6,6 +6,8 @@ public static class DiscoverSetup
     {
         services.AddScoped<DiscoverySearch>();
         services.AddScoped<AccountCoverage>();
+        services.AddScoped<ColleagueExpertise>();
+        services.AddScoped<Companies.IndustryLabels>();
         return services;
     }
 }

@@ -124,7 +124,8 @@ public sealed class DiscoverySearch(AppDbContext db)
     {
         var keywords = criteria.Keywords?.Trim() ?? "";
         keywords = keywords.Length > 200 ? keywords[..200] : keywords;
-        var industry = criteria.Industry?.Trim() ?? "";
+        // A name from the fixed list in either language, or one other tools use, finds the organizations that have it.
+        var industry = Companies.Industries.Recognize(criteria.Industry) ?? criteria.Industry?.Trim() ?? "";
         List<string> terms = keywords.Length == 0 && industry.Length == 0 ? [] : await db.Database.SqlQuery<string>($"""
             SELECT t AS "Value" FROM (SELECT t FROM discovery_tokens({keywords}) AS t LIMIT 12) AS k
             UNION SELECT 'industry:' || discovery_fold({industry}) WHERE {industry} <> ''

@@ -76,6 +76,7 @@ public sealed class IntroductionLabels(IStringLocalizer<SharedResource> l)
         IntroductionProblem.OwnAsk => l["This is your own ask: colleagues answer it."],
         IntroductionProblem.EscalationNotYet => l["This request cannot be escalated yet: the connector first gets a reminder and time to answer it."],
         IntroductionProblem.AlreadyEscalated => l["This request was already escalated."],
+        IntroductionProblem.PersonAlreadyRequested => l["An introduction to this person is already pending for the requester, through another colleague who knows them."],
         _ => l["This position is no longer open."],
     };
 

@@ -24,6 +24,9 @@ public enum IntroductionProblem
     OwnAsk,
     EscalationNotYet,
     AlreadyEscalated,
+
+    /// <summary>The requester already has a pending request for the same person through another colleague's record; <see cref="IntroductionResult.RequestId"/> is that request.</summary>
+    PersonAlreadyRequested,
 }
 
 public sealed record IntroductionResult(Guid? RequestId, IntroductionProblem? Problem, bool AlreadyPending = false)
@@ -33,4 +36,7 @@ public sealed record IntroductionResult(Guid? RequestId, IntroductionProblem? Pr
     public static IntroductionResult Done(Guid id, bool alreadyPending = false) => new(id, null, alreadyPending);
 
     public static IntroductionResult Refused(IntroductionProblem problem) => new(null, problem);
+
+    /// <summary>Refused because of the pending request <paramref name="pendingId"/>, which the caller can point to.</summary>
+    public static IntroductionResult RefusedFor(IntroductionProblem problem, Guid pendingId) => new(pendingId, problem);
 }

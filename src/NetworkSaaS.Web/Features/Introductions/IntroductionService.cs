@@ -16,7 +16,7 @@ public sealed record OutcomeInput(IntroductionOutcome Outcome, decimal? Amount, 
 
 /// <summary>
 /// Every step of an introduction: the rules (no own or Private contact, the 30-day cool-down after a decline,
-/// one pending request per person), the state machine, the timeline and the notifications, saved together.
+/// one pending request per person, also across colleagues' records of the same person), the state machine, the timeline and the notifications, saved together.
 /// </summary>
 public sealed class IntroductionService(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
 {
@@ -68,6 +68,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             request.OrganizationId = contact.OrganizationId;
             request.ContactChannel = contact.Channel;
             request.TargetSummary = Summary(contact, revealName: contact.Visibility == ContactVisibility.Shared);
+            request.PersonKey = IntroductionPersonKey.For(contact.TenantId, contact.Emails, contact.PhonesE164);
         }
         else if (input is { OrganizationId: { } organizationId, ConnectorId: { } connectorId })
         {
@@ -113,6 +114,11 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         if (await FindPendingAsync(request, cancellationToken) is { } pending)
         {
             return IntroductionResult.Done(pending, alreadyPending: true);
+        }
+
+        if (await FindPendingForSamePersonAsync(request, cancellationToken) is { } samePerson)
+        {
+            return IntroductionResult.RefusedFor(IntroductionProblem.PersonAlreadyRequested, samePerson);
         }
 
         if (await DeclinedRecentlyForSameReasonAsync(request, cancellationToken))
@@ -162,6 +168,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             OrganizationId = contact.OrganizationId,
             ContactChannel = contact.Channel,
             TargetSummary = Summary(contact, revealName: false),
+            PersonKey = IntroductionPersonKey.For(contact.TenantId, contact.Emails, contact.PhonesE164),
             AskId = ask.Id,
             Purpose = ask.Purpose,
             Reason = ask.Title,
@@ -173,6 +180,12 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         if (await FindPendingAsync(request, cancellationToken) is { } pending)
         {
             return IntroductionResult.Done(pending, alreadyPending: true);
+        }
+
+        if (await FindPendingForSamePersonAsync(request, cancellationToken) is not null)
+        {
+            // The answerer may not open the author's other request: the refusal names no request.
+            return IntroductionResult.Refused(IntroductionProblem.PersonAlreadyRequested);
         }
 
         db.IntroductionRequests.Add(request);
@@ -207,6 +220,12 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
 
             request.ContactId = contact.Id;
             request.ContactChannel = contact.Channel;
+            request.PersonKey = IntroductionPersonKey.For(contact.TenantId, contact.Emails, contact.PhonesE164);
+            if (await FindPendingForSamePersonAsync(request, cancellationToken) is not null)
+            {
+                db.ChangeTracker.Clear();
+                return IntroductionResult.Refused(IntroductionProblem.PersonAlreadyRequested);
+            }
         }
 
         Move(request, next, connectorId, IntroductionEventKind.Accepted, null);
@@ -434,6 +453,32 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         return open.Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The requester's pending request for the same person through another record: one whose person key is the same, or
+    /// whose contact shares an email or phone with this one (the key holds one of them; this finds the others too).
+    /// </summary>
+    private async Task<Guid?> FindPendingForSamePersonAsync(IntroductionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContactId is not { } contactId)
+        {
+            return null;
+        }
+
+        var target = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId)
+            .Select(c => new { c.Emails, c.PhonesE164 }).FirstOrDefaultAsync(cancellationToken);
+        var emails = target?.Emails.ToArray() ?? [];
+        var phones = target?.PhonesE164.ToArray() ?? [];
+        var key = request.PersonKey;
+        return await db.IntroductionRequests
+            .Where(r => r.RequesterId == request.RequesterId && r.Id != request.Id && r.ContactId != contactId
+                && (r.State == IntroductionState.Requested || r.State == IntroductionState.Accepted)
+                && ((key != null && r.PersonKey == key)
+                    || db.Contacts.Any(c => c.Id == r.ContactId && (c.Emails.Any(e => emails.Contains(e)) || c.PhonesE164.Any(p => phones.Contains(p))))))
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>A declined request may be sent again within 30 days only with a new reason.</summary>
     private async Task<bool> DeclinedRecentlyForSameReasonAsync(IntroductionRequest request, CancellationToken cancellationToken)
     {
@@ -462,8 +507,13 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         {
             // Two submits raced past the pending check; the database kept one request.
             db.ChangeTracker.Clear();
-            return await FindPendingAsync(request, cancellationToken) is { } pending
-                ? IntroductionResult.Done(pending, alreadyPending: true)
+            if (await FindPendingAsync(request, cancellationToken) is { } pending)
+            {
+                return IntroductionResult.Done(pending, alreadyPending: true);
+            }
+
+            return await FindPendingForSamePersonAsync(request, cancellationToken) is { } samePerson
+                ? IntroductionResult.RefusedFor(IntroductionProblem.PersonAlreadyRequested, samePerson)
                 : IntroductionResult.Refused(IntroductionProblem.ChangedMeanwhile);
         }
     }

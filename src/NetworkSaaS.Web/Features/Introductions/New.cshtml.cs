@@ -62,6 +62,12 @@ public sealed class NewModel(AppDbContext db, IntroductionService service, Intro
         }
 
         var result = await service.RequestAsync(views.CurrentUserId, new IntroductionInput(Contact, Organization, Connector, Purpose, Reason, Ask), cancellationToken);
+        if (result is { Problem: IntroductionProblem.PersonAlreadyRequested, RequestId: { } pendingId })
+        {
+            TempData["Status"] = l["You already have a pending introduction request for this person, through another colleague who knows them: here it is. Withdraw it first to ask someone else."].Value;
+            return Redirect($"/{Slug}/introductions/{pendingId}");
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, labels.Problem(result.Problem!.Value));

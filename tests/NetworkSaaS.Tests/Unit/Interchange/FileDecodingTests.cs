@@ -59,15 +59,73 @@ public sealed class FileDecodingTests
     [InlineData(new byte[] { 0x61, 0x2C, 0x81, 0x0A, 0x62 })] // a Shift_JIS lead byte followed by a line feed
     [InlineData(new byte[] { 0x61, 0x85, 0x40 })] // an unassigned Shift_JIS code
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xC3, 0x28 })] // a BOM, then broken UTF-8
-    public void Bytes_that_are_neither_UTF8_nor_Shift_JIS_are_refused(byte[] content) =>
+    public void Bytes_that_are_neither_UTF8_nor_Shift_JIS_where_no_line_can_be_read_are_refused(byte[] content) =>
         Assert.Equal(ContactFileProblem.UnreadableEncoding, ReadFails(content).Problem);
 
     [Fact]
-    public void A_UTF16_file_is_refused_rather_than_read_as_garbage()
+    public void A_UTF16_file_with_a_BOM_is_read_and_one_without_is_refused_rather_than_read_as_garbage()
     {
-        var content = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("First Name,Last Name,Company\r\nA,B,C\r\n")).ToArray();
+        const string text = "First Name,Last Name,Company\r\nHaruka,Tanaka,髙島屋\r\n";
+        var littleEndian = ContactFileReader.Read([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)], "a.csv");
+        var bigEndian = ContactFileReader.Read([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)], "a.csv");
 
-        Assert.Equal(ContactFileProblem.UnreadableEncoding, ReadFails(content).Problem);
+        Assert.Equal("UTF-16 (BOM)", littleEndian.EncodingName);
+        Assert.Equal(("Tanaka", "髙島屋"), (littleEndian.Contacts[0].FamilyName, littleEndian.Contacts[0].CompanyName));
+        Assert.Equal(("Tanaka", "髙島屋"), (bigEndian.Contacts[0].FamilyName, bigEndian.Contacts[0].CompanyName));
+        Assert.Equal(ContactFileProblem.UnreadableEncoding, ReadFails(Encoding.Unicode.GetBytes(text)).Problem);
+    }
+
+    [Fact]
+    public void A_UTF8_line_with_bytes_that_are_not_UTF8_is_rejected_with_its_number_and_every_other_line_is_kept()
+    {
+        byte[] content =
+        [
+            .. Encoding.UTF8.GetBytes("First Name,Last Name,Company\r\nHaruka,Tanaka,髙島屋\r\n"),
+            .. Encoding.UTF8.GetBytes("Broken,"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(",Globex\r\n"),
+            .. Encoding.UTF8.GetBytes("Daniel,Okafor,株式会社さくら\r\n"),
+        ];
+
+        var result = ContactFileReader.Read(content, "Connections.csv");
+
+        Assert.Equal("UTF-8", result.EncodingName);
+        Assert.Equal(["Tanaka", "Okafor"], result.Contacts.Select(c => c.FamilyName));
+        Assert.Equal([2, 4], result.Contacts.Select(c => c.LineNumber));
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal((3, RejectReason.UndecodableBytes), (rejected.LineNumber, rejected.Reason));
+        Assert.StartsWith("UTF-8: 0xC3", rejected.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vcard_with_an_undecodable_line_is_rejected_and_the_other_cards_are_kept()
+    {
+        byte[] content =
+        [
+            .. ShiftJis.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎;;;\r\nEND:VCARD\r\n"),
+            .. ShiftJis.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:"), 0x85, 0x40, .. ShiftJis.GetBytes(";花子;;;\r\nEND:VCARD\r\n"),
+            .. ShiftJis.GetBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nN:"), 0xFB, 0xFC, .. ShiftJis.GetBytes("橋;次郎;;;\r\nEND:VCARD\r\n"),
+        ];
+
+        var result = ContactFileReader.Read(content, "contacts.vcf");
+
+        Assert.Equal("Shift_JIS", result.EncodingName);
+        Assert.Equal(["山田", "髙橋"], result.Contacts.Select(c => c.FamilyName));
+        Assert.Equal((7, RejectReason.UndecodableBytes), (Assert.Single(result.Rejected).LineNumber, result.Rejected[0].Reason));
+    }
+
+    [Fact]
+    public void An_undecodable_line_in_a_preamble_is_reported_and_the_records_below_it_are_read()
+    {
+        byte[] content =
+        [
+            .. ShiftJis.GetBytes("11月20日にEightで生成された名刺リストです。"), 0x85, 0x40, .. ShiftJis.GetBytes("\r\n\r\n"),
+            .. ShiftJis.GetBytes("会社名,部署名,役職,姓,名,e-mail,TEL会社\r\n株式会社さくら,,,山田,太郎,t.yamada@sakura.example,\r\n"),
+        ];
+
+        var result = ContactFileReader.Read(content, "eight.csv");
+
+        Assert.Equal(ContactFileFormat.Eight, result.Format);
+        Assert.Equal("太郎", Assert.Single(result.Contacts).GivenName);
+        Assert.Equal((1, RejectReason.UndecodableBytes), (Assert.Single(result.Rejected).LineNumber, result.Rejected[0].Reason));
     }
 
     [Fact]

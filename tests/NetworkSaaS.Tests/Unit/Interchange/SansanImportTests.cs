@@ -50,4 +50,18 @@ public sealed class SansanImportTests
         var kobayashi = Assert.Single(result.Contacts);
         Assert.Equal(("小林", "直樹", "コバヤシ", "ナオキ"), (kobayashi.FamilyName, kobayashi.GivenName, kobayashi.FamilyNameKana, kobayashi.GivenNameKana));
     }
+
+    [Fact]
+    public void The_industry_column_gives_a_code_of_the_fixed_list_and_the_URL_the_company_domain()
+    {
+        var result = ReadLines("sansan.csv",
+            "会社名,部署名,役職,姓,名,姓(カナ),名(カナ),E-mail,URL,業種",
+            "株式会社みらい物流,,,伊藤,美咲,イトウ,ミサキ,m.ito@gmail.com,https://www.Mirai-Logi.example.jp/about,運輸業、郵便業",
+            "株式会社ひかり,,,林,優,ハヤシ,ユウ,,hikari.example.jp,ＩＴ・通信",
+            "謎の会社,,,木村,拓也,キムラ,タクヤ,,not a url,宇宙開拓");
+
+        Assert.Equal(("transport-logistics", "mirai-logi.example.jp"), (result.Contacts[0].Industry, result.Contacts[0].CompanyDomain));
+        Assert.Equal(("information-communications", "hikari.example.jp"), (result.Contacts[1].Industry, result.Contacts[1].CompanyDomain));
+        Assert.Equal((null, null), (result.Contacts[2].Industry, result.Contacts[2].CompanyDomain));
+    }
 }

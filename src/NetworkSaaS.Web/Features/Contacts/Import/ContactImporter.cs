@@ -143,6 +143,7 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
                 }
 
                 await writer.DeriveAsync(contact, cancellationToken);
+                await organizations.AddFactsAsync(contact.CompanyName, contact.Emails, row.Industry, row.CompanyDomain, cancellationToken);
             }
 
             batch.ProcessedRows += chunk.Length;

@@ -35,6 +35,12 @@ internal sealed class ContactDraft(int lineNumber)
 
     public string? VCardUid { get; set; }
 
+    /// <summary>The company's industry as the file names it (Sansan's 業種).</summary>
+    public string? Industry { get; set; }
+
+    /// <summary>The company's web site, where the format's URL column holds it (Sansan).</summary>
+    public string? CompanyUrl { get; set; }
+
     /// <summary>The first problem the reader met; the record is then rejected whatever else it holds.</summary>
     public RejectedRecord? Problem { get; private set; }
 

@@ -3,7 +3,8 @@ namespace NetworkSaaS.Web.Features.Contacts.Interchange;
 /// <summary>
 /// Reads the contact files people export from their tools: vCard (iPhone, Google, Outlook), LinkedIn,
 /// Eight and Sansan CSV, and the generic CSV template. Format and encoding come from the content.
-/// Bad records are reported by line and left out; the good ones are kept. User text is never interpreted.
+/// Bad records, and lines whose bytes are not text, are reported by line and left out; the good ones are kept.
+/// User text is never interpreted.
 /// </summary>
 public static class ContactFileReader
 {
@@ -19,10 +20,13 @@ public static class ContactFileReader
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var decoded = ContactFileDecoder.Decode(content);
+        var undecodable = new UndecodableLines(decoded.Undecodable);
         var (format, drafts) = VCardFile.Recognizes(decoded.Text)
-            ? (ContactFileFormat.VCard, VCardFile.Read(decoded.Text))
-            : CsvContactFile.TryRead(decoded.Text)
-              ?? throw new ContactFileException(ContactFileProblem.UnknownFormat, Path.GetFileName(fileName));
+            ? (ContactFileFormat.VCard, VCardFile.Read(decoded.Text, undecodable))
+            : CsvContactFile.TryRead(decoded.Text, undecodable)
+              ?? throw (decoded.Undecodable.Count > 0
+                  ? ContactFileDecoder.Unreadable(decoded.Undecodable[0])
+                  : new ContactFileException(ContactFileProblem.UnknownFormat, Path.GetFileName(fileName)));
 
         var contacts = new List<ImportedContact>();
         var rejected = new List<RejectedRecord>();
@@ -39,6 +43,8 @@ public static class ContactFileReader
             }
         }
 
-        return new ContactFileParseResult(format, decoded.EncodingName, contacts, rejected);
+        // A line no record claimed (a preamble line, a line between vCards) is still reported.
+        rejected.AddRange(undecodable.Unclaimed);
+        return new ContactFileParseResult(format, decoded.EncodingName, contacts, [.. rejected.OrderBy(r => r.LineNumber)]);
     }
 }

@@ -35,7 +35,11 @@ internal static class ContactRecordValidator
         CleanList(draft.Tags, StringComparer.Ordinal),
         ContactText.Clean(draft.Notes),
         draft.MetOn,
-        ContactText.Clean(draft.VCardUid));
+        ContactText.Clean(draft.VCardUid))
+    {
+        Industry = Companies.Industries.Recognize(draft.Industry),
+        CompanyDomain = Companies.CompanyDomains.FromUrl(draft.CompanyUrl),
+    };
 
     private static string[] CleanList(IEnumerable<string> values, StringComparer comparer) =>
         [.. values.Select(ContactText.Clean).OfType<string>().Distinct(comparer)];

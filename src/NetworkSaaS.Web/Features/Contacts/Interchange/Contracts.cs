@@ -28,7 +28,14 @@ public sealed record ImportedContact(
     IReadOnlyList<string> Tags,
     string? Notes,
     DateOnly? MetOn,
-    string? VCardUid);
+    string? VCardUid)
+{
+    /// <summary>The company's industry as a code of <see cref="Companies.Industries"/>, when the file names one we recognise.</summary>
+    public string? Industry { get; init; }
+
+    /// <summary>The company's web domain (from its URL), when the format's URL column is the company's site.</summary>
+    public string? CompanyDomain { get; init; }
+}
 
 /// <summary>Why a record was not imported. The UI shows a localized sentence for each.</summary>
 public enum RejectReason
@@ -39,6 +46,9 @@ public enum RejectReason
     ValueTooLong,
     MalformedRecord,
     TooManyColumns,
+
+    /// <summary>The line's bytes are not text in the file's encoding.</summary>
+    UndecodableBytes,
 }
 
 public sealed record RejectedRecord(int LineNumber, RejectReason Reason, string? Detail);

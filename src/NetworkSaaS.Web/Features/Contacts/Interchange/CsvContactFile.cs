@@ -12,7 +12,7 @@ internal static class CsvContactFile
     private static readonly ICsvContactFormat[] Formats =
         [new GenericCsvFormat(), new LinkedInCsvFormat(), new EightCsvFormat(), new SansanCsvFormat()];
 
-    public static (ContactFileFormat Format, IEnumerable<ContactDraft> Drafts)? TryRead(string text)
+    public static (ContactFileFormat Format, IEnumerable<ContactDraft> Drafts)? TryRead(string text, UndecodableLines undecodable)
     {
         foreach (var line in TextLines.Enumerate(text).Take(MaxHeaderLine))
         {
@@ -26,18 +26,22 @@ internal static class CsvContactFile
             if (Formats.FirstOrDefault(format => format.Recognizes(header)) is { } found)
             {
                 var records = new CsvRecordReader(text, line.NextStart, line.Number + 1).ReadAll();
-                return (found.Format, ReadRecords(found, header, records));
+                return (found.Format, ReadRecords(found, header, records, undecodable));
             }
         }
 
         return null;
     }
 
-    private static IEnumerable<ContactDraft> ReadRecords(ICsvContactFormat format, CsvHeader header, IEnumerable<CsvRecord> records)
+    private static IEnumerable<ContactDraft> ReadRecords(ICsvContactFormat format, CsvHeader header, IEnumerable<CsvRecord> records, UndecodableLines undecodable)
     {
         foreach (var record in records)
         {
-            if (record.Unterminated)
+            if (undecodable.Within(record.LineNumber, record.LastLineNumber) is { } broken)
+            {
+                yield return ContactDraft.Rejected(broken.LineNumber, broken.Reason, broken.Detail);
+            }
+            else if (record.Unterminated)
             {
                 yield return ContactDraft.Rejected(record.LineNumber, RejectReason.MalformedRecord, "unterminated quoted field");
             }

@@ -2,10 +2,12 @@ using System.Text;
 
 namespace NetworkSaaS.Web.Features.Contacts.Interchange;
 
-/// <summary>One CSV record and the physical line it starts on.</summary>
+/// <summary>One CSV record and the physical lines it starts and ends on.</summary>
 /// <param name="Unterminated">A quoted field was still open when the text ended.</param>
 internal sealed record CsvRecord(int LineNumber, IReadOnlyList<string> Fields, bool Unterminated)
 {
+    public int LastLineNumber { get; init; } = LineNumber;
+
     public bool IsBlank => Fields.All(string.IsNullOrWhiteSpace);
 }
 
@@ -46,7 +48,9 @@ internal sealed class CsvRecordReader(string text, int startPosition, int startL
             fields.Add(value);
             if (end != FieldEnd.Comma)
             {
-                return new CsvRecord(lineNumber, fields, end == FieldEnd.UnterminatedQuote);
+                // A line break has already moved the count to the next line.
+                var last = end == FieldEnd.LineBreak ? _lineNumber - 1 : _lineNumber;
+                return new CsvRecord(lineNumber, fields, end == FieldEnd.UnterminatedQuote) { LastLineNumber = last };
             }
         }
     }

@@ -2,7 +2,8 @@ namespace NetworkSaaS.Web.Features.Contacts.Interchange;
 
 /// <summary>
 /// Sansan's 名刺データ CSV. Column names vary between versions and settings, so each field accepts the
-/// names commonly documented for it; the address is put together from whichever address columns exist.
+/// names commonly documented for it; the address is put together from whichever address columns exist. The URL
+/// column is the company's site and 業種 its industry: both also fill the organization's facts.
 /// </summary>
 internal sealed class SansanCsvFormat : ICsvContactFormat
 {
@@ -50,7 +51,9 @@ internal sealed class SansanCsvFormat : ICsvContactFormat
             draft.Phones.AddPresent(row.Get(column));
         }
 
-        draft.Urls.AddPresent(row.Get("URL", "ホームページ", "Webサイト"));
+        draft.CompanyUrl = row.Get("URL", "ホームページ", "Webサイト");
+        draft.Urls.AddPresent(draft.CompanyUrl);
+        draft.Industry = row.Get("業種", "業界", "Industry");
         draft.Tags.AddRange(ContactText.SplitList(row.Get("タグ"), ';', ',', '、', '\n'));
         draft.ReadMetOn(row.Get("名刺交換日"), ContactDates.Japanese);
         return draft;

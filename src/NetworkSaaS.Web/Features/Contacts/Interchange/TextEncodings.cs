@@ -10,13 +10,20 @@ internal static class TextEncodings
     static TextEncodings()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        StrictShiftJis = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        Windows31J = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, new Windows31JDecoderFallback());
     }
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Windows-31J, which is what Japanese Windows and Excel call Shift_JIS.</summary>
-    public static Encoding StrictShiftJis { get; }
+    public static Encoding StrictUtf16LittleEndian { get; } = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    public static Encoding StrictUtf16BigEndian { get; } = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Windows-31J (code page 932), which is what Japanese Windows and Excel call Shift_JIS, decoded as Windows decodes
+    /// it (see <see cref="Windows31JDecoderFallback"/>); bytes Windows cannot decode throw <see cref="DecoderFallbackException"/>.
+    /// </summary>
+    public static Encoding Windows31J { get; }
 
     /// <summary>The encoding named by a vCard CHARSET parameter; UTF-8 when absent or unknown.</summary>
     public static Encoding ForCharset(string? name)

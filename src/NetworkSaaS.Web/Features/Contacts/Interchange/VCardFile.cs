@@ -9,7 +9,7 @@ internal static class VCardFile
             .FirstOrDefault(line => line.Length > 0)?
             .Equals("BEGIN:VCARD", StringComparison.OrdinalIgnoreCase) == true;
 
-    public static IEnumerable<ContactDraft> Read(string text)
+    public static IEnumerable<ContactDraft> Read(string text, UndecodableLines undecodable)
     {
         List<VCardProperty>? card = null;
         var beginLine = 0;
@@ -34,7 +34,9 @@ internal static class VCardFile
             {
                 if (card is not null)
                 {
-                    yield return VCardContactBuilder.Build(beginLine, card);
+                    yield return undecodable.Within(beginLine, line.Number) is { } broken
+                        ? ContactDraft.Rejected(broken.LineNumber, broken.Reason, broken.Detail)
+                        : VCardContactBuilder.Build(beginLine, card);
                 }
 
                 card = null;
