@@ -76,7 +76,7 @@ public sealed class SettingsModel(
     /// <summary>Visibility and depth of the contacts imports create, apart from the default of contacts added by hand.</summary>
     public async Task<IActionResult> OnPostImportDefaultsAsync(ContactVisibility importedVisibility, int importedDepth, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(importedVisibility) || !RelationshipDepth.IsValid(importedDepth))
+        if (!ModelState.IsValid || !Enum.IsDefined(importedVisibility) || !RelationshipDepth.IsValid(importedDepth))
         {
             return BadRequest();
         }
