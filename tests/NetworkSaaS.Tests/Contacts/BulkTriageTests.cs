@@ -375,7 +375,7 @@ public sealed class BulkTriageTests(PostgresCluster cluster) : IntegrationTest(c
     }
 
     internal static byte[] Csv(params (string Family, string Given, string Company)[] rows) =>
-        Encoding.UTF8.GetBytes(string.Join("\r\n", rows.Select(r => $"{r.Family},{r.Given},,,{r.Company},,Buyer,{r.Given.ToLowerInvariant()}.{r.Family.ToLowerInvariant()}@{r.Company.ToLowerInvariant()}.example,,,,,,")
+        Encoding.UTF8.GetBytes(string.Join("\r\n", rows.Select(r => $"{r.Family},{r.Given},,,{r.Company},,Buyer,{r.Given.ToLowerInvariant()}.{r.Family.ToLowerInvariant()}@{r.Company.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example,,,,,,")
             .Prepend(ContactFileReader.GenericCsvTemplateHeader)) + "\r\n");
 
     /// <summary>Uploads and imports a file; returns the import's address.</summary>
