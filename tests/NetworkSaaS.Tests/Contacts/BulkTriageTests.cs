@@ -175,6 +175,29 @@ public sealed class BulkTriageTests(PostgresCluster cluster) : IntegrationTest(c
     }
 
     [Fact]
+    public async Task A_bulk_delete_can_be_undone_for_a_day_and_then_its_copy_of_the_deleted_contacts_is_purged()
+    {
+        var (tenant, owner) = await App.CreateTenantAsync("acme");
+        var contact = await App.CreateContactAsync(tenant, owner.Id, "Gone", "Soon", "Globex");
+        var client = await App.SignInAsync("acme", owner.Email!);
+        var token = await client.AntiforgeryTokenAsync("/acme/contacts");
+        await client.PostFormMultiAsync("/acme/contacts/bulk", [new("Edit.Action", "Delete"), new("Ids", contact.Id.ToString())], token);
+        var changeId = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().BulkChanges.Select(b => b.Id).SingleAsync());
+        Assert.Contains("id=\"bulk-undo\"", await client.GetStringAsync("/acme/contacts/bulk"), StringComparison.Ordinal);
+
+        var dayAgo = _clock.GetUtcNow().AddHours(-24).AddMinutes(-1);
+        await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().BulkChanges.ExecuteUpdateAsync(s => s.SetProperty(b => b.CreatedAt, dayAgo)));
+        Assert.Contains("id=\"bulk-nothing\"", await client.GetStringAsync("/acme/contacts/bulk"), StringComparison.Ordinal);
+        await client.PostFormAsync("/acme/contacts/bulk?handler=Undo", new() { ["changeId"] = changeId.ToString() }, "/acme/contacts");
+        Assert.Empty(await ContactsAsync(tenant));
+        Assert.Contains("That bulk change can no longer be undone.", await client.GetStringAsync("/acme/contacts"), StringComparison.Ordinal);
+
+        Assert.Equal(1, await App.InTenantAsync(tenant, sp =>
+            ActivatorUtilities.CreateInstance<NetworkSaaS.Web.Features.Contacts.Import.AbandonedImportCleanupJob>(sp).RunAsync(tenant.Id, CancellationToken.None)));
+        Assert.Empty(await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().BulkChanges.ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_bulk_post_with_another_tenants_or_a_colleagues_contacts_changes_nothing()
     {
         var (acme, owner) = await App.CreateTenantAsync("acme");
