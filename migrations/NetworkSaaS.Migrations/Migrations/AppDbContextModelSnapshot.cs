@@ -721,6 +721,52 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("transfer_confirmations", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.BulkChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bulk_changes");
+
+                    b.HasIndex("TenantId", "OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_bulk_changes_tenant_id_owner_id_created_at");
+
+                    b.ToTable("bulk_changes", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -850,6 +896,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("phones_e164");
 
+                    b.Property<bool>("ReviewPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_pending");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("text")
@@ -927,6 +977,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_contacts_reports_next_touch");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "NextTouchOn" }, "ix_contacts_reports_next_touch"), new[] { "OwnerId" });
+
+                    b.HasIndex(new[] { "TenantId", "OwnerId", "SortKey" }, "ix_contacts_review_pending")
+                        .HasDatabaseName("ix_contacts_review_pending")
+                        .HasFilter("review_pending");
 
                     b.ToTable("contacts", (string)null);
                 });
@@ -1062,6 +1116,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("total_rows");
 
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
                     b.Property<int>("Updated")
                         .HasColumnType("integer")
                         .HasColumnName("updated");
@@ -1073,6 +1131,37 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_import_batches_tenant_id_owner_id_created_at");
 
                     b.ToTable("import_batches", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.ImportBatchContact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.HasKey("TenantId", "BatchId", "ContactId")
+                        .HasName("pk_import_batch_contacts");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("ix_import_batch_contacts_tenant_id_contact_id");
+
+                    b.ToTable("import_batch_contacts", (string)null);
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Interaction", b =>
@@ -2252,6 +2341,13 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.Property<int>("LeaverPrivateContacts")
                         .HasColumnType("integer")
                         .HasColumnName("leaver_private_contacts");
+                    b.Property<int>("ImportedContactDepth")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_contact_depth");
+
+                    b.Property<int>("ImportedContactVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_contact_visibility");
 
                     b.Property<int>("MfaPolicy")
                         .HasColumnType("integer")
@@ -2628,6 +2724,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_transfer_confirmations_contacts_tenant_id_contact_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.BulkChange", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_changes_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bulk_changes_users_tenant_id_owner_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -2693,6 +2806,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_batches_users_tenant_id_owner_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.ImportBatchContact", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_batch_contacts_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Contacts.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_batch_contacts_import_batches_tenant_id_batch_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.Interaction", b =>

@@ -39,6 +39,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportBatchContact> ImportBatchContacts => Set<ImportBatchContact>();
+    public DbSet<BulkChange> BulkChanges => Set<BulkChange>();
     public DbSet<IntroductionRequest> IntroductionRequests => Set<IntroductionRequest>();
     public DbSet<IntroductionEvent> IntroductionEvents => Set<IntroductionEvent>();
     public DbSet<Ask> Asks => Set<Ask>();

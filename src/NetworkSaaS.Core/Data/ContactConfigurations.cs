@@ -43,6 +43,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.SortKey, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.NextTouchOn, c.SortKey, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.OrganizationId });
+        builder.HasIndex(c => new { c.TenantId, c.OwnerId, c.SortKey }, "ix_contacts_review_pending").HasFilter("review_pending");
         // Company-wide reports: contacts added in a period and touches overdue today, per owner, index-only.
         builder.HasIndex(c => new { c.TenantId, c.CreatedAt }, "ix_contacts_reports_created").IncludeProperties(c => c.OwnerId);
         builder.HasIndex(c => new { c.TenantId, c.NextTouchOn }, "ix_contacts_reports_next_touch").IncludeProperties(c => c.OwnerId);

@@ -76,6 +76,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/contacts/export/{format:regex(^(vcf|csv)$)}", SignedIn),
         new("{tenant:slug}/contacts/import", SignedIn),
         new("{tenant:slug}/contacts/import/{id:guid}", SignedIn),
+        new("{tenant:slug}/contacts/bulk", SignedIn),
+        new("{tenant:slug}/contacts/review", SignedIn),
         new("{tenant:slug}/companies/{id:guid}", SignedIn),
         new("{tenant:slug}/companies/{id:guid}/edit", SignedIn),
         new("{tenant:slug}/discover", SignedIn),

@@ -31,6 +31,9 @@ public static class AuditActions
     public const string IntroducedContactViewed = "contact.introduced-viewed";
     public const string CompanyContactsExported = "contacts.company-exported";
     public const string HrReviewExported = "hr-review.exported";
+    public const string ContactsBulkChanged = "contacts.bulk.changed";
+    public const string ContactsBulkUndone = "contacts.bulk.undone";
+    public const string ImportUndone = "contacts.import.undone";
     public const string SignedIn = "account.signed-in";
     public const string SignInFailed = "account.sign-in-failed";
     public const string LockedOut = "account.locked-out";
@@ -70,7 +73,7 @@ public static class AuditActions
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
         DepartmentChanged, UserDeactivated, UserReactivated, SettingsChanged, DepartmentAdded, SharedContactViewed,
-        IntroducedContactViewed, CompanyContactsExported, HrReviewExported,
+        IntroducedContactViewed, CompanyContactsExported, HrReviewExported, ContactsBulkChanged, ContactsBulkUndone, ImportUndone,
         SignedIn, SignInFailed, LockedOut, PasswordResetRequested, PasswordReset, SessionRevoked, SessionsRevoked,
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,

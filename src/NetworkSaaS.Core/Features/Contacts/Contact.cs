@@ -69,6 +69,9 @@ public sealed class Contact : ITenantOwned
     /// <summary>Lowercased names, readings, company, title, tags, notes and emails: what search matches.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>Created by an import and not yet looked at by the owner: listed in the "to review" queue until edited or triaged.</summary>
+    public bool ReviewPending { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -37,4 +37,7 @@ public sealed class ImportBatch : ITenantOwned
     public string? Failure { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>When the owner undid the whole import (see <see cref="ImportBatchContact"/>).</summary>
+    public DateTimeOffset? UndoneAt { get; set; }
 }

@@ -9,6 +9,8 @@ public interface ITenantInfo
     string DefaultCulture { get; }
     string TimeZoneId { get; }
     Contacts.ContactVisibility DefaultContactVisibility { get; }
+    Contacts.ContactVisibility ImportedContactVisibility { get; }
+    int ImportedContactDepth { get; }
     bool NewYearGreetingsEnabled { get; }
     bool SummerGreetingsEnabled { get; }
     bool TransferSeasonCheckEnabled { get; }

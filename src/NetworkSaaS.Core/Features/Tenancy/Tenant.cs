@@ -11,6 +11,10 @@ public sealed class Tenant : ITenantInfo
     /// <summary>What a new contact's visibility starts as; the owner can always change it.</summary>
     public Contacts.ContactVisibility DefaultContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
 
+    /// <summary>Visibility and depth of contacts an import creates (imports are triaged in bulk, so they may start elsewhere).</summary>
+    public Contacts.ContactVisibility ImportedContactVisibility { get; set; } = Contacts.ContactVisibility.Private;
+    public int ImportedContactDepth { get; set; } = Contacts.RelationshipDepth.Min;
+
     /// <summary>Working days a connector may leave a request unanswered before they are reminded (and the requester told).</summary>
     public int NudgeAfterWorkingDays { get; set; } = IntroductionSlaDefaults.NudgeAfterWorkingDays;
 

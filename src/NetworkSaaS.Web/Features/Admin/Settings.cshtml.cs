@@ -41,6 +41,7 @@ public sealed class SettingsModel(
     public MfaPolicy MfaPolicy => tenantContext.Tenant!.MfaPolicy;
     public Core.Features.Handover.LeaverPrivateContactPolicy LeaverPolicy { get; private set; } = Core.Features.Handover.LeaverPrivateContactPolicy.DeleteAfterDays;
     public int LeaverDays { get; private set; } = Core.Features.Handover.LeaverPrivateContactDefaults.Days;
+    public ITenantInfo Tenant => tenantContext.Tenant!;
     public IReadOnlyList<string> Departments { get; private set; } = [];
     public IEnumerable<SelectListItem> TimeZones => TimeZoneChoices.Items(Input.TimeZoneId);
 
@@ -98,6 +99,25 @@ public sealed class SettingsModel(
         }
 
         TempData["Status"] = l["The offboarding policy was saved."].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Visibility and depth of the contacts imports create, apart from the default of contacts added by hand.</summary>
+    public async Task<IActionResult> OnPostImportDefaultsAsync(ContactVisibility importedVisibility, int importedDepth, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(importedVisibility) || !RelationshipDepth.IsValid(importedDepth))
+        {
+            return BadRequest();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        audit.Record(AuditActions.SettingsChanged, tenant.Slug,
+            $"imported contacts: {tenant.ImportedContactVisibility}, depth {tenant.ImportedContactDepth} → {importedVisibility}, depth {importedDepth}");
+        tenant.ImportedContactVisibility = importedVisibility;
+        tenant.ImportedContactDepth = importedDepth;
+        await db.SaveChangesAsync(cancellationToken);
+        tenants.Forget(tenant);
+        TempData["Status"] = l["The defaults of imported contacts were saved."].Value;
         return RedirectToPage();
     }
 

@@ -37,6 +37,7 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         contact.OpenTo = input.OpenTo;
         contact.Visibility = input.Visibility;
         contact.CadenceDays = input.CadenceDays;
+        contact.ReviewPending = false;
         await DeriveAsync(contact, cancellationToken);
     }
 

@@ -18,6 +18,10 @@ public static class ContactsSetup
         services.AddScoped<ContactMerger>();
         services.AddScoped<Import.ContactImporter>();
         services.AddScoped<Import.ImportContactsJob>();
+        services.AddScoped<Import.ImportUndo>();
+        services.AddScoped<Triage.ContactRemoval>();
+        services.AddScoped<Triage.BulkChanges>();
+        services.AddScoped<Triage.ToReviewList>();
         return services;
     }
 }

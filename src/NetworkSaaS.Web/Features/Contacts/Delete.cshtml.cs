@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Localization;
 
 namespace NetworkSaaS.Web.Features.Contacts;
 
 /// <summary>Deleting a contact removes it and its interactions for real (third parties' data), plus merge history that holds copies.</summary>
-public sealed class DeleteModel(AppDbContext db, ContactAccess access, ITenantContextAccessor tenantContext, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DeleteModel(Triage.ContactRemoval removal, ContactAccess access, ITenantContextAccessor tenantContext, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -37,11 +35,7 @@ public sealed class DeleteModel(AppDbContext db, ContactAccess access, ITenantCo
             return NotFound();
         }
 
-        await db.ContactMerges.Where(m => m.SurvivorId == Id || m.AbsorbedId == Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Contacts.Where(c => c.IntroducedByContactId == Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IntroducedByContactId, (Guid?)null), cancellationToken);
-        db.Contacts.Remove(contact);
-        await db.SaveChangesAsync(cancellationToken);
+        await removal.RemoveAsync(contact.OwnerId, [contact.Id], cancellationToken);
         TempData["Status"] = l["{0} was deleted.", contact.DisplayName].Value;
         return Redirect($"/{Slug}/contacts");
     }

@@ -66,6 +66,13 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
         return snapshot.Query(filter, today);
     }
 
+    public async Task<IReadOnlyList<Guid>> MatchingIdsAsync(Guid ownerId, NetworkFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var snapshot = await CurrentSnapshotAsync(ownerId, cancellationToken);
+        return snapshot.MatchingIds(filter, today);
+    }
+
     private async Task<NetworkSnapshot> CurrentSnapshotAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var tenantId = db.CurrentTenantId;

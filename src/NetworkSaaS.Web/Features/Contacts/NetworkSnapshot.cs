@@ -53,6 +53,14 @@ public sealed class NetworkSnapshot
         return new NetworkPage(pageRows, matching.Length, overdue, page, pageCount);
     }
 
+    /// <summary>Every contact the filter matches, on every page (what "all matching" of a bulk change means).</summary>
+    public IReadOnlyList<Guid> MatchingIds(NetworkFilter filter, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var match = new NetworkMatch(filter, today);
+        return [.. byName.Where(e => match.MatchesAll || match.Matches(e)).Select(e => e.Row.Id)];
+    }
+
     /// <summary>Positions in <see cref="byName"/> in the order asked for; the name order breaks every tie, so each order is total.</summary>
     private int[] Order(NetworkSort sort)
     {

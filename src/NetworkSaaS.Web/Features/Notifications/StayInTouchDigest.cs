@@ -45,7 +45,8 @@ public static class DigestSchedule
 
 /// <summary>
 /// One tenant's stay-in-touch digests, exactly once per (user, local day): for each active user whose digest is due
-/// now in the company's time zone and who has contacts due (next touch on or before today, not snoozed past today),
+/// now in the company's time zone and who has contacts due (next touch on or before today, not snoozed past today) or
+/// imported contacts waiting for review,
 /// one in-app notification and one <see cref="DigestDelivery"/> row, inserted by one statement (the row's primary key
 /// is the idempotency key: a retry, a second worker or a rerun after a crash skips the users it already has).
 /// The emails are a separate job, <see cref="DigestEmailJob"/>, enqueued at the end, so the scan of every company is
@@ -113,10 +114,11 @@ public sealed partial class StayInTouchDigestJob(
         // user whose row another run inserted meanwhile is skipped (ON CONFLICT waits for that run's commit).
         var created = await db.Database.ExecuteSqlAsync($"""
             WITH due AS (
-                SELECT w.user_id, w.notification_id, w.email_wanted, count(*)::int AS due_count
+                SELECT w.user_id, w.notification_id, w.email_wanted,
+                       count(*) FILTER (WHERE c.next_touch_on <= {today} AND (c.snoozed_until IS NULL OR c.snoozed_until <= {today}))::int AS due_count
                 FROM unnest({userIds}, {notificationIds}, {emailWanted}) AS w(user_id, notification_id, email_wanted)
                 JOIN contacts c ON c.tenant_id = {tenant.Id} AND c.owner_id = w.user_id
-                WHERE c.next_touch_on <= {today} AND (c.snoozed_until IS NULL OR c.snoozed_until <= {today})
+                WHERE (c.next_touch_on <= {today} AND (c.snoozed_until IS NULL OR c.snoozed_until <= {today})) OR c.review_pending
                 GROUP BY w.user_id, w.notification_id, w.email_wanted),
             made AS (
                 INSERT INTO digest_deliveries (tenant_id, user_id, digest_on, notification_id, due_count, created_at, email_wanted)
@@ -223,7 +225,11 @@ public sealed partial class DigestEmailJob(
                 .Take(DigestEmails.Listed)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)
             : [];
-        var sent = contacts.Count > 0;
+        // The nudge: imported contacts nobody has triaged yet (a digest is due for them even when no touch is).
+        var toReview = user is { IsActive: true, Email: not null }
+            ? await db.Contacts.CountAsync(c => c.OwnerId == userId && c.ReviewPending, cancellationToken).ConfigureAwait(false)
+            : 0;
+        var sent = contacts.Count > 0 || toReview > 0;
         if (!sent)
         {
             // Deactivated, no address, or every contact was touched since: there is nothing to say any more.
@@ -232,7 +238,7 @@ public sealed partial class DigestEmailJob(
         else
         {
             var total = await DueContacts(today).CountAsync(c => c.OwnerId == userId, cancellationToken).ConfigureAwait(false);
-            await emails.SendDigestAsync(tenant, userId, user!.Email!, user.Culture ?? tenant.DefaultCulture, user.DisplayName, total, contacts, cancellationToken)
+            await emails.SendDigestAsync(tenant, userId, user!.Email!, user.Culture ?? tenant.DefaultCulture, user.DisplayName, total, contacts, toReview, cancellationToken)
                 .ConfigureAwait(false);
             delivery.EmailSentAt = clock.GetUtcNow();
         }

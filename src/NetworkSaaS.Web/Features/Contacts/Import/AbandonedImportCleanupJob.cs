@@ -8,7 +8,8 @@ namespace NetworkSaaS.Web.Features.Contacts.Import;
 
 /// <summary>
 /// Uploaded files hold third parties' personal data: a file previewed but never imported is deleted after a day,
-/// and the file of a failed import is dropped after a week (its counters stay for the history).
+/// and the file of a failed import is dropped after a week (its counters stay for the history). Bulk changes past their
+/// undo period go too: a bulk delete's record holds the deleted contacts.
 /// </summary>
 public sealed class AbandonedImportCleanupJob(AppDbContext db, ITenantContextAccessor tenantContext, TimeProvider clock) : ITenantJob
 {
@@ -31,6 +32,8 @@ public sealed class AbandonedImportCleanupJob(AppDbContext db, ITenantContextAcc
         var emptied = await db.ImportBatches
             .Where(b => b.Status == ImportStatus.Failed && b.Content != null && b.CreatedAt < failedCutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Content, (byte[]?)null), cancellationToken);
-        return deleted + emptied;
+        var bulkCutoff = now - Triage.BulkChanges.UndoableFor;
+        var expired = await db.BulkChanges.Where(b => b.CreatedAt < bulkCutoff).ExecuteDeleteAsync(cancellationToken);
+        return deleted + emptied + expired;
     }
 }

@@ -16,6 +16,7 @@ public sealed class BatchModel(
     AppDbContext db,
     ContactAccess access,
     ContactImporter importer,
+    ImportUndo undo,
     ContactLabels labels,
     IBackgroundJobClient jobs,
     ITenantContextAccessor tenantContext,
@@ -32,6 +33,12 @@ public sealed class BatchModel(
     public string FormatName { get; private set; } = "";
     public IReadOnlyList<(string Source, string Field)> Mapping { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
+
+    /// <summary>The contacts a completed import created or updated (the first <see cref="ListedContacts"/>), for bulk triage.</summary>
+    public IReadOnlyList<(Guid Id, string DisplayName, string? CompanyName, int Depth, ContactVisibility Visibility, ImportContactAction Action)> Contacts { get; private set; } = [];
+    public int ContactCount { get; private set; }
+    public bool CanUndo { get; private set; }
+    public const int ListedContacts = 200;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +57,19 @@ public sealed class BatchModel(
         if (Batch.Status == ImportStatus.Previewed)
         {
             Plan = await importer.PlanAsync(Batch, ContactImporter.Parse(Batch), cancellationToken);
+        }
+        else if (Batch.Status == ImportStatus.Completed)
+        {
+            CanUndo = undo.CanUndo(Batch);
+            var batchId = Batch.Id;
+            var mine = from r in db.ImportBatchContacts
+                       where r.BatchId == batchId
+                       join c in db.Contacts on r.ContactId equals c.Id
+                       where c.OwnerId == Batch.OwnerId
+                       select new { c.Id, c.DisplayName, c.CompanyName, c.Depth, c.Visibility, r.Action, c.SortKey };
+            ContactCount = await mine.CountAsync(cancellationToken);
+            Contacts = [.. (await mine.OrderBy(c => c.SortKey).ThenBy(c => c.Id).Take(ListedContacts).ToListAsync(cancellationToken))
+                .Select(c => (c.Id, c.DisplayName, c.CompanyName, c.Depth, c.Visibility, c.Action))];
         }
 
         return Page();
@@ -80,6 +100,22 @@ public sealed class BatchModel(
             }
         }
 
+        return Redirect($"/{Slug}/contacts/import/{batch.Id}");
+    }
+
+    /// <summary>Undoes the whole import (within <see cref="ImportUndo.Window"/> of its completion).</summary>
+    public async Task<IActionResult> OnPostUndoAsync(CancellationToken cancellationToken)
+    {
+        var batch = await FindAsync(cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        var result = await undo.UndoAsync(batch, cancellationToken);
+        TempData["Status"] = result is null
+            ? l["This import can no longer be undone: an import can be undone for {0} days after it finished, once.", (int)ImportUndo.Window.TotalDays].Value
+            : l["The import was undone: {0} contacts it created were removed, {1} it updated are as they were.", result.Removed, result.Restored].Value;
         return Redirect($"/{Slug}/contacts/import/{batch.Id}");
     }
 

@@ -109,6 +109,10 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
     {
         var index = await ContactMatchIndex.LoadAsync(db, batch.OwnerId, tenant, cancellationToken);
         var channel = ChannelFor(parsed.Format);
+        var defaults = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id)
+            .Select(t => new { t.ImportedContactVisibility, t.ImportedContactDepth }).SingleAsync(cancellationToken);
+        // What this import did to each contact (kept for undo); a resumed run continues the record of the first.
+        var recorded = (await db.ImportBatchContacts.Where(r => r.BatchId == batch.Id).Select(r => r.ContactId).ToListAsync(cancellationToken)).ToHashSet();
         batch.Status = ImportStatus.Running;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -123,6 +127,15 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
                 var row = chunk[i];
                 if (matches[i] is { } id && existing.TryGetValue(id, out var contact))
                 {
+                    if (recorded.Add(contact.Id))
+                    {
+                        db.ImportBatchContacts.Add(new ImportBatchContact
+                        {
+                            BatchId = batch.Id, ContactId = contact.Id, Action = ImportContactAction.Updated,
+                            Before = JsonSerializer.Serialize(ImportedFields.Of(contact)),
+                        });
+                    }
+
                     Fill(contact, row);
                     batch.Updated++;
                 }
@@ -132,11 +145,14 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
                     {
                         OwnerId = batch.OwnerId,
                         Channel = channel,
-                        Visibility = tenant.DefaultContactVisibility,
-                        Depth = RelationshipDepth.Min,
+                        Visibility = defaults.ImportedContactVisibility,
+                        Depth = defaults.ImportedContactDepth,
+                        ReviewPending = true,
                     };
                     Fill(contact, row);
                     db.Contacts.Add(contact);
+                    recorded.Add(contact.Id);
+                    db.ImportBatchContacts.Add(new ImportBatchContact { BatchId = batch.Id, ContactId = contact.Id, Action = ImportContactAction.Created });
                     existing[contact.Id] = contact;
                     index.Add(contact.Id, row);
                     batch.Created++;
