@@ -9,6 +9,7 @@ using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Platform;
+using NetworkSaaS.Core.Features.Privacy;
 using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Core.Data;
@@ -57,6 +58,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DirectoryGroupRole> DirectoryGroupRoles => Set<DirectoryGroupRole>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<PrivacySuppression> PrivacySuppressions => Set<PrivacySuppression>();
+    public DbSet<PrivacyKey> PrivacyKeys => Set<PrivacyKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -50,6 +50,14 @@ public static class AuditActions
     public const string PasskeyRemoved = "account.passkey.removed";
     public const string PasskeySignIn = "account.passkey.signin";
     public const string PasswordChanged = "account.password.changed";
+    public const string PrivacyRequestLogged = "privacy.request.logged";
+    public const string PrivacyRequestClosed = "privacy.request.closed";
+    public const string PrivacyPersonSearched = "privacy.person.searched";
+    public const string PrivacyPersonExported = "privacy.person.exported";
+    public const string PrivacyPersonCorrected = "privacy.person.corrected";
+    public const string PrivacyPersonUseStopped = "privacy.person.use-stopped";
+    public const string PrivacyPersonErased = "privacy.person.erased";
+    public const string PrivacySettingsChanged = "privacy.settings-changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -60,5 +68,7 @@ public static class AuditActions
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
+        PrivacyRequestLogged, PrivacyRequestClosed, PrivacyPersonSearched, PrivacyPersonExported, PrivacyPersonCorrected,
+        PrivacyPersonUseStopped, PrivacyPersonErased, PrivacySettingsChanged,
     ];
 }

@@ -30,6 +30,12 @@ public sealed class Tenant : ITenantInfo
     /// <summary>Who must have a second factor before they can use the app.</summary>
     public Accounts.MfaPolicy MfaPolicy { get; set; } = Accounts.MfaPolicy.Nobody;
 
+    /// <summary>Who handles requests from people in the network about their data (APPI/GDPR).</summary>
+    public Privacy.PrivacyHandlers PrivacyRequestHandlers { get; set; } = Privacy.PrivacyHandlers.AdminAndHR;
+
+    /// <summary>Days from receiving a privacy request to its default due date.</summary>
+    public int PrivacyRequestDueDays { get; set; } = Privacy.PrivacyRequestDefaults.DueDays;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 

@@ -40,13 +40,13 @@ public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantC
         var here = db.Contacts.AsNoTracking().Where(c => c.OrganizationId == id);
         Mine = await here.Where(c => c.OwnerId == me).OrderBy(c => c.SortKey)
             .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, null, c.OwnerId)).ToListAsync(cancellationToken);
-        Shared = await here.Where(c => c.OwnerId != me && c.Visibility == ContactVisibility.Shared).OrderBy(c => c.SortKey)
+        Shared = await here.Where(c => c.OwnerId != me && !c.UseStopped && c.Visibility == ContactVisibility.Shared).OrderBy(c => c.SortKey)
             .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, c.Owner!.DisplayName, c.OwnerId)).ToListAsync(cancellationToken);
-        Discoverable = await here.Where(c => c.OwnerId != me && c.Visibility == ContactVisibility.Discoverable)
+        Discoverable = await here.Where(c => c.OwnerId != me && !c.UseStopped && c.Visibility == ContactVisibility.Discoverable)
             .OrderByDescending(c => c.Depth).ThenBy(c => c.Title)
             .Select(c => new Hint(c.Owner!.Department != null ? c.Owner.Department.Name : null, c.Title, c.Depth))
             .ToListAsync(cancellationToken);
-        ColleagueCount = await here.Where(c => c.OwnerId != me && c.Visibility != ContactVisibility.Private)
+        ColleagueCount = await here.Where(c => c.OwnerId != me && !c.UseStopped && c.Visibility != ContactVisibility.Private)
             .Select(c => c.OwnerId).Distinct().CountAsync(cancellationToken);
         if (Mine.Count == 0 && Shared.Count == 0 && Discoverable.Count == 0)
         {

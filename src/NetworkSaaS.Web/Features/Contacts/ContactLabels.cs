@@ -106,6 +106,7 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
         RejectReason.InvalidDate => l["'{0}' is not a date this file format uses.", detail ?? ""],
         RejectReason.ValueTooLong => l["A value is too long ({0}).", detail ?? ""],
         RejectReason.TooManyColumns => l["The line has more columns than the header."],
+        RejectReason.Suppressed => l["Skipped: this person asked the company to erase their data, so they are not added again."],
         _ => l["The record could not be read ({0}).", detail ?? ""],
     };
 

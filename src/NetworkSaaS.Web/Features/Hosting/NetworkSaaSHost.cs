@@ -15,6 +15,7 @@ using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Privacy;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Introductions;
 using NetworkSaaS.Web.Features.Email;
@@ -68,6 +69,7 @@ public static class NetworkSaaSHost
         services.AddExports();
         services.AddDiscover();
         services.AddReports();
+        services.AddPrivacy();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();

@@ -39,6 +39,9 @@ public enum RejectReason
     ValueTooLong,
     MalformedRecord,
     TooManyColumns,
+
+    /// <summary>The person asked the company to erase their data: their email or phone is on the suppression list.</summary>
+    Suppressed,
 }
 
 public sealed record RejectedRecord(int LineNumber, RejectReason Reason, string? Detail);
