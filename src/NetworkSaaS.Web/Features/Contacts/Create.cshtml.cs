@@ -34,7 +34,8 @@ public sealed class CreateModel(
         await introducers.ValidateAsync(Input, access.CurrentUserId, ModelState, l, cancellationToken);
         if (ModelState.IsValid && await suppressions.IsSuppressedAsync(ValueLists.Split(Input.Emails), ValueLists.Split(Input.Phones, linesOnly: true), cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, l["This person asked the company to erase their data (their email or phone matches an erasure), so they cannot be added again."]);
+            // "Input": the form partial is rendered with that prefix, and its summary shows model errors of the prefix.
+            ModelState.AddModelError(nameof(Input), l["This person asked the company to erase their data (their email or phone matches an erasure), so they cannot be added again."]);
         }
 
         if (!ModelState.IsValid)
