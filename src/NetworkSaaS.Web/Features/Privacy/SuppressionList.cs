@@ -34,6 +34,12 @@ public sealed class SuppressionList(AppDbContext db, SuppressionKeys keys, ITena
     public async Task<IReadOnlySet<int>> SuppressedAsync(IReadOnlyList<(IEnumerable<string> Emails, IEnumerable<string> Phones)> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
+        // A company that never erased anyone needs no key (and gets none made by its imports).
+        if (people.Count == 0 || !await db.PrivacySuppressions.AnyAsync(cancellationToken))
+        {
+            return new HashSet<int>();
+        }
+
         var key = await keys.KeyAsync(cancellationToken);
         var region = PhoneNumberForms.RegionOf(tenantContext.Tenant!);
         var perPerson = people.Select(p => Hashes(key, region, p.Emails, p.Phones)).ToList();
