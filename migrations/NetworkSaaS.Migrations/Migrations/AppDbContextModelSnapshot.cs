@@ -934,6 +934,10 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("urls");
 
+                    b.Property<bool>("UseStopped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_stopped");
+
                     b.Property<string>("VCardUid")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2189,6 +2193,160 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("platform_operators", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacyKey", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_key");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_privacy_keys");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_privacy_keys_tenant_id");
+
+                    b.ToTable("privacy_keys", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LoggedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logged_by_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PersonEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("person_email");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("PersonPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("person_phone");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_privacy_requests");
+
+                    b.HasIndex("TenantId", "LoggedByUserId")
+                        .HasDatabaseName("ix_privacy_requests_tenant_id_logged_by_user_id");
+
+                    b.HasIndex("TenantId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_privacy_requests_tenant_id_reference");
+
+                    b.HasIndex("TenantId", "Status", "DueOn")
+                        .HasDatabaseName("ix_privacy_requests_tenant_id_status_due_on");
+
+                    b.ToTable("privacy_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_privacy_requests_kind", "kind BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacySuppression", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_privacy_suppressions");
+
+                    b.HasIndex("TenantId", "KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_privacy_suppressions_tenant_id_key_hash");
+
+                    b.HasIndex("TenantId", "RequestId")
+                        .HasDatabaseName("ix_privacy_suppressions_tenant_id_request_id");
+
+                    b.ToTable("privacy_suppressions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_privacy_suppressions_key_hash", "key_hash ~ '^[0-9a-f]{64}$'");
+                        });
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2334,13 +2492,6 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_year_start_month");
 
-                    b.Property<int>("LeaverPrivateContactDays")
-                        .HasColumnType("integer")
-                        .HasColumnName("leaver_private_contact_days");
-
-                    b.Property<int>("LeaverPrivateContacts")
-                        .HasColumnType("integer")
-                        .HasColumnName("leaver_private_contacts");
                     b.Property<int>("ImportedContactDepth")
                         .HasColumnType("integer")
                         .HasColumnName("imported_contact_depth");
@@ -2348,6 +2499,14 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.Property<int>("ImportedContactVisibility")
                         .HasColumnType("integer")
                         .HasColumnName("imported_contact_visibility");
+
+                    b.Property<int>("LeaverPrivateContactDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaver_private_contact_days");
+
+                    b.Property<int>("LeaverPrivateContacts")
+                        .HasColumnType("integer")
+                        .HasColumnName("leaver_private_contacts");
 
                     b.Property<int>("MfaPolicy")
                         .HasColumnType("integer")
@@ -2370,6 +2529,14 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.Property<int>("OutcomePromptAfterDays")
                         .HasColumnType("integer")
                         .HasColumnName("outcome_prompt_after_days");
+
+                    b.Property<int>("PrivacyRequestDueDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("privacy_request_due_days");
+
+                    b.Property<int>("PrivacyRequestHandlers")
+                        .HasColumnType("integer")
+                        .HasColumnName("privacy_request_handlers");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -3215,6 +3382,49 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_platform_audit_entries_platform_operators_operator_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacyKey", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_keys_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacyRequest", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_requests_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LoggedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_requests_users_tenant_id_logged_by_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Privacy.PrivacySuppression", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_suppressions_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Privacy.PrivacyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_privacy_suppressions_privacy_requests_tenant_id_request_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>

@@ -10,6 +10,7 @@ using NetworkSaaS.Core.Features.Notifications;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Platform;
 using NetworkSaaS.Core.Features.Scim;
+using NetworkSaaS.Core.Features.Privacy;
 using NetworkSaaS.Core.Features.Tenancy;
 
 namespace NetworkSaaS.Core.Data;
@@ -66,6 +67,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Features.Handover.LeaverHandover> LeaverHandovers => Set<Features.Handover.LeaverHandover>();
     public DbSet<Features.Handover.LeaverContactDecision> LeaverContactDecisions => Set<Features.Handover.LeaverContactDecision>();
     public DbSet<Features.Handover.ContactHandover> ContactHandovers => Set<Features.Handover.ContactHandover>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<PrivacySuppression> PrivacySuppressions => Set<PrivacySuppression>();
+    public DbSet<PrivacyKey> PrivacyKeys => Set<PrivacyKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,7 +18,7 @@ public static class TenantPageMatrix
 
     /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
     public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId,
-        Guid IntroductionId, Guid AskId, Guid ExportId);
+        Guid IntroductionId, Guid AskId, Guid ExportId, Guid PrivacyRequestId);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
@@ -41,7 +41,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/security/password", typeof(Web.Features.Accounts.Security.PasswordModel), _ => "account/security/password", ""),
         new("{tenant:slug}/admin", typeof(IndexModel), ids => "admin", "Invite", "Revoke"),
         new("{tenant:slug}/admin/users/{id:guid}", typeof(UserModel), ids => $"admin/users/{ids.UserId}", "Roles", "ResetMfa", "Department", "Deactivate", "Reactivate"),
-        new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "MfaPolicy", "AddDepartment", "Reminders", "Campaigns", "LeaverPolicy", "ImportDefaults"),
+        new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "MfaPolicy", "AddDepartment", "Reminders", "Campaigns", "LeaverPolicy", "ImportDefaults", "Privacy"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
         new("{tenant:slug}/admin/sso/scim-tokens", typeof(Web.Features.Scim.TokensModel), _ => "admin/sso/scim-tokens", "Create", "Revoke"),
         new("{tenant:slug}/admin/users/{id:guid}/offboarding", typeof(Web.Features.Handover.OffboardingModel), ids => $"admin/users/{ids.UserId}/offboarding",
@@ -82,6 +82,9 @@ public static class TenantPageMatrix
         new("{tenant:slug}/exports", typeof(Web.Features.Exports.IndexModel), _ => "exports", "MyContacts", "CompanyContacts", "HrReview", "Cancel"),
         new("{tenant:slug}/exports/{id:guid}/download", typeof(Web.Features.Exports.DownloadModel), ids => $"exports/{ids.ExportId}/download"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
+        new("{tenant:slug}/privacy/requests", typeof(Web.Features.Privacy.RequestsModel), _ => "privacy/requests", ""),
+        new("{tenant:slug}/privacy/requests/{id:guid}", typeof(Web.Features.Privacy.RequestModel), ids => $"privacy/requests/{ids.PrivacyRequestId}",
+            "Export", "Correct", "StopUse", "Erase", "Close"),
     ];
 
     /// <summary>One of each resource a page addresses by id, in <paramref name="tenant"/>, with "Secret" in what a leak would show.</summary>
@@ -139,7 +142,20 @@ public static class TenantPageMatrix
         });
         var exportId = await Exports.ExportRuns.CompletedAsync(app, tenant, admin.Id, NetworkSaaS.Core.Features.Exports.ExportKind.MyContacts,
             NetworkSaaS.Core.Features.Exports.ExportFormat.Csv);
+        var privacyRequestId = await app.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var request = new NetworkSaaS.Core.Features.Privacy.PrivacyRequest
+            {
+                Reference = $"Secret-{tenant.Slug}", PersonName = "Secret Person", PersonEmail = $"secret.person@{tenant.Slug}-client.test",
+                Kind = NetworkSaaS.Core.Features.Privacy.PrivacyRequestKind.Disclosure, ReceivedOn = new DateOnly(2026, 11, 1), DueOn = new DateOnly(2026, 11, 15),
+                LoggedByUserId = admin.Id, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.PrivacyRequests.Add(request);
+            await db.SaveChangesAsync();
+            return request.Id;
+        });
         return new MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
-            exportId);
+            exportId, privacyRequestId);
     }
 }

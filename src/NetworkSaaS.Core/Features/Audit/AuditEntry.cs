@@ -68,6 +68,14 @@ public static class AuditActions
     public const string LeaverContactsDeleted = "contacts.leaver-deleted";
     public const string LeaverPolicyChanged = "tenant.leaver_policy_changed";
     public const string OrganizationUpdated = "organization.updated";
+    public const string PrivacyRequestLogged = "privacy.request.logged";
+    public const string PrivacyRequestClosed = "privacy.request.closed";
+    public const string PrivacyPersonSearched = "privacy.person.searched";
+    public const string PrivacyPersonExported = "privacy.person.exported";
+    public const string PrivacyPersonCorrected = "privacy.person.corrected";
+    public const string PrivacyPersonUseStopped = "privacy.person.use-stopped";
+    public const string PrivacyPersonErased = "privacy.person.erased";
+    public const string PrivacySettingsChanged = "privacy.settings-changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -81,5 +89,7 @@ public static class AuditActions
         ScimTokenCreated, ScimTokenRevoked, ScimUserCreated, ScimUserUpdated, ScimUserDeleted, ScimGroupCreated, ScimGroupUpdated, ScimGroupDeleted,
         HandoverPlanned, HandoverStarted, ContactsHandedOver, PrivateContactHandedOver, LeaverContactsDeleted, LeaverPolicyChanged,
         OrganizationUpdated,
+        PrivacyRequestLogged, PrivacyRequestClosed, PrivacyPersonSearched, PrivacyPersonExported, PrivacyPersonCorrected,
+        PrivacyPersonUseStopped, PrivacyPersonErased, PrivacySettingsChanged,
     ];
 }

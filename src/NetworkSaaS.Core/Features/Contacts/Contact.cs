@@ -66,6 +66,12 @@ public sealed class Contact : ITenantOwned
     public DateOnly? SnoozedUntil { get; set; }
     public string? VCardUid { get; set; }
 
+    /// <summary>
+    /// The person asked the company to stop using their data (利用停止): the record stays with its owner, but it leaves
+    /// discovery, exports and campaigns. Set only through the privacy requests page.
+    /// </summary>
+    public bool UseStopped { get; set; }
+
     /// <summary>Lowercased names, readings, company, title, tags, notes and emails: what search matches.</summary>
     public string SearchText { get; set; } = "";
 

@@ -39,6 +39,11 @@ public sealed class Tenant : ITenantInfo
 
     /// <summary>Days after the deactivation before those contacts are deleted, under <see cref="Handover.LeaverPrivateContactPolicy.DeleteAfterDays"/>.</summary>
     public int LeaverPrivateContactDays { get; set; } = Handover.LeaverPrivateContactDefaults.Days;
+    /// <summary>Who handles requests from people in the network about their data (APPI/GDPR).</summary>
+    public Privacy.PrivacyHandlers PrivacyRequestHandlers { get; set; } = Privacy.PrivacyHandlers.AdminAndHR;
+
+    /// <summary>Days from receiving a privacy request to its default due date.</summary>
+    public int PrivacyRequestDueDays { get; set; } = Privacy.PrivacyRequestDefaults.DueDays;
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -11,6 +11,7 @@ using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Campaigns;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Organization;
+using NetworkSaaS.Core.Features.Privacy;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Localization;
@@ -35,6 +36,8 @@ public sealed class SettingsModel(
 
     public CampaignSettingsInput Campaigns { get; set; } = new();
 
+    public NetworkSaaS.Web.Features.Privacy.PrivacySettings PrivacyRequests { get; private set; } = new(PrivacyHandlers.AdminAndHR, PrivacyRequestDefaults.DueDays);
+
     private const int MaxDepartmentName = 100;
 
     public string Slug => tenantContext.Tenant!.Slug;
@@ -55,6 +58,25 @@ public sealed class SettingsModel(
         var leaver = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id)
             .Select(t => new { t.LeaverPrivateContacts, t.LeaverPrivateContactDays }).SingleAsync(cancellationToken);
         (LeaverPolicy, LeaverDays) = (leaver.LeaverPrivateContacts, leaver.LeaverPrivateContactDays);
+    }
+
+    /// <summary>Who handles requests from people in the network about their data, and the default period to answer them.</summary>
+    public async Task<IActionResult> OnPostPrivacyAsync(PrivacyHandlers privacyHandlers, int privacyDueDays, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(privacyHandlers) || !PrivacyRequestDefaults.IsValidDueDays(privacyDueDays))
+        {
+            return BadRequest();
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantContext.Tenant!.Id, cancellationToken);
+        audit.Record(AuditActions.PrivacySettingsChanged, tenant.Slug,
+            $"{tenant.PrivacyRequestHandlers}, {tenant.PrivacyRequestDueDays} days → {privacyHandlers}, {privacyDueDays} days");
+        tenant.PrivacyRequestHandlers = privacyHandlers;
+        tenant.PrivacyRequestDueDays = privacyDueDays;
+        await db.SaveChangesAsync(cancellationToken);
+        tenants.Forget(tenant);
+        TempData["Status"] = l["The privacy request settings were saved."].Value;
+        return RedirectToPage();
     }
 
     /// <summary>Who must have a second factor (see <see cref="MfaPolicy"/>); covered users without one are led to enroll.</summary>
@@ -289,8 +311,13 @@ public sealed class SettingsModel(
     private static string Summary(Tenant tenant) =>
         $"{tenant.Name} | {tenant.DefaultCulture} | {tenant.TimeZoneId} | {tenant.DefaultContactVisibility} | FY {tenant.FiscalYearStartMonth}";
 
-    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken) =>
+    private async Task LoadDepartmentsAsync(CancellationToken cancellationToken)
+    {
         Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken);
+        var tenantId = tenantContext.Tenant!.Id;
+        PrivacyRequests = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new NetworkSaaS.Web.Features.Privacy.PrivacySettings(t.PrivacyRequestHandlers, t.PrivacyRequestDueDays)).SingleAsync(cancellationToken);
+    }
 }
 
 public sealed class CompanySettingsInput

@@ -71,7 +71,8 @@ public sealed class GreetingLists(AppDbContext db, InteractionLog interactions, 
         ArgumentNullException.ThrowIfNull(season);
         var (minDepth, campaign, year) = (MinimumDepth(season.Campaign), season.Campaign, season.Season);
         var (lastFrom, lastTo, from, to) = (season.Previous.Opens, season.Previous.Closes, season.Opens, season.Closes);
-        return db.Contacts.Where(c => c.Depth >= minDepth
+        // A person who asked the company to stop using their data gets no cards (利用停止).
+        return db.Contacts.Where(c => !c.UseStopped).Where(c => c.Depth >= minDepth
             || db.Interactions.Any(i => i.ContactId == c.Id && i.Kind == InteractionKind.SeasonalGreeting
                 && ((i.OccurredOn >= lastFrom && i.OccurredOn <= lastTo) || (i.OccurredOn >= from && i.OccurredOn <= to)))
             || db.GreetingListEntries.Any(e => e.ContactId == c.Id && e.Campaign == campaign && e.Season == year
@@ -84,7 +85,7 @@ public sealed class GreetingLists(AppDbContext db, InteractionLog interactions, 
         ArgumentNullException.ThrowIfNull(season);
         var (campaign, year) = (season.Campaign, season.Season);
         var (lastFrom, lastTo, from, to) = (season.Previous.Opens, season.Previous.Closes, season.Opens, season.Closes);
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == ownerId)
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == ownerId && !c.UseStopped)
             .OrderBy(c => c.SortKey).ThenBy(c => c.Id)
             .Select(c => new
             {

@@ -41,7 +41,7 @@ public sealed class TransferChecks(AppDbContext db, ContactWriter writer, TimePr
     public const int PageSize = 50;
 
     public IQueryable<Contact> Unconfirmed(int year) =>
-        db.Contacts.Where(c => !db.TransferConfirmations.Any(t => t.ContactId == c.Id && t.Year == year));
+        db.Contacts.Where(c => !c.UseStopped && !db.TransferConfirmations.Any(t => t.ContactId == c.Id && t.Year == year));
 
     /// <summary>Owners with someone at a company still to confirm this year (whom the notification job tells).</summary>
     public IQueryable<Guid> OwnersWithContactsToConfirm(int year) => Unconfirmed(year).Where(c => c.CompanyName != null).Select(c => c.OwnerId);

@@ -39,7 +39,7 @@ public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantC
         var me = access.CurrentUserId;
         var here = db.Contacts.AsNoTracking().Where(c => c.OrganizationId == id);
         // A leaver's contacts that are not handed over yet are nobody's to introduce.
-        var colleagues = here.Where(c => c.OwnerId != me && c.Owner!.IsActive);
+        var colleagues = here.Where(c => c.OwnerId != me && c.Owner!.IsActive && !c.UseStopped);
         Mine = await here.Where(c => c.OwnerId == me).OrderBy(c => c.SortKey)
             .Select(c => new Row(c.Id, c.DisplayName, c.Title, c.Depth, null, c.OwnerId)).ToListAsync(cancellationToken);
         Shared = await colleagues.Where(c => c.Visibility == ContactVisibility.Shared).OrderBy(c => c.SortKey)

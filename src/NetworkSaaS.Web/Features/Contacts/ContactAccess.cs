@@ -29,7 +29,7 @@ public sealed class ContactAccess(AppDbContext db, UserManager<AppUser> users, I
     {
         var me = CurrentUserId;
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Owner).Include(c => c.Organization)
-            .FirstOrDefaultAsync(c => c.Id == id && (c.OwnerId == me || c.Visibility == ContactVisibility.Shared), cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == id && (c.OwnerId == me || (c.Visibility == ContactVisibility.Shared && !c.UseStopped)), cancellationToken);
         if (contact is not null && contact.OwnerId != me)
         {
             audit.Record(AuditActions.SharedContactViewed, contact.DisplayName, $"{contact.Id} (owner: {contact.Owner?.DisplayName})");
@@ -51,7 +51,7 @@ public sealed class ContactAccess(AppDbContext db, UserManager<AppUser> users, I
         var emails = contact.Emails.ToArray();
         var phones = contact.PhonesE164.ToArray();
         return await db.Contacts
-            .Where(c => c.OwnerId != contact.OwnerId && c.Visibility != ContactVisibility.Private && c.Owner!.IsActive)
+            .Where(c => c.OwnerId != contact.OwnerId && c.Visibility != ContactVisibility.Private && c.Owner!.IsActive && !c.UseStopped)
             .Where(c => c.Emails.Any(e => emails.Contains(e)) || c.PhonesE164.Any(p => phones.Contains(p)))
             .Select(c => c.OwnerId).Distinct().CountAsync(cancellationToken);
     }

@@ -107,6 +107,7 @@ public sealed class ContactLabels(IStringLocalizer<SharedResource> l)
         RejectReason.ValueTooLong => l["A value is too long ({0}).", detail ?? ""],
         RejectReason.TooManyColumns => l["The line has more columns than the header."],
         RejectReason.UndecodableBytes => l["The line's bytes are not text in the file's encoding ({0}); the other lines were read.", detail ?? ""],
+        RejectReason.Suppressed => l["Skipped: this person asked the company to erase their data, so they are not added again."],
         _ => l["The record could not be read ({0}).", detail ?? ""],
     };
 

@@ -13,6 +13,7 @@ public sealed class CreateModel(
     ContactWriter writer,
     ContactAccess access,
     IntroducerChoices introducers,
+    Privacy.SuppressionList suppressions,
     ITenantContextAccessor tenantContext,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -31,6 +32,12 @@ public sealed class CreateModel(
     {
         ContactFormValidation.Validate(Input, ModelState, l);
         await introducers.ValidateAsync(Input, access.CurrentUserId, ModelState, l, cancellationToken);
+        if (ModelState.IsValid && await suppressions.IsSuppressedAsync(ValueLists.Split(Input.Emails), ValueLists.Split(Input.Phones, linesOnly: true), cancellationToken))
+        {
+            // "Input": the form partial is rendered with that prefix, and its summary shows model errors of the prefix.
+            ModelState.AddModelError(nameof(Input), l["This person asked the company to erase their data (their email or phone matches an erasure), so they cannot be added again."]);
+        }
+
         if (!ModelState.IsValid)
         {
             ViewData["Introducers"] = await introducers.LoadAsync(access.CurrentUserId, null, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class ExportModel(AppDbContext db, ContactAccess access, ITenantCo
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
         var me = access.CurrentUserId;
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == me).OrderBy(c => c.SortKey)
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == me && !c.UseStopped).OrderBy(c => c.SortKey)
             .Select(c => new ExportedContact(c.FamilyName, c.GivenName, c.FamilyNameKana, c.GivenNameKana, c.DisplayName, c.CompanyName,
                 c.Department, c.Title, c.Emails, c.Phones, c.Urls, c.Address, c.Tags, c.Notes, c.MetOn, c.VCardUid ?? "urn:uuid:" + c.Id))
             .ToListAsync(cancellationToken);

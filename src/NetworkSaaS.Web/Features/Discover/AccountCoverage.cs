@@ -45,7 +45,7 @@ public sealed class AccountCoverage(AppDbContext db)
                    h.relationships AS "Relationships", h.strongest AS "Strongest"
             FROM (SELECT c.organization_id, c.owner_id, count(*)::int AS relationships, max(c.depth) AS strongest
                   FROM contacts AS c
-                  WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({ids}) AND c.visibility <> 0
+                  WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({ids}) AND c.visibility <> 0 AND NOT c.use_stopped
                   GROUP BY c.organization_id, c.owner_id) AS h
             JOIN organizations AS o ON o.tenant_id = {tenant} AND o.id = h.organization_id
             JOIN users AS u ON u.tenant_id = {tenant} AND u.id = h.owner_id AND u.is_active

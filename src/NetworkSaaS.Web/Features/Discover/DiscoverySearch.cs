@@ -154,7 +154,7 @@ public sealed class DiscoverySearch(AppDbContext db)
         var termCount = terms.Length;
         return await db.Database.SqlQuery<Candidate>($"""
             SELECT c.id AS "ContactId", c.depth AS "Depth", c.last_contacted_on AS "LastContactedOn" FROM contacts AS c
-            WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND c.owner_id <> {me}
+            WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND NOT c.use_stopped AND c.owner_id <> {me}
               AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active)
               AND ({termCount} = 0 OR (SELECT count(*) FROM discovery_terms AS d
                    WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount})
@@ -270,7 +270,7 @@ public sealed class DiscoverySearch(AppDbContext db)
             FROM contacts AS c
             JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
-            WHERE c.tenant_id = {tenant} AND c.id = ANY({ids}) AND c.visibility <> 0
+            WHERE c.tenant_id = {tenant} AND c.id = ANY({ids}) AND c.visibility <> 0 AND NOT c.use_stopped
             """).ToListAsync(cancellationToken)).ToDictionary(r => r.ContactId);
         var hits = new List<DiscoveryHit>(page.Count);
         foreach (var (contactId, strength) in page)

@@ -15,6 +15,7 @@ using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Privacy;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Handover;
 using NetworkSaaS.Web.Features.Introductions;
@@ -72,6 +73,7 @@ public static class NetworkSaaSHost
         services.AddReports();
         services.AddScim();
         services.AddHandover();
+        services.AddPrivacy();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();

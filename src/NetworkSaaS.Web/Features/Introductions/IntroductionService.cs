@@ -47,7 +47,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         if (input.ContactId is { } contactId)
         {
             var contact = await db.Contacts.AsNoTracking().Include(c => c.Owner)
-                .FirstOrDefaultAsync(c => c.Id == contactId && c.Visibility != ContactVisibility.Private, cancellationToken);
+                .FirstOrDefaultAsync(c => c.Id == contactId && c.Visibility != ContactVisibility.Private && !c.UseStopped, cancellationToken);
             if (contact is null)
             {
                 return IntroductionResult.Refused(IntroductionProblem.ContactNotAvailable);

@@ -89,7 +89,7 @@ public sealed class NewModel(AppDbContext db, IntroductionService service, Intro
         if (Contact is { } contactId)
         {
             var contact = await db.Contacts.AsNoTracking().Include(c => c.Owner)
-                .FirstOrDefaultAsync(c => c.Id == contactId && c.Visibility != ContactVisibility.Private && c.OwnerId != me, cancellationToken);
+                .FirstOrDefaultAsync(c => c.Id == contactId && c.Visibility != ContactVisibility.Private && !c.UseStopped && c.OwnerId != me, cancellationToken);
             if (contact is null)
             {
                 return false;

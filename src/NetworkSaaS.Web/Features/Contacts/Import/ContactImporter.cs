@@ -4,6 +4,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Contacts.Interchange;
+using NetworkSaaS.Web.Features.Privacy;
 
 namespace NetworkSaaS.Web.Features.Contacts.Import;
 
@@ -25,7 +26,8 @@ public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, int Create, int 
 /// chunks that each commit with the batch's progress counter, so a retried or resumed run continues where it
 /// stopped and never creates a contact twice.
 /// </summary>
-public sealed class ContactImporter(AppDbContext db, ContactWriter writer, OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock)
+public sealed class ContactImporter(
+    AppDbContext db, ContactWriter writer, OrganizationDirectory organizations, SuppressionList suppressions, ITenantContextAccessor tenantContext, TimeProvider clock)
 {
     public const int ChunkSize = 500;
 
@@ -55,16 +57,44 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
     public static IReadOnlyList<RejectedLine> RejectedLines(ImportBatch batch) =>
         JsonSerializer.Deserialize<List<RejectedLine>>(batch.RejectedJson) ?? [];
 
+    /// <summary>
+    /// Records the lines of people erased at their request (their email or phone is on the suppression list) as
+    /// rejected with their line numbers; the import then skips them. Returns the rows' positions in the file's records.
+    /// </summary>
+    public async Task<IReadOnlySet<int>> ScreenAsync(ImportBatch batch, IReadOnlyList<ImportedContact> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(rows);
+        var suppressed = await suppressions.SuppressedAsync([.. rows.Select(r => ((IEnumerable<string>)r.Emails, (IEnumerable<string>)r.Phones))], cancellationToken);
+        var rejected = RejectedLines(batch).ToList();
+        var added = suppressed.Select(i => rows[i].LineNumber)
+            .Where(line => !rejected.Any(r => r.Line == line && r.Reason == RejectReason.Suppressed))
+            .Select(line => new RejectedLine(line, RejectReason.Suppressed, null)).ToList();
+        if (added.Count > 0)
+        {
+            batch.RejectedJson = JsonSerializer.Serialize(rejected.Concat(added).OrderBy(r => r.Line));
+            batch.Rejected += added.Count;
+        }
+
+        return suppressed;
+    }
+
     /// <summary>What importing would do, without changing anything.</summary>
     public async Task<ImportPlan> PlanAsync(ImportBatch batch, ContactFileParseResult parsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(parsed);
         var index = await ContactMatchIndex.LoadAsync(db, batch.OwnerId, tenantContext.Tenant!, cancellationToken);
+        var suppressed = await suppressions.SuppressedAsync([.. parsed.Contacts.Select(r => ((IEnumerable<string>)r.Emails, (IEnumerable<string>)r.Phones))], cancellationToken);
         var newInFile = new HashSet<Guid>();
         var rows = new List<PlannedRow>(parsed.Contacts.Count);
-        foreach (var row in parsed.Contacts)
+        foreach (var (row, position) in parsed.Contacts.Select((r, i) => (r, i)))
         {
+            if (suppressed.Contains(position))
+            {
+                continue;
+            }
+
             var match = index.Find(row);
             if (match is null)
             {
@@ -118,13 +148,20 @@ public sealed class ContactImporter(AppDbContext db, ContactWriter writer, Organ
 
         foreach (var chunk in parsed.Contacts.Skip(batch.ProcessedRows).Chunk(ChunkSize))
         {
-            var matches = chunk.Select(index.Find).ToList();
+            // Checked again per chunk: a person erased after the preview is skipped too (and listed with the rejected lines).
+            var suppressed = await ScreenAsync(batch, chunk, cancellationToken);
+            var matches = chunk.Select((row, i) => suppressed.Contains(i) ? null : index.Find(row)).ToList();
             var ids = matches.OfType<Guid>().Distinct().ToList();
             var existing = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
             await organizations.PreloadAsync(chunk.Select(r => r.CompanyName), cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
+                if (suppressed.Contains(i))
+                {
+                    continue;
+                }
+
                 if (matches[i] is { } id && existing.TryGetValue(id, out var contact))
                 {
                     if (recorded.Add(contact.Id))

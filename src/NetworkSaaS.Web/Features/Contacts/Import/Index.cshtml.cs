@@ -16,6 +16,7 @@ namespace NetworkSaaS.Web.Features.Contacts.Import;
 public sealed class IndexModel(
     AppDbContext db,
     ContactAccess access,
+    ContactImporter importer,
     ContactLabels labels,
     ITenantContextAccessor tenantContext,
     TimeProvider clock,
@@ -68,6 +69,7 @@ public sealed class IndexModel(
         }
 
         var batch = ContactImporter.NewBatch(access.CurrentUserId, file.FileName, content, parsed, clock.GetUtcNow());
+        await importer.ScreenAsync(batch, parsed.Contacts, cancellationToken);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/{Slug}/contacts/import/{batch.Id}");

@@ -49,6 +49,8 @@ public enum RejectReason
 
     /// <summary>The line's bytes are not text in the file's encoding.</summary>
     UndecodableBytes,
+    /// <summary>The person asked the company to erase their data: their email or phone is on the suppression list.</summary>
+    Suppressed,
 }
 
 public sealed record RejectedRecord(int LineNumber, RejectReason Reason, string? Detail);

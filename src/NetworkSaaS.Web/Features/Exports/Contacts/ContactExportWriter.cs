@@ -40,9 +40,9 @@ public sealed class ContactExportWriter(AppDbContext db, ContactLabels labels, I
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         var company = request.Kind == ExportKind.CompanyContacts;
-        var scope = company
+        var scope = (company
             ? db.Contacts.Where(c => c.Visibility == ContactVisibility.Shared)
-            : db.Contacts.Where(c => c.OwnerId == request.OwnerId);
+            : db.Contacts.Where(c => c.OwnerId == request.OwnerId)).Where(c => !c.UseStopped);
         await progress.SetTotalAsync(await scope.CountAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var rows = Rows(scope);
         var written = request.Format == ExportFormat.Csv
