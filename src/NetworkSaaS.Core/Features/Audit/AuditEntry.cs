@@ -50,6 +50,18 @@ public static class AuditActions
     public const string PasskeyRemoved = "account.passkey.removed";
     public const string PasskeySignIn = "account.passkey.signin";
     public const string PasswordChanged = "account.password.changed";
+    public const string SsoConnectionAdded = "sso.connection.added";
+    public const string SsoConnectionChanged = "sso.connection.changed";
+    public const string SsoConnectionRemoved = "sso.connection.removed";
+    public const string SsoConnectionTested = "sso.connection.tested";
+    public const string SsoDomainRefused = "sso.domain.refused";
+    public const string SsoGroupRoleAdded = "sso.group-role.added";
+    public const string SsoGroupRoleRemoved = "sso.group-role.removed";
+    public const string SsoUserProvisioned = "sso.user.provisioned";
+    public const string SsoUserLinked = "sso.user.linked";
+    public const string SsoSignInRefused = "sso.sign-in.refused";
+    public const string SsoPasswordRefused = "sso.password.refused";
+    public const string SsoBreakGlass = "sso.break-glass";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -60,5 +72,8 @@ public static class AuditActions
         MfaEnabled, MfaDisabled, MfaRecoveryCodesRegenerated, MfaRecoveryCodeUsed, MfaFailed, MfaReset,
         MfaRememberedBrowsersForgotten, MfaPolicyChanged,
         PasskeyAdded, PasskeyRemoved, PasskeySignIn, PasswordChanged,
+        SsoConnectionAdded, SsoConnectionChanged, SsoConnectionRemoved, SsoConnectionTested, SsoDomainRefused,
+        SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
+        SsoBreakGlass,
     ];
 }

@@ -26,6 +26,7 @@ using NetworkSaaS.Web.Features.Notifications;
 using NetworkSaaS.Web.Features.Ops;
 using NetworkSaaS.Web.Features.RateLimiting;
 using NetworkSaaS.Web.Features.Reports;
+using NetworkSaaS.Web.Features.Sso;
 using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Hosting;
@@ -58,6 +59,7 @@ public static class NetworkSaaSHost
             .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);
         services.AddAppLocalization();
         services.AddAccounts();
+        services.AddSso();
         services.AddPlatformOperators();
         services.AddTransportSecurity(builder.Configuration);
         services.AddPasskeys(builder.Configuration, builder.Environment);
@@ -152,6 +154,7 @@ public static class NetworkSaaSHost
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapSsoCallback();
         app.MapOneClickUnsubscribe();
     }
 }
