@@ -39,7 +39,7 @@ public sealed class LoginModel(
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (await ssoRequired.RefusesAsync(Input.Email.Trim(), user, "sign-in", HttpContext.RequestAborted))
         {
-            ModelState.AddModelError(string.Empty, l["Your company signs you in with your company account: use \"Sign in with your company account\"."]);
+            ModelState.AddModelError(string.Empty, l["Your company signs you in with your company account: use “Sign in with your company account” below."]);
             return Page();
         }
 

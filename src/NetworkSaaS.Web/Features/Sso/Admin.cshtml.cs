@@ -195,7 +195,7 @@ public sealed class AdminModel(
         var domains = SsoDomains.Parse(Input.Domains, out var invalid);
         if (domains is null)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Domains)}", l["\"{0}\" is not an email domain.", invalid!]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Domains)}", l["{0} is not an email domain.", invalid!]);
         }
         else if (domains.Count == 0)
         {
