@@ -190,7 +190,7 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
 
         var victim = App.CreateBrowserlikeClient();
         var start = await victim.PostFormAsync("/sakura/account/sso", new() { ["Email"] = "replay@sakura.test" });
-        var callback = await AtProviderAsync(start.Headers.Location!);
+        var callback = await AtProviderAsync(ProviderUrl(start));
         Assert.Equal("/sakura/", (await victim.GetAsync(callback.PathAndQuery)).Headers.Location!.OriginalString);
 
         // The same callback again: its state was used up (the correlation cookie is gone).
@@ -199,7 +199,7 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
         // An attacker's own fresh sign-in with the stolen code: the provider refuses the used code.
         var attacker = App.CreateBrowserlikeClient();
         var own = await attacker.PostFormAsync("/sakura/account/sso", new() { ["Email"] = "replay@sakura.test" });
-        var ownCallback = await AtProviderAsync(own.Headers.Location!);
+        var ownCallback = await AtProviderAsync(ProviderUrl(own));
         var stolenCode = System.Web.HttpUtility.ParseQueryString(callback.Query)["code"]!;
         var ownState = System.Web.HttpUtility.ParseQueryString(ownCallback.Query)["state"]!;
         var forged = await attacker.GetAsync($"/sakura/signin-oidc?code={Uri.EscapeDataString(stolenCode)}&state={Uri.EscapeDataString(ownState)}&iss={Uri.EscapeDataString(_idp.Issuer)}");
@@ -258,9 +258,9 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
         var client = await App.SignInAsync("sakura", admin.Email!);
 
         var start = await client.PostFormAsync($"/sakura/admin/sso?handler=Test&id={id}", [], formPage: "/sakura/admin/sso");
-        var form = await new HttpClient().GetStringAsync(start.Headers.Location!);
+        var form = await new HttpClient().GetStringAsync(ProviderUrl(start));
         Assert.Contains("idp-sign-in", form, StringComparison.Ordinal);
-        var callback = await AtProviderAsync(start.Headers.Location!, typedEmail: "tester@sakura.test");
+        var callback = await AtProviderAsync(ProviderUrl(start), typedEmail: "tester@sakura.test");
         var result = await client.GetAsync(callback.PathAndQuery);
         Assert.Equal($"/sakura/admin/sso/test?id={id}", result.Headers.Location!.OriginalString);
 
@@ -284,7 +284,7 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
         // A's flow, its callback replayed under /bravo/: no B scheme can read A's state, so nothing handles it.
         var browser = App.CreateBrowserlikeClient();
         var start = await browser.PostFormAsync("/alpha/account/sso", new() { ["Email"] = "someone@alpha.test" });
-        var callback = await AtProviderAsync(start.Headers.Location!);
+        var callback = await AtProviderAsync(ProviderUrl(start));
         var underBravo = await browser.GetAsync(callback.PathAndQuery.Replace("/alpha/", "/bravo/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, underBravo.StatusCode);
         Assert.Equal(0, await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync(u => u.Email == "someone@alpha.test")));
@@ -388,11 +388,19 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     private async Task<HttpResponseMessage> SsoSignInAsync(HttpClient client, string slug, string email)
     {
         var start = await client.PostFormAsync($"/{slug}/account/sso", new() { ["Email"] = email });
-        Assert.StartsWith(_idp.Issuer, start.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
-        var callback = await AtProviderAsync(start.Headers.Location!);
+        Assert.StartsWith(_idp.Issuer, ProviderUrl(start).AbsoluteUri, StringComparison.Ordinal);
+        var callback = await AtProviderAsync(ProviderUrl(start));
         var done = await client.GetAsync(callback.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         return done;
+    }
+
+    /// <summary>Where the "continuing to your company's sign-in" page goes (its Refresh header; the link says the same).</summary>
+    private static Uri ProviderUrl(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refresh = response.Headers.GetValues("Refresh").Single();
+        return new Uri(refresh[(refresh.IndexOf("url=", StringComparison.Ordinal) + 4)..]);
     }
 
     /// <summary>The browser at the provider: it signs the user in (login_hint, or the typed email) and redirects back.</summary>

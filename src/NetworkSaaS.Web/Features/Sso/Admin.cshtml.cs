@@ -37,6 +37,9 @@ public sealed class AdminModel(
     public SsoConnectionInput Input { get; set; } = new();
 
     public IReadOnlyList<SsoConnection> Connections { get; private set; } = [];
+
+    /// <summary>Set while a test starts: the page continues to the provider.</summary>
+    public string? ContinueUrl { get; private set; }
     public IReadOnlyList<DirectoryGroupRole> GroupRoles { get; private set; } = [];
     public string Slug => tenantContext.Tenant!.Slug;
     public string CallbackUrl => $"{Request.Scheme}://{Request.Host}{SsoSchemeName.CallbackPath(Slug)}";
@@ -143,7 +146,9 @@ public sealed class AdminModel(
 
         var properties = new AuthenticationProperties { RedirectUri = $"/{Slug}/admin/sso/test?id={connection.Id}" };
         properties.Items[SsoOpenIdConnectEvents.ModeKey] = SsoOpenIdConnectEvents.TestMode;
-        return Challenge(properties, SsoSchemeName.For(connection.Id, connection.Version));
+        ModelState.Clear();
+        ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        return await PageAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddGroupRoleAsync(string? groupName, string? role, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ public sealed class SignInModel(AppDbContext db, ITenantContextAccessor tenantCo
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set once the provider's address is known: the page continues there.</summary>
+    public string? ContinueUrl { get; private set; }
+
     public void OnGet()
     {
     }
@@ -46,6 +49,7 @@ public sealed class SignInModel(AppDbContext db, ITenantContextAccessor tenantCo
         properties.Items[SsoOpenIdConnectEvents.LoginHintKey] = email;
         properties.Items[SsoOpenIdConnectEvents.ReturnUrlKey] = ReturnUrl;
         properties.RedirectUri = $"/{tenantContext.Tenant!.Slug}/";
-        return Challenge(properties, SsoSchemeName.For(connection.Id, connection.Version));
+        ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        return Page();
     }
 }
