@@ -44,7 +44,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/admin/settings", typeof(SettingsModel), _ => "admin/settings", "", "MfaPolicy", "AddDepartment", "Reminders", "Campaigns"),
         new("{tenant:slug}/admin/audit", typeof(AuditModel), _ => "admin/audit"),
         new("{tenant:slug}/admin/sso", typeof(Web.Features.Sso.AdminModel), _ => "admin/sso", "Add", "Update", "Delete", "Test", "AddGroupRole", "RemoveGroupRole"),
-        new("{tenant:slug}/admin/sso/test", typeof(Web.Features.Sso.TestModel), ids => $"admin/sso/test?id={ids.UserId}"),
+        new("{tenant:slug}/admin/sso/test", typeof(Web.Features.Sso.TestModel), _ => "admin/sso/test?id=0190a0a0-0000-7000-8000-000000000000"),
         new("{tenant:slug}/account/sso", typeof(Web.Features.Sso.SignInModel), _ => "account/sso", ""),
         new("{tenant:slug}/account/sso/refused", typeof(Web.Features.Sso.RefusedModel), _ => "account/sso/refused?reason=failed"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),

@@ -300,7 +300,9 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
             await admin.PostFormAsync($"/alpha/admin/sso?handler={handler}&id={bravoConnection}", ConnectionForm("x", "planted.test"), formPage: "/alpha/admin/sso", expect: HttpStatusCode.NotFound);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/alpha/admin/sso/test?id={bravoConnection}")).StatusCode);
+        var testPage = await admin.GetStringAsync($"/alpha/admin/sso/test?id={bravoConnection}");
+        Assert.Contains("There is no test result", testPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("bravo-client", testPage, StringComparison.Ordinal);
         Assert.Equal(["bravo.test"], await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().SsoDomains.Select(d => d.Domain).ToListAsync()));
     }
 
@@ -323,6 +325,21 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
         Assert.Equal("/sakura/", (await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", "new@sakura.test")).Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task An_unreachable_provider_is_a_clear_message_on_the_sign_in_and_test_pages()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("sakura");
+        var id = await ConnectAsync(tenant, "sakura-client", "sakura.test", authority: "http://127.0.0.1:9/");
+
+        var signIn = await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/sso", new() { ["Email"] = "a@sakura.test" }, expect: HttpStatusCode.OK);
+        Assert.Contains("cannot be reached", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(signIn.Headers.Contains("Refresh"));
+
+        var client = await App.SignInAsync("sakura", admin.Email!);
+        var test = await client.PostFormAsync($"/sakura/admin/sso?handler=Test&id={id}", [], formPage: "/sakura/admin/sso", expect: HttpStatusCode.OK);
+        Assert.Contains("could not be read from http://127.0.0.1:9/", await test.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task AssertRefusedAsync(Tenant tenant, string email, string reason, int? usersBefore = 0)
     {
         var before = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync());
@@ -343,7 +360,7 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     }
 
     /// <summary>A connection as the admin page saves it, registered at the test provider.</summary>
-    private async Task<Guid> ConnectAsync(Tenant tenant, string clientId, string domain, bool enabled = true, bool ssoRequired = false)
+    private async Task<Guid> ConnectAsync(Tenant tenant, string clientId, string domain, bool enabled = true, bool ssoRequired = false, string? authority = null)
     {
         _idp.AddClient(clientId, $"secret-{clientId}", $"http://localhost/{tenant.Slug}/signin-oidc");
         return await App.InTenantAsync(tenant, async sp =>
@@ -352,7 +369,7 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
             var connection = new SsoConnection
             {
                 Name = "Test IdP",
-                Authority = _idp.Issuer,
+                Authority = authority ?? _idp.Issuer,
                 ClientId = clientId,
                 ProtectedClientSecret = sp.GetRequiredService<SsoSecretProtector>().Protect($"secret-{clientId}"),
                 IsEnabled = enabled,

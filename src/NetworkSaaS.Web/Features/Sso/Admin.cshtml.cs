@@ -147,7 +147,15 @@ public sealed class AdminModel(
         var properties = new AuthenticationProperties { RedirectUri = $"/{Slug}/admin/sso/test?id={connection.Id}" };
         properties.Items[SsoOpenIdConnectEvents.ModeKey] = SsoOpenIdConnectEvents.TestMode;
         ModelState.Clear();
-        ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        try
+        {
+            ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        }
+        catch (InvalidOperationException e)
+        {
+            ModelState.AddModelError(string.Empty, l["The provider's configuration could not be read from {0}: {1}", connection.Authority, e.Message]);
+        }
+
         return await PageAsync(cancellationToken);
     }
 

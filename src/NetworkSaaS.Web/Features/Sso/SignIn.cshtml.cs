@@ -49,7 +49,16 @@ public sealed class SignInModel(AppDbContext db, ITenantContextAccessor tenantCo
         properties.Items[SsoOpenIdConnectEvents.LoginHintKey] = email;
         properties.Items[SsoOpenIdConnectEvents.ReturnUrlKey] = ReturnUrl;
         properties.RedirectUri = $"/{tenantContext.Tenant!.Slug}/";
-        ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        try
+        {
+            ContinueUrl = await SsoChallenge.StartAsync(HttpContext, SsoSchemeName.For(connection.Id, connection.Version), properties);
+        }
+        catch (InvalidOperationException)
+        {
+            // The provider's discovery document could not be read (down, or misconfigured): nothing was sent anywhere.
+            ModelState.AddModelError(nameof(Email), l["Your company's sign-in service cannot be reached right now. Try again later, or ask your IT administrator."]);
+        }
+
         return Page();
     }
 }

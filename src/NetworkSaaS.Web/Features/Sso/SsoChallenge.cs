@@ -11,6 +11,7 @@ namespace NetworkSaaS.Web.Features.Sso;
 public static class SsoChallenge
 {
     /// <returns>The provider's authorization URL the page continues to.</returns>
+    /// <exception cref="InvalidOperationException">The provider's discovery document or keys could not be read.</exception>
     public static async Task<string> StartAsync(HttpContext context, string scheme, AuthenticationProperties properties)
     {
         ArgumentNullException.ThrowIfNull(context);

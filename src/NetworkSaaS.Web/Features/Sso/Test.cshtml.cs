@@ -19,12 +19,13 @@ public sealed class TestModel(AppDbContext db) : PageModel
     public IReadOnlyList<Claim> Claims { get; private set; } = [];
     public SsoClaims? Mapped { get; private set; }
 
+    /// <summary>An unknown id (or another company's) shows "no test result", like an expired one: nothing of it is read.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Connection = await db.SsoConnections.AsNoTracking().Include(c => c.Domains).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (Connection is null)
         {
-            return NotFound();
+            return Page();
         }
 
         var external = (await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme)).Principal;
