@@ -49,7 +49,7 @@ public sealed class SsoOpenIdConnectOptions(
 
         options.Scope.Clear();
         options.Scope.Add(OpenIdConnectScope.OpenId);
-        options.Scope.Add(OpenIdConnectScope.OpenIdProfile);
+        options.Scope.Add("profile");
         options.Scope.Add(OpenIdConnectScope.Email);
         options.MapInboundClaims = false;
         options.SaveTokens = false;
