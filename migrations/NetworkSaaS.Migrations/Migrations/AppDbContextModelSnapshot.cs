@@ -2464,6 +2464,130 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("scim_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Sso.SsoConnection", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_claim");
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email_claim");
+
+                    b.Property<string>("GroupsClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("groups_claim");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<bool>("JitProvisioning")
+                        .HasColumnType("boolean")
+                        .HasColumnName("jit_provisioning");
+
+                    b.Property<string>("KanaClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kana_claim");
+
+                    b.Property<DateTimeOffset?>("LastTestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_tested_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_claim");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<bool>("SsoRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sso_required");
+
+                    b.Property<string>("TitleClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title_claim");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_sso_connections");
+
+                    b.ToTable("sso_connections", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Sso.SsoDomain", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.HasKey("TenantId", "Domain")
+                        .HasName("pk_sso_domains");
+
+                    b.HasIndex("Domain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sso_domains_domain");
+
+                    b.HasIndex("TenantId", "ConnectionId")
+                        .HasDatabaseName("ix_sso_domains_tenant_id_connection_id");
+
+                    b.ToTable("sso_domains", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3476,9 +3600,41 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_scim_tokens_users_tenant_id_created_by_user_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Sso.SsoConnection", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_connections_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Sso.SsoDomain", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_domains_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Sso.SsoConnection", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("TenantId", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_domains_sso_connections_tenant_id_connection_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Sso.SsoConnection", b =>
+                {
+                    b.Navigation("Domains");
                 });
 #pragma warning restore 612, 618
         }

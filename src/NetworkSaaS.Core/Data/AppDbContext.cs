@@ -70,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
     public DbSet<PrivacySuppression> PrivacySuppressions => Set<PrivacySuppression>();
     public DbSet<PrivacyKey> PrivacyKeys => Set<PrivacyKey>();
+    public DbSet<Features.Sso.SsoConnection> SsoConnections => Set<Features.Sso.SsoConnection>();
+    public DbSet<Features.Sso.SsoDomain> SsoDomains => Set<Features.Sso.SsoDomain>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

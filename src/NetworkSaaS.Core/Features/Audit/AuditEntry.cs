@@ -76,6 +76,18 @@ public static class AuditActions
     public const string PrivacyPersonUseStopped = "privacy.person.use-stopped";
     public const string PrivacyPersonErased = "privacy.person.erased";
     public const string PrivacySettingsChanged = "privacy.settings-changed";
+    public const string SsoConnectionAdded = "sso.connection.added";
+    public const string SsoConnectionChanged = "sso.connection.changed";
+    public const string SsoConnectionRemoved = "sso.connection.removed";
+    public const string SsoConnectionTested = "sso.connection.tested";
+    public const string SsoDomainRefused = "sso.domain.refused";
+    public const string SsoGroupRoleAdded = "sso.group-role.added";
+    public const string SsoGroupRoleRemoved = "sso.group-role.removed";
+    public const string SsoUserProvisioned = "sso.user.provisioned";
+    public const string SsoUserLinked = "sso.user.linked";
+    public const string SsoSignInRefused = "sso.sign-in.refused";
+    public const string SsoPasswordRefused = "sso.password.refused";
+    public const string SsoBreakGlass = "sso.break-glass";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -91,5 +103,8 @@ public static class AuditActions
         OrganizationUpdated,
         PrivacyRequestLogged, PrivacyRequestClosed, PrivacyPersonSearched, PrivacyPersonExported, PrivacyPersonCorrected,
         PrivacyPersonUseStopped, PrivacyPersonErased, PrivacySettingsChanged,
+        SsoConnectionAdded, SsoConnectionChanged, SsoConnectionRemoved, SsoConnectionTested, SsoDomainRefused,
+        SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
+        SsoBreakGlass,
     ];
 }

@@ -9,7 +9,12 @@ using NetworkSaaS.Core.Features.Tenancy;
 namespace NetworkSaaS.Web.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.RateLimitPolicies.ForgotPassword)]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IBackgroundJobClient jobs, ITenantContextAccessor tenantContext) : PageModel
+public sealed class ForgotPasswordModel(
+    UserManager<AppUser> users,
+    IBackgroundJobClient jobs,
+    ITenantContextAccessor tenantContext,
+    Sso.SsoRequiredPolicy ssoRequired,
+    Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
@@ -32,6 +37,12 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IBackgroundJ
         // The same work and the same answer whether or not the email is an active user's: one lookup and one job,
         // which mails only a real user (Guid.Empty is nobody). No timing tells which emails exist.
         var user = await users.FindByEmailAsync(Email.Trim());
+        if (await ssoRequired.RefusesAsync(Email.Trim(), user, "password-reset", HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError(nameof(Email), l["Your company signs you in with your company account: its password is managed by your company's IT, not here."]);
+            return Page();
+        }
+
         var userId = user is { IsActive: true } ? user.Id : Guid.Empty;
         var tenantId = tenantContext.Tenant!.Id;
         jobs.Enqueue<PasswordResetMailJob>(j => j.RunAsync(tenantId, userId, CancellationToken.None));

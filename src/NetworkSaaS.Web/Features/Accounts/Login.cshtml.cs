@@ -14,6 +14,7 @@ public sealed class LoginModel(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     ITenantContextAccessor tenantContext,
+    Sso.SsoRequiredPolicy ssoRequired,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     // Verifying against a throwaway hash makes an unknown email cost as much time as a wrong password.
@@ -36,6 +37,12 @@ public sealed class LoginModel(
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (await ssoRequired.RefusesAsync(Input.Email.Trim(), user, "sign-in", HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError(string.Empty, l["Your company signs you in with your company account: use “Sign in with your company account” below."]);
+            return Page();
+        }
+
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);

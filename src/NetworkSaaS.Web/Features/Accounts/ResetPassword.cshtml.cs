@@ -17,6 +17,7 @@ public sealed class ResetPasswordModel(
     ITenantContextAccessor tenantContext,
     AuditLog audit,
     AppDbContext db,
+    Sso.SsoRequiredPolicy ssoRequired,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -36,6 +37,12 @@ public sealed class ResetPasswordModel(
         }
 
         var user = await users.FindByIdAsync(Input.UserId);
+        if (user?.Email is { } email && await ssoRequired.RefusesAsync(email, user, "password-reset", HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError(string.Empty, l["Your company signs you in with your company account: its password is managed by your company's IT, not here."]);
+            return Page();
+        }
+
         var result = user is { IsActive: true }
             ? await users.ResetPasswordAsync(user, Input.Token, Input.Password)
             : IdentityResult.Failed(users.ErrorDescriber.InvalidToken());

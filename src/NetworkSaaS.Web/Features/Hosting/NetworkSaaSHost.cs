@@ -29,6 +29,7 @@ using NetworkSaaS.Web.Features.Ops;
 using NetworkSaaS.Web.Features.RateLimiting;
 using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Scim;
+using NetworkSaaS.Web.Features.Sso;
 using NetworkSaaS.Web.Features.Tenancy;
 
 namespace NetworkSaaS.Web.Features.Hosting;
@@ -61,6 +62,7 @@ public static class NetworkSaaSHost
             .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);
         services.AddAppLocalization();
         services.AddAccounts();
+        services.AddSso();
         services.AddPlatformOperators();
         services.AddTransportSecurity(builder.Configuration);
         services.AddPasskeys(builder.Configuration, builder.Environment);
@@ -158,6 +160,7 @@ public static class NetworkSaaSHost
         app.UsePlatformOperatorDashboard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapSsoCallback();
         app.MapOneClickUnsubscribe();
         app.MapScim();
     }

@@ -11,6 +11,7 @@ namespace NetworkSaaS.Web.Features.Accounts.Mfa;
 /// <summary>
 /// Enforces the company's MFA policy: a signed-in user it covers who has no second factor yet can only enroll, sign
 /// out or switch language. Page visits are sent to enrollment; everything else (form posts, handlers, endpoints) is 403.
+/// A session started by the company's identity provider (SSO) is exempt: the provider enforces the second factor.
 /// </summary>
 public sealed class SecondFactorRequirementMiddleware(RequestDelegate next)
 {
@@ -20,6 +21,7 @@ public sealed class SecondFactorRequirementMiddleware(RequestDelegate next)
         if (tenants.Tenant is { } tenant
             && context.GetRouteValue(TenantResolutionMiddleware.RouteKey) is string
             && context.User.Identity?.IsAuthenticated == true
+            && !context.User.HasClaim(ClaimTypes.AuthenticationMethod, Sso.SsoSignIn.AuthenticationMethod)
             && tenant.MfaPolicy.Requires(context.User.IsInRole)
             && context.GetEndpoint() is { } endpoint
             && !IsAllowedWithoutSecondFactor(endpoint)

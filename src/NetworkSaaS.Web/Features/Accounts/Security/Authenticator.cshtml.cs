@@ -25,6 +25,7 @@ public sealed class AuthenticatorModel(
     AppDbContext db,
     AuditLog audit,
     ITenantContextAccessor tenantContext,
+    Sso.SsoRequiredPolicy ssoRequired,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public bool Enabled { get; private set; }
@@ -55,6 +56,11 @@ public sealed class AuthenticatorModel(
     public async Task<IActionResult> OnPostStartAsync()
     {
         var user = await CurrentUserAsync();
+        if (await RefusedBySsoAsync(user))
+        {
+            return Page();
+        }
+
         if (!user.TwoFactorEnabled)
         {
             await enrollment.NewKeyAsync(user);
@@ -70,6 +76,11 @@ public sealed class AuthenticatorModel(
         if (user.TwoFactorEnabled)
         {
             return RedirectToPage();
+        }
+
+        if (await RefusedBySsoAsync(user))
+        {
+            return Page();
         }
 
         if (await enrollment.KeyAsync(user) is null || !await enrollment.IsValidCodeAsync(user, Code))
@@ -160,6 +171,19 @@ public sealed class AuthenticatorModel(
         await db.SaveChangesAsync();
         await LoadAsync(user);
         return Page();
+    }
+
+    /// <summary>Under "SSO required" the company's provider is the second factor; only Admins set up an authenticator here.</summary>
+    private async Task<bool> RefusedBySsoAsync(AppUser user)
+    {
+        if (!await ssoRequired.RefusesEnrollmentAsync(user, HttpContext.RequestAborted))
+        {
+            return false;
+        }
+
+        ModelState.AddModelError(string.Empty, l["Your company signs you in with your company account, which takes care of two-step sign-in: no authenticator app is set up here."]);
+        await LoadAsync(user);
+        return true;
     }
 
     private async Task LoadAsync(AppUser user)

@@ -40,6 +40,14 @@ public static class AuthCookie
             identity.AddClaim(new Claim(UserSessions.ClaimType, session.Value));
         }
 
+        // How the session was started (e.g. SSO, which the MFA requirement exempts) also carries over.
+        if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
+            && context.NewPrincipal?.Identity is ClaimsIdentity renewed
+            && !renewed.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod))
+        {
+            renewed.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, method.Value));
+        }
+
         return Task.CompletedTask;
     }
 }
