@@ -283,6 +283,27 @@ public sealed partial class PrivacyRequestTests(PostgresCluster cluster) : Integ
     }
 
     [Fact]
+    public async Task A_copy_deleted_in_bulk_before_the_erasure_does_not_come_back_when_its_owner_undoes_the_delete()
+    {
+        var w = await WorldAsync();
+        var owner = await App.SignInAsync("sakura", w.Owner.Email!);
+        var ownerToken = await owner.AntiforgeryTokenAsync("/sakura/contacts");
+        await owner.PostFormMultiAsync("/sakura/contacts/bulk", [new("Edit.Action", "Delete"), new("Ids", w.PrivateCopy.Id.ToString())], ownerToken);
+
+        // The person's request arrives while the owner's deleted copy waits in the bulk change's undo copy.
+        var hr = await App.SignInAsync("sakura", w.Hr.Email!);
+        var id = await LogRequestAsync(hr, "sakura", new() { ["Input.Kind"] = "Erasure", ["Input.PersonEmail"] = "taro@client.example", ["Input.PersonPhone"] = "03-1234-5678" });
+        var page = $"/sakura/privacy/requests/{id}";
+        var token = await hr.AntiforgeryTokenAsync(page);
+        await hr.PostFormMultiAsync($"{page}?handler=Erase", [new("contactIds", w.SharedCopy.Id.ToString()), new("confirm", "true")], token);
+
+        var changeId = await App.InTenantAsync(w.Tenant, sp => sp.GetRequiredService<AppDbContext>().BulkChanges.Select(b => b.Id).SingleAsync());
+        await owner.PostFormAsync("/sakura/contacts/bulk?handler=Undo", new() { ["changeId"] = changeId.ToString() }, "/sakura/contacts");
+
+        Assert.Equal([w.Other.Id], await App.InTenantAsync(w.Tenant, sp => sp.GetRequiredService<AppDbContext>().Contacts.Select(c => c.Id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task After_an_erasure_a_reimport_by_email_or_by_phone_in_another_format_is_skipped_and_a_manual_add_is_refused()
     {
         var w = await WorldAsync();

@@ -114,6 +114,7 @@ public sealed class PersonActions(AppDbContext db, ContactWriter writer, Suppres
             .Select(r => r.Id).ToListAsync(cancellationToken);
         await db.IntroductionRequests.Where(r => introductions.Contains(r.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.TargetSummary, "")
+            .SetProperty(r => r.PersonKey, (string?)null)
             .SetProperty(r => r.Reason, "")
             .SetProperty(r => r.DeclineReason, (string?)null), cancellationToken);
         await db.IntroductionEvents.Where(e => introductions.Contains(e.RequestId) && e.Text != null)

@@ -9,7 +9,7 @@ namespace NetworkSaaS.Web.Features.Contacts.Triage;
 /// them; references from other contacts ("introduced by") and from introductions (the database's ON DELETE SET NULL)
 /// are cleared. <see cref="SnapshotAsync"/> keeps what is needed to bring them back.
 /// </summary>
-public sealed class ContactRemoval(AppDbContext db)
+public sealed class ContactRemoval(AppDbContext db, Privacy.SuppressionList suppressions)
 {
     public async Task<DeletedContacts> SnapshotAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
@@ -31,13 +31,19 @@ public sealed class ContactRemoval(AppDbContext db)
         return await db.Contacts.Where(c => c.OwnerId == ownerId && ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Puts deleted contacts back (unless one with the same id exists again), their interactions and the references that were cleared.</summary>
+    /// <summary>
+    /// Puts deleted contacts back (unless one with the same id exists again, or the person asked the company to erase
+    /// their data since: an undo must never bring an erased person back), their interactions and the references that were cleared.
+    /// </summary>
     public async Task<int> RestoreAsync(DeletedContacts deleted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deleted);
         var ids = deleted.Contacts.Select(c => c.Id).ToArray();
         var existing = await db.Contacts.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
-        var back = deleted.Contacts.Where(c => !existing.Contains(c.Id)).ToList();
+        var candidates = deleted.Contacts.Where(c => !existing.Contains(c.Id)).ToList();
+        var erased = await suppressions.SuppressedAsync(
+            [.. candidates.Select(c => ((IEnumerable<string>)c.Emails, (IEnumerable<string>)c.Phones))], cancellationToken);
+        var back = candidates.Where((_, index) => !erased.Contains(index)).ToList();
         var backIds = back.Select(c => c.Id).ToHashSet();
         db.Contacts.AddRange(back);
         db.Interactions.AddRange(deleted.Interactions.Where(i => backIds.Contains(i.ContactId)));
