@@ -5,7 +5,6 @@ public static class HandoverSetup
     public static IServiceCollection AddHandover(this IServiceCollection services)
     {
         services.AddScoped<Successors>();
-        services.AddScoped<ContactDeletion>();
         services.AddScoped<LeaverHandovers>();
         services.AddScoped<LeaverContactDeletionSweep>();
         services.AddScoped<LeaverContactDeletionJob>();

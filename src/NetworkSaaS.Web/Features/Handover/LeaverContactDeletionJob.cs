@@ -28,7 +28,7 @@ public sealed class LeaverContactDeletionSweep(TenantFanOut fanOut)
 public sealed class LeaverContactDeletionJob(
     AppDbContext db,
     ITenantContextAccessor tenantContext,
-    ContactDeletion deletion,
+    Contacts.Triage.ContactRemoval removal,
     AuditLog audit,
     TimeProvider clock) : ITenantJob
 {
@@ -62,7 +62,7 @@ public sealed class LeaverContactDeletionJob(
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var count = await deletion.DeleteAsync(ids, cancellationToken);
+            var count = await removal.RemoveAsync(leaver.Id, ids, cancellationToken);
             audit.Record(AuditActions.LeaverContactsDeleted, leaver.Email ?? leaver.Id.ToString(),
                 $"{count} private contacts, {tenant.LeaverPrivateContactDays} days after the deactivation");
             await db.SaveChangesAsync(cancellationToken);

@@ -15,12 +15,12 @@ namespace NetworkSaaS.Web.Features.Handover;
 /// on their Private contacts), started by it: Shared and Discoverable contacts go to the successor at once, Private
 /// ones as the leaver decided; the rest follow the company's <see cref="LeaverPrivateContactPolicy"/>.
 /// Contacts keep their interactions, introductions and how-we-met; a <see cref="ContactHandover"/> row remembers who
-/// knew them. Nothing here saves: the caller's unit of work does (except <see cref="ContactDeletion"/>'s statements).
+/// knew them. Nothing here saves: the caller's unit of work does (except <see cref="Contacts.Triage.ContactRemoval"/>'s statements).
 /// </summary>
 public sealed class LeaverHandovers(
     AppDbContext db,
     Successors successors,
-    ContactDeletion deletion,
+    Contacts.Triage.ContactRemoval removal,
     NotificationCenter notifications,
     AuditLog audit,
     TimeProvider clock)
@@ -84,7 +84,7 @@ public sealed class LeaverHandovers(
         var delete = contacts.Where(c => c.Visibility == ContactVisibility.Private
             && decisions.GetValueOrDefault(c.Id) == PrivateContactDecision.Delete).Select(c => c.Id).ToArray();
         await TransferAsync(leaver.Id, handOver, successor, byUserId: null, reason: null, cancellationToken);
-        await deletion.DeleteAsync(delete, cancellationToken);
+        await removal.RemoveAsync(leaver.Id, delete, cancellationToken);
         var successorEmail = await db.Users.Where(u => u.Id == successor).Select(u => u.Email).SingleAsync(cancellationToken);
         audit.Record(AuditActions.HandoverStarted, leaver.Email ?? leaver.Id.ToString(),
             $"successor {successorEmail}; handed over {handOver.Count}; deleted as the leaver decided {delete.Length}; "

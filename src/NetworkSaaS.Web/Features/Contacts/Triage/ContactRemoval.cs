@@ -25,9 +25,20 @@ public sealed class ContactRemoval(AppDbContext db, Privacy.SuppressionList supp
     /// <returns>How many contacts were deleted.</returns>
     public async Task<int> RemoveAsync(Guid ownerId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
         await db.ContactMerges.Where(m => m.OwnerId == ownerId && (ids.Contains(m.SurvivorId) || ids.Contains(m.AbsorbedId))).ExecuteDeleteAsync(cancellationToken);
         await db.Contacts.Where(c => c.IntroducedByContactId != null && ids.Contains(c.IntroducedByContactId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IntroducedByContactId, (Guid?)null), cancellationToken);
+        // The statements bypass the change tracker: a copy the caller loaded must not be saved back later.
+        foreach (var tracked in db.ChangeTracker.Entries<Contact>().Where(e => ids.Contains(e.Entity.Id)).ToList())
+        {
+            tracked.State = EntityState.Detached;
+        }
+
         return await db.Contacts.Where(c => c.OwnerId == ownerId && ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
