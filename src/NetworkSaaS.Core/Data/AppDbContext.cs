@@ -17,15 +17,24 @@ namespace NetworkSaaS.Core.Data;
 
 /// <summary>
 /// The one DbContext. Tenant-owned entities get the named query filter <see cref="TenantFilter"/> and are stamped
-/// on save; the connection interceptor sets the same tenant for PostgreSQL row-level security.
+/// on save; <see cref="TenantSetting"/> sets the same tenant for PostgreSQL row-level security, transaction by transaction.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContextAccessor tenantContext)
-    : DbContext(options), IDataProtectionKeyContext
+public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
+    private readonly ITenantContextAccessor _tenantContext;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ITenantContextAccessor tenantContext)
+        : base(options)
+    {
+        _tenantContext = tenantContext;
+        // SaveChanges' batches cannot carry the tenant statement (EF reads their results by statement position):
+        // they always run in a transaction, whose start sets the tenant (TenantTransactionInterceptor).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
 
     /// <summary>The tenant whose rows this context may see; <see cref="Guid.Empty"/> (no rows) when none is set.</summary>
-    public Guid CurrentTenantId => tenantContext.Tenant?.Id ?? Guid.Empty;
+    public Guid CurrentTenantId => _tenantContext.Tenant?.Id ?? Guid.Empty;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<AppUser> Users => Set<AppUser>();

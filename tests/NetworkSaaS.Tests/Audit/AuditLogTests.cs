@@ -28,7 +28,9 @@ public sealed class AuditLogTests(PostgresCluster cluster) : IntegrationTest(clu
 
         await using var app = new NpgsqlConnection(App.Connections.App);
         await app.OpenAsync();
-        await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Id}', false)", app))
+        // As the app does it: the tenant set for one transaction only; a savepoint before each refused statement.
+        await using var transaction = await app.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Id}', true)", app))
         {
             await set.ExecuteNonQueryAsync();
         }
@@ -47,8 +49,10 @@ public sealed class AuditLogTests(PostgresCluster cluster) : IntegrationTest(clu
 
         foreach (var sql in new[] { "UPDATE audit_entries SET subject = 'forged'", "DELETE FROM audit_entries", "TRUNCATE audit_entries" })
         {
+            await transaction.SaveAsync("refused");
             var denied = await Assert.ThrowsAsync<PostgresException>(() => RunAsync(sql));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+            await transaction.RollbackAsync("refused");
         }
 
         // The retention function is all the app role can delete through, and it keeps a year whatever it is asked.

@@ -1,3 +1,4 @@
+using NetworkSaaS.Web.Features.Hosting;
 using Npgsql;
 
 namespace NetworkSaaS.Tests.Infrastructure;
@@ -36,9 +37,12 @@ public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime,
     /// <summary>True for browser tests: the app listens on a real Kestrel port instead of the in-memory test server.</summary>
     protected virtual bool ListensOnRealPort => false;
 
+    /// <summary>The connections the app gets for this test's database; a subclass may route them (e.g. through PgBouncer).</summary>
+    protected virtual Task<DatabaseConnections> ConnectAsync(DatabaseConnections direct) => Task.FromResult(direct);
+
     public virtual async Task InitializeAsync()
     {
-        var connections = await Cluster.CreateDatabaseAsync();
+        var connections = await ConnectAsync(await Cluster.CreateDatabaseAsync());
         _app = new TestApp(connections, Settings, ConfigureServices);
         if (ListensOnRealPort)
         {

@@ -10,7 +10,7 @@ using Npgsql;
 namespace NetworkSaaS.Tests.Isolation;
 
 /// <summary>Layers 2 and 3: the EF filter and stamping, and PostgreSQL row-level security when EF is bypassed.</summary>
-public sealed class RowLevelSecurityTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public class RowLevelSecurityTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     [Fact]
     public async Task With_ef_filters_ignored_the_database_still_shows_only_the_current_tenant()
@@ -47,18 +47,27 @@ public sealed class RowLevelSecurityTests(PostgresCluster cluster) : Integration
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM audit_entries"));
 
-        await ScalarAsync(connection, $"SELECT set_config('app.tenant_id', '{alpha.Id}', false)");
-        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
-        Assert.Equal(0L, await ScalarAsync(connection, $"UPDATE users SET display_name = 'hijacked' WHERE id = '{adminB.Id}' RETURNING 1") ?? 0L);
-        Assert.Equal(0L, await ScalarAsync(connection, $"DELETE FROM users WHERE tenant_id = '{bravo.Id}' RETURNING 1") ?? 0L);
+        // As the app does it: the tenant set for one transaction only.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ScalarAsync(connection, $"SELECT set_config('app.tenant_id', '{alpha.Id}', true)");
+            Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
+            Assert.Equal(0L, await ScalarAsync(connection, $"UPDATE users SET display_name = 'hijacked' WHERE id = '{adminB.Id}' RETURNING 1") ?? 0L);
+            Assert.Equal(0L, await ScalarAsync(connection, $"DELETE FROM users WHERE tenant_id = '{bravo.Id}' RETURNING 1") ?? 0L);
 
-        var insert = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
-            $"INSERT INTO departments (tenant_id, id, name, sort_order) VALUES ('{bravo.Id}', '{Guid.CreateVersion7()}', 'Planted', 0)"));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, insert.SqlState);
+            await transaction.SaveAsync("refused");
+            var insert = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
+                $"INSERT INTO departments (tenant_id, id, name, sort_order) VALUES ('{bravo.Id}', '{Guid.CreateVersion7()}', 'Planted', 0)"));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, insert.SqlState);
+            await transaction.RollbackAsync("refused");
 
-        var moveRow = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
-            $"UPDATE users SET tenant_id = '{bravo.Id}' WHERE id = '{adminA.Id}'"));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moveRow.SqlState);
+            var moveRow = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(connection,
+                $"UPDATE users SET tenant_id = '{bravo.Id}' WHERE id = '{adminA.Id}'"));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moveRow.SqlState);
+        }
+
+        // The setting ended with the transaction.
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
 
         await using var superuser = new NpgsqlConnection(SuperUserConnectionString);
         await superuser.OpenAsync();

@@ -13,7 +13,7 @@ using NetworkSaaS.Web.Features.Accounts;
 namespace NetworkSaaS.Tests.Isolation;
 
 /// <summary>Layer 1 (path + tenant claim) and layer 2 (EF filter) seen from HTTP, for every tenant page and handler.</summary>
-public sealed class TenantIsolationTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public class TenantIsolationTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     [Fact]
     public void Every_tenant_page_and_handler_is_in_the_isolation_matrix()

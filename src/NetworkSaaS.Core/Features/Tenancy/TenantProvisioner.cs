@@ -45,7 +45,7 @@ public sealed class TenantProvisioner(
             TransferSeasonCheckEnabled = Campaigns.CampaignSettings.DefaultFor(company.DefaultCulture),
             CreatedAt = clock.GetUtcNow(),
         };
-        // The tenant must be set before the transaction opens the connection: that is when app.tenant_id is applied.
+        // The tenant must be set before the transaction begins: that is when app.tenant_id is set for SaveChanges' statements.
         tenantContext.SetTenant(tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.Tenants.Add(tenant);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace NetworkSaaS.Web.Features.Contacts;
@@ -77,34 +78,29 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
     {
         var tenantId = db.CurrentTenantId;
         var kept = cache.Find(tenantId, ownerId);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        if (kept is not null && await VersionAsync(tenantId, ownerId, cancellationToken) == kept.Version)
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            if (kept is not null && await VersionAsync(connection, tenantId, ownerId, cancellationToken) == kept.Version)
-            {
-                return kept;
-            }
+            return kept;
+        }
 
-            var loaded = await LoadAsync(connection, tenantId, ownerId, cancellationToken);
-            cache.Keep(tenantId, ownerId, loaded);
-            return loaded;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var loaded = await LoadAsync(tenantId, ownerId, cancellationToken);
+        cache.Keep(tenantId, ownerId, loaded);
+        return loaded;
     }
 
-    private static async Task<long> VersionAsync(NpgsqlConnection connection, Guid tenantId, Guid ownerId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(VersionSql, connection) { Parameters = { Parameter(tenantId), Parameter(ownerId) } };
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
-    }
+    private async Task<long> VersionAsync(Guid tenantId, Guid ownerId, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<long>($"""
+            SELECT version AS "Value" FROM contact_owner_versions WHERE tenant_id = {tenantId} AND owner_id = {ownerId}
+            """).SingleOrDefaultAsync(cancellationToken);
 
-    private static async Task<NetworkSnapshot> LoadAsync(NpgsqlConnection connection, Guid tenantId, Guid ownerId, CancellationToken cancellationToken)
+    private async Task<NetworkSnapshot> LoadAsync(Guid tenantId, Guid ownerId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(LoadSql, connection) { Parameters = { Parameter(tenantId), Parameter(ownerId) } };
+        // A raw Npgsql command does not pass EF's command interceptor: the transaction's start sets the tenant for it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(LoadSql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+        {
+            Parameters = { Parameter(tenantId), Parameter(ownerId) },
+        };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         long version = 0;
         var entries = new List<NetworkEntry>();

@@ -99,8 +99,11 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
     /// <summary>The file of a completed export, as a stream read from the database; null when there is none (any more).</summary>
     public async Task<ExportFileContent?> OpenAsync(Guid exportId, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var command = new NpgsqlCommand("SELECT content FROM export_files WHERE tenant_id = $1 AND export_id = $2", (NpgsqlConnection)db.Database.GetDbConnection())
+        // A raw Npgsql command does not pass EF's command interceptor: the transaction's start sets the tenant for it.
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var command = new NpgsqlCommand(
+            "SELECT content FROM export_files WHERE tenant_id = $1 AND export_id = $2",
+            (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
         {
             Parameters = { new NpgsqlParameter { Value = db.CurrentTenantId }, new NpgsqlParameter { Value = exportId } },
         };
@@ -111,16 +114,16 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var stream = await reader.GetStreamAsync(0, cancellationToken).ConfigureAwait(false);
-                return new ExportFileContent(stream, reader, command, db);
+                return new ExportFileContent(stream, reader, command, transaction);
             }
         }
         catch
         {
-            await Release(reader, command, db).ConfigureAwait(false);
+            await Release(reader, command, transaction).ConfigureAwait(false);
             throw;
         }
 
-        await Release(reader, command, db).ConfigureAwait(false);
+        await Release(reader, command, transaction).ConfigureAwait(false);
         return null;
     }
 
@@ -144,7 +147,8 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
         return files;
     }
 
-    internal static async ValueTask Release(NpgsqlDataReader? reader, NpgsqlCommand command, AppDbContext db)
+    /// <summary>Ends the read: the transaction (read only) is rolled back, which closes the connection it opened.</summary>
+    internal static async ValueTask Release(NpgsqlDataReader? reader, NpgsqlCommand command, IDbContextTransaction transaction)
     {
         if (reader is not null)
         {
@@ -152,18 +156,18 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
         }
 
         await command.DisposeAsync().ConfigureAwait(false);
-        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        await transaction.DisposeAsync().ConfigureAwait(false);
     }
 }
 
 /// <summary>An open export file; disposing it releases the database connection.</summary>
-public sealed class ExportFileContent(Stream stream, NpgsqlDataReader reader, NpgsqlCommand command, AppDbContext db) : IAsyncDisposable
+public sealed class ExportFileContent(Stream stream, NpgsqlDataReader reader, NpgsqlCommand command, IDbContextTransaction transaction) : IAsyncDisposable
 {
     public Stream Stream { get; } = stream;
 
     public async ValueTask DisposeAsync()
     {
         await Stream.DisposeAsync().ConfigureAwait(false);
-        await ExportStore.Release(reader, command, db).ConfigureAwait(false);
+        await ExportStore.Release(reader, command, transaction).ConfigureAwait(false);
     }
 }

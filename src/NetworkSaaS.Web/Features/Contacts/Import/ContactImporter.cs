@@ -123,7 +123,7 @@ public sealed class ContactImporter(
 
         var parsed = Parse(batch);
         var tenant = tenantContext.Tenant!;
-        // One connection for the whole run: the tenant is set on it once, not once per query.
+        // One connection for the whole run, not one from the pool per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
