@@ -2347,6 +2347,34 @@ namespace NetworkSaaS.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Key", "WindowStart")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_rate_limit_counters_expires_at");
+
+                    b.ToTable("rate_limit_counters", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -81,6 +81,7 @@ public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<PrivacyKey> PrivacyKeys => Set<PrivacyKey>();
     public DbSet<Features.Sso.SsoConnection> SsoConnections => Set<Features.Sso.SsoConnection>();
     public DbSet<Features.Sso.SsoDomain> SsoDomains => Set<Features.Sso.SsoDomain>();
+    public DbSet<Features.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Features.RateLimiting.RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Tests.Infrastructure;
+using Npgsql;
 
 namespace NetworkSaaS.Tests.Accounts;
 
@@ -89,5 +93,51 @@ public sealed class RateLimitTests(PostgresCluster cluster) : IntegrationTest(cl
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "two@acme.test" }, "/acme/admin", expect: HttpStatusCode.Redirect)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostFormAsync("/acme/admin?handler=Invite", new() { ["Invite.Email"] = "three@acme.test" }, "/acme/admin", expect: HttpStatusCode.TooManyRequests)).StatusCode);
         Assert.Equal(2, App.Mails().Count);
+    }
+
+    [Fact]
+    public async Task The_counters_are_kept_in_the_database_under_hashed_keys_and_the_hourly_sweep_deletes_ended_windows()
+    {
+        var (_, admin) = await App.CreateTenantAsync("acme");
+        var client = App.CreateBrowserlikeClient();
+        var token = await client.AntiforgeryTokenAsync("/acme/account/login");
+        await client.PostFormWithTokenAsync("/acme/account/login", Login(admin.Email!), token, expect: HttpStatusCode.OK);
+
+        // What every web process reads and counts: one row per partition and window, the email only as a hash.
+        var account = "sign-in|account|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"acme|{admin.Email!.ToUpperInvariant()}")));
+        var rows = await CountersAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(1, rows[account]);
+        Assert.Single(rows.Keys, k => k.StartsWith("sign-in|ip|", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows.Keys, k => k.Contains("acme", StringComparison.OrdinalIgnoreCase));
+
+        await using (var superuser = new NpgsqlConnection(SuperUserConnectionString))
+        {
+            await superuser.OpenAsync();
+            await using var end = new NpgsqlCommand("UPDATE rate_limit_counters SET expires_at = now() - interval '1 second' WHERE key LIKE 'sign-in|ip|%'", superuser);
+            Assert.Equal(1, await end.ExecuteNonQueryAsync());
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NetworkSaaS.Web.Features.Jobs.ExpiredInvitationSweep>().EnqueueForAllTenantsAsync();
+        }
+
+        Assert.Equal(account, Assert.Single((await CountersAsync()).Keys));
+    }
+
+    private async Task<Dictionary<string, int>> CountersAsync()
+    {
+        await using var superuser = new NpgsqlConnection(SuperUserConnectionString);
+        await superuser.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT key, count FROM rate_limit_counters", superuser);
+        await using var reader = await read.ExecuteReaderAsync();
+        var rows = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return rows;
     }
 }

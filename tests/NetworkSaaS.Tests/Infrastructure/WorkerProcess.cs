@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace NetworkSaaS.Tests.Infrastructure;
 
 /// <summary>
-/// The real app as a separate OS process in the worker role (`dotnet NetworkSaaS.Web.dll --role worker`), configured
-/// through environment variables as in production, on a test's database. The app's build output is copied next to the
-/// test assembly by the project reference (NetworkSaaS.Web.dll with its runtimeconfig and deps files).
+/// The real app as a separate OS process in the worker role (`dotnet NetworkSaaS.Web.dll --role worker`) or, for the
+/// several-processes tests, the web role (`--role web`, on a free Kestrel port: <see cref="ListeningAddressAsync"/>),
+/// configured through environment variables as in production, on a test's database. The app's build output is copied
+/// next to the test assembly by the project reference (NetworkSaaS.Web.dll with its runtimeconfig and deps files).
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -34,7 +35,8 @@ public sealed class WorkerProcess : IAsyncDisposable
     public IReadOnlyList<string> Output => [.. _output];
 
     /// <param name="settings">Configuration keys (`Section:Key`), passed as environment variables (`Section__Key`).</param>
-    public static WorkerProcess Start(string name, DatabaseConnections database, IReadOnlyDictionary<string, string> settings, ITestOutputHelper log)
+    /// <param name="role">`worker` or `web`.</param>
+    public static WorkerProcess Start(string name, DatabaseConnections database, IReadOnlyDictionary<string, string> settings, ITestOutputHelper log, string role = "worker")
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,7 +45,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             File.Exists(app) && File.Exists(Path.ChangeExtension(app, ".runtimeconfig.json")),
             $"The web app's build output is not next to the tests ({app}); build the solution first.");
 
-        var start = new ProcessStartInfo(DotnetHost(), [app, "--role", "worker"])
+        var start = new ProcessStartInfo(DotnetHost(), [app, "--role", role])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -91,6 +93,28 @@ public sealed class WorkerProcess : IAsyncDisposable
             Assert.False(_process.HasExited, $"Worker {Name} exited with code {(_process.HasExited ? _process.ExitCode : 0)}:\n{string.Join('\n', Output)}");
             Assert.True(DateTime.UtcNow < deadline, $"Worker {Name} did not start its Hangfire server within {Patience.TotalSeconds:0} s:\n{string.Join('\n', Output)}");
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Where a web process serves, once it does: Kestrel's "Now listening on: http://127.0.0.1:PORT", addressed as
+    /// http://localhost:PORT (the host name production settings may list in AllowedHosts).
+    /// </summary>
+    public async Task<Uri> ListeningAddressAsync()
+    {
+        const string Listening = "Now listening on: ";
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (Output.FirstOrDefault(l => l.Contains(Listening, StringComparison.Ordinal)) is { } line)
+            {
+                var address = new Uri(line[(line.IndexOf(Listening, StringComparison.Ordinal) + Listening.Length)..].Trim());
+                return new UriBuilder(address) { Host = "localhost" }.Uri;
+            }
+
+            Assert.False(_process.HasExited, $"{Name} exited with code {(_process.HasExited ? _process.ExitCode : 0)}:\n{string.Join('\n', Output)}");
+            Assert.True(DateTime.UtcNow < deadline, $"{Name} did not listen within {Patience.TotalSeconds:0} s:\n{string.Join('\n', Output)}");
+            await Task.Delay(100);
         }
     }
 

@@ -47,6 +47,9 @@ public static class NetworkSaaSHost
 
         services.AddSingleton(runMode);
         services.AddSingleton(TimeProvider.System);
+        // Web processes count the account-protecting rate limits in it; workers delete its ended windows.
+        var rateLimitCounters = new SharedRateLimitCounters(appConnection);
+        services.AddSingleton(rateLimitCounters);
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<ITenantContextAccessor, TenantContextAccessor>();
@@ -111,7 +114,7 @@ public static class NetworkSaaSHost
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
             services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
-            services.AddRateLimits(builder.Configuration);
+            services.AddRateLimits(builder.Configuration, rateLimitCounters);
         }
     }
 

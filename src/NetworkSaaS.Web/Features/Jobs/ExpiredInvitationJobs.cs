@@ -7,10 +7,10 @@ using NetworkSaaS.Core.Features.Tenancy;
 namespace NetworkSaaS.Web.Features.Jobs;
 
 /// <summary>
-/// Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others), and this worker's leftover
-/// export temp files.
+/// Hourly: cleanup jobs per tenant (a slow or failing tenant never holds up the others), this worker's leftover
+/// export temp files, and the rate limit windows that have ended (not tenant data).
 /// </summary>
-public sealed class ExpiredInvitationSweep(TenantFanOut fanOut, TimeProvider clock)
+public sealed class ExpiredInvitationSweep(TenantFanOut fanOut, RateLimiting.SharedRateLimitCounters rateLimitCounters, TimeProvider clock)
 {
     public const string RecurringJobId = "invitations-expire";
 
@@ -24,6 +24,7 @@ public sealed class ExpiredInvitationSweep(TenantFanOut fanOut, TimeProvider clo
             jobs.Enqueue<Exports.ExportCleanupJob>(j => j.RunAsync(tenantId, CancellationToken.None));
         }).ConfigureAwait(false);
         Exports.ExportTempFiles.DeleteStale(clock.GetUtcNow());
+        await rateLimitCounters.DeleteExpiredAsync(CancellationToken.None).ConfigureAwait(false);
         return tenants;
     }
 }

@@ -2,7 +2,8 @@ namespace NetworkSaaS.Web.Features.RateLimiting;
 
 /// <summary>
 /// Section "RateLimits": for each policy, how many POSTs one IP address and one account (or company) may make per
-/// window. The defaults are the production values. Counted per process: see deploy/runbooks/rate-limits.md.
+/// window. The defaults are the production values. Where each is counted: see RateLimitPolicies.Shared and
+/// deploy/runbooks/account-security.md.
 /// </summary>
 public sealed class RateLimitOptions
 {

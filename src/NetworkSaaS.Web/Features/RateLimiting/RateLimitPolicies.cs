@@ -21,4 +21,11 @@ public static class RateLimitPolicies
     public const string MfaPathSuffix = "/account/login/mfa";
 
     public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim];
+
+    /// <summary>
+    /// The limits that protect accounts: counted in PostgreSQL, so they hold across every web process. Imports and SCIM
+    /// count in each process (N processes allow up to N × the limit): a round trip per SCIM request of a provisioning
+    /// burst is not worth it, and neither guards a password or a mailbox.
+    /// </summary>
+    public static IReadOnlySet<string> Shared { get; } = new HashSet<string>(StringComparer.Ordinal) { SignIn, ForgotPassword, Mfa, SignUp, Invitations };
 }

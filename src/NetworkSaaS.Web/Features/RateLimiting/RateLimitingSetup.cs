@@ -10,11 +10,12 @@ namespace NetworkSaaS.Web.Features.RateLimiting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter with fixed windows, per IP address and per account or company. A refused request gets
-/// 429 with Retry-After and the localized error page. The counters live in this process (see the runbook).
+/// 429 with Retry-After and the localized error page. The policies that protect accounts (<see cref="RateLimitPolicies.Shared"/>)
+/// count in PostgreSQL, so they hold across every web process; imports and SCIM count in this process (see the runbook).
 /// </summary>
 public static class RateLimitingSetup
 {
-    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration, SharedRateLimitCounters shared)
     {
         var limits = new RateLimitOptions();
         configuration.GetSection("RateLimits").Bind(limits);
@@ -41,13 +42,13 @@ public static class RateLimitingSetup
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 PolicyOf(context) is { } policy
-                    ? Window($"{policy}|ip|{context.Connection.RemoteIpAddress}", limits.For(policy).PerAddress, limits.For(policy).Window)
+                    ? Window(shared, policy, "ip", context.Connection.RemoteIpAddress?.ToString() ?? "", limits.For(policy).PerAddress, limits.For(policy).Window)
                     : RateLimitPartition.GetNoLimiter(""));
             foreach (var policy in RateLimitPolicies.All)
             {
                 options.AddPolicy(policy, context =>
                     HttpMethods.IsPost(context.Request.Method) || policy == RateLimitPolicies.Scim
-                        ? Window($"{policy}|account|{AccountKey(policy, context)}", limits.For(policy).PerAccount, limits.For(policy).Window)
+                        ? Window(shared, policy, "account", AccountKey(policy, context), limits.For(policy).PerAccount, limits.For(policy).Window)
                         : RateLimitPartition.GetNoLimiter(""));
             }
         });
@@ -89,14 +90,23 @@ public static class RateLimitingSetup
                ?? (context.Request.Path.Value?.EndsWith(RateLimitPolicies.MfaPathSuffix, StringComparison.OrdinalIgnoreCase) == true ? RateLimitPolicies.Mfa : null);
     }
 
-    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A shared policy's partition counts in PostgreSQL under a hash of its value; the others in this process.</summary>
+    private static RateLimitPartition<string> Window(SharedRateLimitCounters shared, string policy, string kind, string value, int permits, TimeSpan window)
+    {
+        if (RateLimitPolicies.Shared.Contains(policy))
+        {
+            var key = $"{policy}|{kind}|{Hash(value)}";
+            return RateLimitPartition.Get(key, k => new SharedFixedWindowLimiter(shared, k, permits, window));
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{kind}|{value}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = window,
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
 
     /// <summary>The account a request is about: the email typed, the sign-in in progress, or the company.</summary>
     private static string AccountKey(string policy, HttpContext context)
