@@ -243,47 +243,4 @@ internal static class ReminderBenchmark
 
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _shift;
     }
-
-    /// <summary>Samples the process's working set and managed heap every 50 ms on a background thread.</summary>
-    private sealed class MemorySampler : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _sampling;
-        private long _peakWorkingSet;
-        private long _peakManaged;
-
-        public MemorySampler()
-        {
-            StartWorkingSetMb = Environment.WorkingSet / 1048576.0;
-            _sampling = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    _peakWorkingSet = Math.Max(_peakWorkingSet, Environment.WorkingSet);
-                    _peakManaged = Math.Max(_peakManaged, GC.GetTotalMemory(false));
-                    await Task.Delay(50).ConfigureAwait(false);
-                }
-            });
-        }
-
-        public double StartWorkingSetMb { get; }
-        public double PeakWorkingSetMb => Interlocked.Read(ref _peakWorkingSet) / 1048576.0;
-        public double PeakManagedMb => Interlocked.Read(ref _peakManaged) / 1048576.0;
-
-        public void Stop()
-        {
-            _stop.Cancel();
-            _sampling.GetAwaiter().GetResult();
-        }
-
-        public void Dispose()
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                Stop();
-            }
-
-            _stop.Dispose();
-        }
-    }
 }
