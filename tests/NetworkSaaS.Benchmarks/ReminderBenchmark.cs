@@ -61,34 +61,99 @@ internal static class ReminderBenchmark
             Console.WriteLine($"Reusing the {wanted.Tenants} generated companies in {root}");
         }
 
-        await ExecuteAsync(superUser, $"DELETE FROM digest_deliveries; DELETE FROM notifications WHERE kind = '{NotificationKinds.StayInTouchDigest}';", ct);
-        await ExecuteAsync(superUser, "VACUUM ANALYZE digest_deliveries", ct);
-        await ExecuteAsync(superUser, "VACUUM ANALYZE notifications", ct);
-        var (dueUsers, dueContacts, bareSeconds) = await BareScanAsync(superUser, wanted.Today, ct);
-        Console.WriteLine(Report.F($"Due as of {wanted.Today:yyyy-MM-dd}: {dueContacts:N0} contacts of {dueUsers:N0} employees (bare SQL count over all companies: {bareSeconds:0.00} s)"));
+        await ResetDigestsAsync(superUser, ct);
+        // The yardstick, cold (first read after start or generation) and warm (the same query again).
+        var bareCold = await BareScanAsync(superUser, wanted.Today, ct);
+        var bareWarm = await BareScanAsync(superUser, wanted.Today, ct);
+        var (dueUsers, dueContacts) = (bareWarm.Users, bareWarm.Contacts);
+        Console.WriteLine(Report.F($"Due as of {wanted.Today:yyyy-MM-dd}: {dueContacts:N0} contacts of {dueUsers:N0} employees (bare SQL count over all companies: {bareCold.Seconds:0.00} s cold, {bareWarm.Seconds:0.00} s warm)"));
 
-        using var memory = new MemorySampler();
-        var watch = Stopwatch.StartNew();
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<StayInTouchDigestDispatcher>(j => j.EnqueueForAllTenantsAsync());
-        var scanSeconds = await WaitForAsync(superUser, "SELECT count(*) FROM digest_deliveries", dueUsers, watch, ct);
-        var mailSeconds = await WaitForAsync(superUser, "SELECT count(*) FROM digest_deliveries WHERE email_sent_at IS NOT NULL", dueUsers, watch, ct);
-        var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var failed = monitoring.FailedCount();
-        memory.Stop();
+        // The first scan meets what the recurring job meets after a quiet period; the second runs on warm caches and a
+        // warm JIT, like the bare count it is compared with. Each: every digest of the day deleted, the dispatcher enqueued.
+        var first = await ScanAsync(services, superUser, dueUsers, "first", ct);
+        await ResetDigestsAsync(superUser, ct);
+        var second = await ScanAsync(services, superUser, dueUsers, "second", ct);
+        var bareAfter = await BareScanAsync(superUser, wanted.Today, ct);
+        var bare = Math.Min(bareWarm.Seconds, bareAfter.Seconds);
+        Console.WriteLine(Report.F($"  bare SQL count again after the scans: {bareAfter.Seconds:0.00} s; yardstick = the faster warm one, {bare:0.00} s"));
+        var failed = services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount();
 
-        var pass = scanSeconds <= BenchmarkOptions.ReminderScanTargetSeconds;
-        Console.WriteLine(Report.F($"  scan (due items found, {dueUsers:N0} digests committed): {scanSeconds:0.00} s ≤ {BenchmarkOptions.ReminderScanTargetSeconds:0} s: {Report.Pass(pass)}   emails written: {mailSeconds:0.00} s   failed jobs: {failed}"));
-        Console.WriteLine(Report.F($"  memory: working set {memory.StartWorkingSetMb:0} MB before, peak {memory.PeakWorkingSetMb:0} MB during (+{memory.PeakWorkingSetMb - memory.StartWorkingSetMb:0} MB); managed heap peak {memory.PeakManagedMb:0} MB"));
+        var ratio = second.ScanSeconds / bare;
+        var pass = ratio <= BenchmarkOptions.ReminderScanTargetRatio && failed == 0;
+        Console.WriteLine(Report.F($"  warm scan {second.ScanSeconds:0.00} s = {ratio:0.0} × the bare SQL count ≤ {BenchmarkOptions.ReminderScanTargetRatio:0} ×: {Report.Pass(pass)}   failed jobs: {failed}"));
         Console.WriteLine();
         Console.WriteLine("Markdown for the README:");
         Console.WriteLine();
         Console.WriteLine("| what | figure | yardstick in the same run | target | result |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
-        Console.WriteLine(Report.F($"| stay-in-touch scan: {options.Tenants} companies, {perTenant * options.Tenants:N0} contacts, {dueContacts:N0} due → {dueUsers:N0} digests committed | {scanSeconds:0.0} s | bare SQL count of due contacts per owner {bareSeconds:0.00} s | ≤ {BenchmarkOptions.ReminderScanTargetSeconds:0} s | {Report.Pass(pass)} |"));
-        Console.WriteLine(Report.F($"| … and their {dueUsers:N0} emails written | {mailSeconds:0.0} s | | | |"));
-        Console.WriteLine(Report.F($"| memory of the worker process during the scan | +{memory.PeakWorkingSetMb - memory.StartWorkingSetMb:0} MB working set (peak {memory.PeakWorkingSetMb:0} MB), managed heap peak {memory.PeakManagedMb:0} MB | | bounded | |"));
+        Console.WriteLine(Report.F($"| stay-in-touch scan, warm: {options.Tenants} companies, {perTenant * options.Tenants:N0} contacts, {dueContacts:N0} due → {dueUsers:N0} digests committed | {second.ScanSeconds:0.00} s | bare SQL count of due contacts per owner {bare:0.00} s warm ({bareCold.Seconds:0.00} s cold) = {ratio:0.0} × | ≤ {BenchmarkOptions.ReminderScanTargetRatio:0} × | {Report.Pass(pass)} |"));
+        Console.WriteLine(Report.F($"| the same scan, first run after start | {first.ScanSeconds:0.00} s | {first.ScanSeconds / bareCold.Seconds:0.0} × the cold bare count | | |"));
+        Console.WriteLine(Report.F($"| … and the {dueUsers:N0} emails written (first / second run) | {first.MailSeconds:0.0} / {second.MailSeconds:0.0} s | | | |"));
+        Console.WriteLine(Report.F($"| memory of the worker process during a scan and its mails (second run) | +{second.AddedWorkingSetMb:0} MB working set (peak {second.PeakWorkingSetMb:0} MB), managed heap peak {second.PeakManagedMb:0} MB | | bounded | |"));
         Console.WriteLine(Report.F($"Done in {total.Elapsed.TotalMinutes:0.0} min."));
-        return failed > 0 ? 1 : 0;
+        return pass ? 0 : 1;
+    }
+
+    private sealed record ScanFigures(double ScanSeconds, double MailSeconds, double AddedWorkingSetMb, double PeakWorkingSetMb, double PeakManagedMb);
+
+    /// <summary>
+    /// Enqueues the dispatcher, as its recurring schedule does, and waits until every due user's digest is committed
+    /// (the scan) and every digest email written; then until the queue is empty. Prints where the jobs' time went
+    /// (Hangfire's own record: time in the queue, time performing) per kind of job.
+    /// </summary>
+    private static async Task<ScanFigures> ScanAsync(IServiceProvider services, string superUser, long dueUsers, string name, CancellationToken ct)
+    {
+        var since = await DatabaseNowAsync(superUser, ct);
+        using var memory = new MemorySampler();
+        var watch = Stopwatch.StartNew();
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<StayInTouchDigestDispatcher>(j => j.EnqueueForAllTenantsAsync());
+        var scanSeconds = await WaitForAsync(superUser, "SELECT count(*) FROM digest_deliveries", dueUsers, watch, ct);
+        var mailSeconds = await WaitForAsync(superUser, "SELECT count(*) FROM digest_deliveries WHERE email_sent_at IS NOT NULL", dueUsers, watch, ct);
+        memory.Stop();
+        await WaitForAsync(superUser, "SELECT -count(*) FROM hangfire.jobqueue", 0, watch, ct);
+        Console.WriteLine(Report.F($"  {name} scan: {dueUsers:N0} digests committed in {scanSeconds:0.00} s, emails written at {mailSeconds:0.00} s; working set +{memory.PeakWorkingSetMb - memory.StartWorkingSetMb:0} MB (peak {memory.PeakWorkingSetMb:0} MB), managed heap peak {memory.PeakManagedMb:0} MB"));
+        await PrintJobProfileAsync(superUser, since, ct);
+        return new ScanFigures(scanSeconds, mailSeconds, memory.PeakWorkingSetMb - memory.StartWorkingSetMb, memory.PeakWorkingSetMb, memory.PeakManagedMb);
+    }
+
+    /// <summary>Per kind of job since <paramref name="since"/>: how many, time waiting in the queue, time performing, first start to last end.</summary>
+    private static async Task PrintJobProfileAsync(string superUser, DateTime since, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(superUser);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            SELECT split_part(j.invocationdata::jsonb ->> 'Type', ',', 1) AS type, count(*),
+                   sum((s.data::jsonb ->> 'PerformanceDuration')::bigint) / 1000.0,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY (s.data::jsonb ->> 'PerformanceDuration')::bigint) / 1000.0,
+                   max((s.data::jsonb ->> 'PerformanceDuration')::bigint) / 1000.0,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY (s.data::jsonb ->> 'Latency')::bigint) / 1000.0,
+                   max((s.data::jsonb ->> 'Latency')::bigint) / 1000.0,
+                   extract(epoch FROM max(s.createdat) - min(j.createdat))
+            FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id AND s.name = 'Succeeded'
+            WHERE j.createdat >= $1
+            GROUP BY 1 ORDER BY min(j.createdat)
+            """, connection) { Parameters = { new() { Value = since } } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var type = reader.GetString(0);
+            Console.WriteLine(Report.F($"    {type[(type.LastIndexOf('.') + 1)..],-28} {reader.GetInt64(1),4} jobs   performing: sum {reader.GetDecimal(2):0.00} s, median {reader.GetDouble(3):0.000} s, max {reader.GetDecimal(4):0.000} s   in the queue: median {reader.GetDouble(5):0.00} s, max {reader.GetDecimal(6):0.00} s   first created → last done {reader.GetDecimal(7):0.00} s"));
+        }
+    }
+
+    private static async Task<DateTime> DatabaseNowAsync(string superUser, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(superUser);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT (now() AT TIME ZONE 'UTC')::timestamp", connection);
+        return (DateTime)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task ResetDigestsAsync(string superUser, CancellationToken ct)
+    {
+        await ExecuteAsync(superUser, $"DELETE FROM digest_deliveries; DELETE FROM notifications WHERE kind = '{NotificationKinds.StayInTouchDigest}';", ct);
+        await ExecuteAsync(superUser, "VACUUM ANALYZE digest_deliveries", ct);
+        await ExecuteAsync(superUser, "VACUUM ANALYZE notifications", ct);
     }
 
     private static async Task GenerateAsync(IServiceProvider services, string superUser, StoredReminderData data, CancellationToken ct)
@@ -177,48 +242,5 @@ internal static class ReminderBenchmark
         private readonly TimeSpan _shift = new DateTimeOffset(startUtc, TimeSpan.Zero) - DateTimeOffset.UtcNow;
 
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _shift;
-    }
-
-    /// <summary>Samples the process's working set and managed heap every 50 ms on a background thread.</summary>
-    private sealed class MemorySampler : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _sampling;
-        private long _peakWorkingSet;
-        private long _peakManaged;
-
-        public MemorySampler()
-        {
-            StartWorkingSetMb = Environment.WorkingSet / 1048576.0;
-            _sampling = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    _peakWorkingSet = Math.Max(_peakWorkingSet, Environment.WorkingSet);
-                    _peakManaged = Math.Max(_peakManaged, GC.GetTotalMemory(false));
-                    await Task.Delay(50).ConfigureAwait(false);
-                }
-            });
-        }
-
-        public double StartWorkingSetMb { get; }
-        public double PeakWorkingSetMb => Interlocked.Read(ref _peakWorkingSet) / 1048576.0;
-        public double PeakManagedMb => Interlocked.Read(ref _peakManaged) / 1048576.0;
-
-        public void Stop()
-        {
-            _stop.Cancel();
-            _sampling.GetAwaiter().GetResult();
-        }
-
-        public void Dispose()
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                Stop();
-            }
-
-            _stop.Dispose();
-        }
     }
 }

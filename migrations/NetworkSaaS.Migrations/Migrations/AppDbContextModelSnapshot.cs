@@ -1276,12 +1276,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("export_id");
 
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
-                    b.HasKey("TenantId", "ExportId")
+                    b.HasKey("TenantId", "ExportId", "Part")
                         .HasName("pk_export_files");
 
                     b.ToTable("export_files", (string)null);

@@ -38,8 +38,9 @@ internal sealed class ExportFileConfiguration : IEntityTypeConfiguration<ExportF
     {
         builder.ToTable("export_files");
 
-        // The idempotency key: one file per export request, whichever run of the job commits first.
-        builder.HasKey(f => new { f.TenantId, f.ExportId });
+        // One file per export request, whichever run of the job commits first (its parts are committed in one
+        // transaction, under the lock on the request), stored in numbered parts.
+        builder.HasKey(f => new { f.TenantId, f.ExportId, f.Part });
         builder.HasOne<ExportRequest>().WithMany()
             .HasForeignKey(f => new { f.TenantId, f.ExportId }).HasPrincipalKey(e => new { e.TenantId, e.Id })
             .OnDelete(DeleteBehavior.Cascade);

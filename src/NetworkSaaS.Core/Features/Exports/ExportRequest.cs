@@ -84,10 +84,14 @@ public sealed class ExportRequest : ITenantOwned
     public bool IsActive => Status is ExportStatus.Queued or ExportStatus.Running;
 }
 
-/// <summary>The made file of an export. Read and written as a stream, never loaded whole.</summary>
+/// <summary>
+/// One part of the made file of an export: the file is its parts' contents in the order of <see cref="Part"/> (0, 1, …),
+/// written and read as a stream, never loaded whole.
+/// </summary>
 public sealed class ExportFile : ITenantOwned
 {
     public Guid TenantId { get; set; }
     public Guid ExportId { get; set; }
+    public int Part { get; set; }
     public byte[] Content { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,12 +26,16 @@ public interface IExportWriter
 
 /// <summary>
 /// The made files, kept in the database (any web instance serves what any worker made, and row-level security covers
-/// the files like every other tenant row). Files go in and out as streams, never whole in memory.
+/// the files like every other tenant row). A file is stored in parts of <see cref="PartBytes"/> (rows keyed by the export
+/// and the part's number) and goes in and out as a stream, never whole in memory.
 /// </summary>
 public sealed class ExportStore(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
 {
     /// <summary>How long a made file can be downloaded; the cleanup job deletes it afterwards.</summary>
     public static readonly TimeSpan DownloadPeriod = TimeSpan.FromDays(7);
+
+    /// <summary>The size of each stored part of a file (the last one may be smaller).</summary>
+    public const int PartBytes = 1024 * 1024;
 
     /// <summary>How long the history lists an export (the file is long gone by then).</summary>
     public static readonly TimeSpan HistoryKeptFor = TimeSpan.FromDays(90);
@@ -57,22 +62,7 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
             return false;
         }
 
-        var size = new FileInfo(tempPath).Length;
-        await using (var file = new FileStream(tempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan))
-        {
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO export_files (tenant_id, export_id, content) VALUES ($1, $2, $3)",
-                (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
-            {
-                Parameters =
-                {
-                    new NpgsqlParameter { Value = tenantId },
-                    new NpgsqlParameter { Value = exportId },
-                    new NpgsqlParameter { Value = file, NpgsqlDbType = NpgsqlDbType.Bytea },
-                },
-            };
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var size = await WritePartsAsync(tenantId, exportId, tempPath, transaction, cancellationToken).ConfigureAwait(false);
 
         var now = clock.GetUtcNow();
         var expiresAt = now + DownloadPeriod;
@@ -96,13 +86,13 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
         return true;
     }
 
-    /// <summary>The file of a completed export, as a stream read from the database; null when there is none (any more).</summary>
+    /// <summary>The file of a completed export, as a stream read from the database part by part; null when there is none (any more).</summary>
     public async Task<ExportFileContent?> OpenAsync(Guid exportId, CancellationToken cancellationToken)
     {
         // A raw Npgsql command does not pass EF's command interceptor: the transaction's start sets the tenant for it.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var command = new NpgsqlCommand(
-            "SELECT content FROM export_files WHERE tenant_id = $1 AND export_id = $2",
+            "SELECT content FROM export_files WHERE tenant_id = $1 AND export_id = $2 ORDER BY part",
             (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
         {
             Parameters = { new NpgsqlParameter { Value = db.CurrentTenantId }, new NpgsqlParameter { Value = exportId } },
@@ -110,11 +100,11 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
         NpgsqlDataReader? reader = null;
         try
         {
+            // Sequential access: each part is read from the connection as it is copied out, never a whole part in memory.
             reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var stream = await reader.GetStreamAsync(0, cancellationToken).ConfigureAwait(false);
-                return new ExportFileContent(stream, reader, command, transaction);
+                return new ExportFileContent(new ExportPartsStream(reader), reader, command, transaction);
             }
         }
         catch
@@ -145,6 +135,70 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return files;
+    }
+
+    /// <summary>
+    /// Copies the temp file into the export's parts of <see cref="PartBytes"/> each, through one reused buffer: the memory
+    /// a commit takes is one part, whatever the size of the file. (A whole file as one bytea parameter would be copied
+    /// into memory first — Npgsql buffers a Stream parameter to learn its length — and PostgreSQL builds a value in
+    /// memory too, up to its 1 GB limit.) Always at least one part, so an empty file exists as well.
+    /// </summary>
+    /// <returns>The file's size in bytes.</returns>
+    private async Task<long> WritePartsAsync(Guid tenantId, Guid exportId, string tempPath, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(PartBytes);
+        try
+        {
+            await using var file = new FileStream(tempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            var content = new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea };
+            var part = new NpgsqlParameter<int>();
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO export_files (tenant_id, export_id, part, content) VALUES ($1, $2, $3, $4)",
+                (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+            {
+                Parameters = { new NpgsqlParameter<Guid> { TypedValue = tenantId }, new NpgsqlParameter<Guid> { TypedValue = exportId }, part, content },
+            };
+            long size = 0;
+            for (var index = 0; ; index++)
+            {
+                var filled = await FillAsync(file, buffer.AsMemory(0, PartBytes), cancellationToken).ConfigureAwait(false);
+                if (filled == 0 && index > 0)
+                {
+                    return size;
+                }
+
+                part.TypedValue = index;
+                content.TypedValue = buffer.AsMemory(0, filled);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                size += filled;
+                if (filled < PartBytes)
+                {
+                    return size;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the file ends.</summary>
+    private static async Task<int> FillAsync(FileStream file, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await file.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     /// <summary>Ends the read: the transaction (read only) is rolled back, which closes the connection it opened.</summary>

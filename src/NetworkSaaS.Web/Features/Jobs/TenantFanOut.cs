@@ -22,4 +22,19 @@ public sealed class TenantFanOut(AppDbContext db, IBackgroundJobClient jobs)
 
         return tenantIds.Count;
     }
+
+    /// <summary>The same for jobs that each take up to <paramref name="perJob"/> tenants (in the order of their ids).</summary>
+    /// <returns>How many tenants the batches hold.</returns>
+    public async Task<int> EnqueueForTenantBatchesAsync(int perJob, Action<IBackgroundJobClient, Guid[]> enqueue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perJob, 1);
+        ArgumentNullException.ThrowIfNull(enqueue);
+        var tenantIds = await db.Tenants.AsNoTracking().OrderBy(t => t.Id).Select(t => t.Id).ToListAsync().ConfigureAwait(false);
+        foreach (var batch in tenantIds.Chunk(perJob))
+        {
+            enqueue(jobs, batch);
+        }
+
+        return tenantIds.Count;
+    }
 }

@@ -10,6 +10,7 @@ public static class NotificationsSetup
         services.AddSingleton<UnsubscribeLinks>();
         services.AddScoped<StayInTouchDigestDispatcher>();
         services.AddScoped<StayInTouchDigestJob>();
+        services.AddScoped<StayInTouchDigestBatchJob>();
         services.AddScoped<DigestEmailJob>();
         services.AddScoped<DigestDeliveryCleanupJob>();
         services.AddScoped<NotificationEmails>();
