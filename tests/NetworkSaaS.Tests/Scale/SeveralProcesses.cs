@@ -94,7 +94,7 @@ public sealed class SeveralProcesses(IMessageSink sink) : IAsyncLifetime
     private async Task WaitUntilServingAsync(WorkerProcess worker)
     {
         await worker.WaitUntilServingAsync(Storage);
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         using (var connection = Storage.GetConnection())
         {
             while (!connection.GetRecurringJobs().Any(j => j.Id == Web.Features.Jobs.ExpiredInvitationSweep.RecurringJobId))

@@ -29,7 +29,7 @@ namespace NetworkSaaS.Tests.Scale;
 [Collection(PostgresTests.Name)]
 public sealed class SeveralProcessesTests(SeveralProcesses processes, ITestOutputHelper output) : IClassFixture<SeveralProcesses>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     private TestApp App => processes.App;
 
