@@ -26,6 +26,11 @@ internal sealed record BenchmarkOptions
     /// <summary>Run the reminder scan benchmark (issue #5) instead of the pages.</summary>
     public bool Reminders { get; init; }
     public int Tenants { get; init; } = 100;
+
+    /// <summary>Run the scale benchmark (issue #16): list, search and discovery over --tenants companies, 1 and 2 web processes.</summary>
+    public bool Scale { get; init; }
+
+    public const int ScaleContacts = 5_000_000;
     public int UsersPerTenant { get; init; } = 50;
 
     /// <summary>Extra Npgsql connection-string settings for the app role, to try pool or prepare settings (e.g. "Max Auto Prepare=20").</summary>
@@ -56,6 +61,12 @@ internal sealed record BenchmarkOptions
             if (name == "--reminders")
             {
                 options = options with { Reminders = true };
+                continue;
+            }
+
+            if (name == "--scale")
+            {
+                options = options with { Scale = true };
                 continue;
             }
 
@@ -91,13 +102,19 @@ internal sealed record BenchmarkOptions
             };
         }
 
-        return options.Exports && !contactsGiven ? options with { Contacts = ExportContacts } : options;
+        return contactsGiven ? options : options switch
+        {
+            { Exports: true } => options with { Contacts = ExportContacts },
+            { Scale: true } => options with { Contacts = ScaleContacts },
+            _ => options,
+        };
     }
 
     public const string Usage = """
         usage: tests/NetworkSaaS.Benchmarks/run.sh [--contacts N] [--users N] [--seconds S] [--warmup S] [--rounds N] [--clients N] [--import-rows N] [--data DIR] [--npgsql SETTINGS]
                tests/NetworkSaaS.Benchmarks/run.sh --reminders [--tenants N] [--users-per-tenant N] [--contacts N] [--data DIR]
                tests/NetworkSaaS.Benchmarks/run.sh --exports [--contacts N] [--users N] [--runs N] [--data DIR]
+               tests/NetworkSaaS.Benchmarks/run.sh --scale [--tenants N] [--users-per-tenant N] [--contacts N] [--clients N] [--seconds S] [--rounds N] [--data DIR]
           --contacts     synthetic contacts (default 1000000)      --users        employees (default 1000)
           --seconds      measured seconds per scenario (20)        --warmup       unmeasured seconds before each (3)
           --clients      concurrent signed-in users (16)           --import-rows  rows of the LinkedIn file (10000)
@@ -107,6 +124,9 @@ internal sealed record BenchmarkOptions
                          --users-per-tenant (50) employees each sharing --contacts (1000000) contacts, through the real worker
           --exports      the exports instead of the pages: --contacts (100000, all Shared) to xlsx and CSV, and the HR
                          review workbook for --users (1000) employees, each through the export job, --runs (5) times
+          --scale        list, search and discovery over --tenants (100) companies × --users-per-tenant (50) employees
+                         sharing --contacts (5000000) contacts (Zipf over the companies), served by 1 and then 2 web
+                         processes (dotnet NetworkSaaS.Web.dll --role web) on one durable database
         """;
 
     private static int Positive(string name, string value, bool allowZero = false) =>

@@ -51,6 +51,7 @@ internal static class BenchmarkProgram
         {
             { Reminders: true } => ReminderBenchmark.RunAsync,
             { Exports: true } => ExportBenchmark.RunAsync,
+            { Scale: true } => ScaleBenchmark.RunAsync,
             _ => RunPagesAsync,
         };
         return await BenchmarkCluster.RunAsync(options, body, ct);
