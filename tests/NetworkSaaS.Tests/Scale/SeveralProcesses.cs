@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Hangfire;
-using Hangfire.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkSaaS.Tests.Infrastructure;
@@ -88,31 +87,10 @@ public sealed class SeveralProcesses(IMessageSink sink) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the worker's Hangfire server runs, then removes the recurring jobs it declared, so only the jobs the
-    /// tests start run (no quarter-hour dispatcher joining in).
+    /// Waits until the worker's Hangfire server runs. The recurring jobs the workers declare stay: they may run during a
+    /// test, as in production, and the tests only look at the jobs and rows they made themselves.
     /// </summary>
-    private async Task WaitUntilServingAsync(WorkerProcess worker)
-    {
-        await worker.WaitUntilServingAsync(Storage);
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        using (var connection = Storage.GetConnection())
-        {
-            while (!connection.GetRecurringJobs().Any(j => j.Id == Web.Features.Jobs.ExpiredInvitationSweep.RecurringJobId))
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{worker.Name} declared no recurring jobs.");
-                await Task.Delay(100);
-            }
-        }
-
-        var recurring = App.Services.GetRequiredService<IRecurringJobManager>();
-        using (var connection = Storage.GetConnection())
-        {
-            foreach (var job in connection.GetRecurringJobs())
-            {
-                recurring.RemoveIfExists(job.Id);
-            }
-        }
-    }
+    private Task WaitUntilServingAsync(WorkerProcess worker) => worker.WaitUntilServingAsync(Storage);
 
     private Dictionary<string, string> WebSettings() => new()
     {
