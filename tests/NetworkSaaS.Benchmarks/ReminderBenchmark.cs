@@ -49,7 +49,15 @@ internal static class ReminderBenchmark
         await using var app = new BenchmarkApp(connections, Path.Combine(root, "mail"), role: "worker", services: s => s.AddSingleton<TimeProvider>(clock));
         app.Start();
         var services = app.Services;
-        services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(StayInTouchDigestDispatcher.RecurringJobId);
+        // Only the scan runs: the dispatcher is enqueued by hand, and the other recurring sweeps (campaigns, reminders,
+        // mail outbox) would otherwise fan out over the 100 companies in the middle of a measurement.
+        using (var connection = services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            foreach (var recurring in connection.GetRecurringJobs())
+            {
+                services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(recurring.Id);
+            }
+        }
 
         if (!reuse)
         {

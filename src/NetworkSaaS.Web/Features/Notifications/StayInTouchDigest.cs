@@ -39,7 +39,7 @@ public sealed class StayInTouchDigestDispatcher(TenantFanOut fanOut)
 /// activator does for a tenant job) and exactly as <see cref="StayInTouchDigestJob"/> makes them, so the exactly-once
 /// rules are the same: a rerun of the batch (its retry after a crash half-way, a duplicate) skips what was committed.
 /// A tenant that fails is handed to a <see cref="StayInTouchDigestJob"/> of its own, with Hangfire's retries, and the
-/// batch goes on; a deleted tenant is skipped. Cancellation (a stopping worker) ends the batch, which Hangfire requeues.
+/// batch goes on; a deleted tenant is skipped. The email jobs are enqueued at the end of the batch. Cancellation (a stopping worker) ends the batch, which Hangfire requeues.
 /// </summary>
 public sealed partial class StayInTouchDigestBatchJob(
     IServiceScopeFactory scopes,
@@ -52,6 +52,7 @@ public sealed partial class StayInTouchDigestBatchJob(
     {
         ArgumentNullException.ThrowIfNull(tenantIds);
         var created = 0;
+        var mailsPending = new List<Guid>();
         foreach (var tenantId in tenantIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,13 +65,25 @@ public sealed partial class StayInTouchDigestBatchJob(
 
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<ITenantContextAccessor>().SetTenant(tenant);
-                created += await scope.ServiceProvider.GetRequiredService<StayInTouchDigestJob>().RunAsync(tenantId, cancellationToken).ConfigureAwait(false);
+                var (made, pending) = await scope.ServiceProvider.GetRequiredService<StayInTouchDigestJob>().ScanAsync(cancellationToken).ConfigureAwait(false);
+                created += made;
+                if (pending)
+                {
+                    mailsPending.Add(tenantId);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogHandedOver(logger, e, tenantId);
                 jobs.Enqueue<StayInTouchDigestJob>(j => j.RunAsync(tenantId, CancellationToken.None));
             }
+        }
+
+        // The email jobs only once the whole batch is scanned, so that they do not take workers and CPU from the scans
+        // of the other batches. A batch that died half-way leaves them to its retry or the next run, which find them pending.
+        foreach (var tenantId in mailsPending)
+        {
+            StayInTouchDigestJob.EnqueueEmails(jobs, tenantId);
         }
 
         return created;
@@ -122,16 +135,32 @@ public sealed partial class StayInTouchDigestJob(
             return 0;
         }
 
-        var created = await CreateDueDigestsAsync(tenant, cancellationToken).ConfigureAwait(false);
-
-        // Also when nothing was created now: mails a crashed or failed run left unsent are picked up here too.
-        if (await DigestEmailJob.Pending(db, clock).AnyAsync(cancellationToken).ConfigureAwait(false))
+        var (created, mailsPending) = await ScanAsync(cancellationToken).ConfigureAwait(false);
+        if (mailsPending)
         {
-            jobs.Enqueue<DigestEmailJob>(j => j.RunAsync(tenant.Id, CancellationToken.None));
+            EnqueueEmails(jobs, tenant.Id);
         }
 
         return created;
     }
+
+    /// <summary>
+    /// The scan of the scope's tenant without the email job: the digests created, and whether digest emails are waiting
+    /// (also when nothing was created now: mails a crashed or failed run left unsent are picked up too).
+    /// </summary>
+    internal async Task<(int Created, bool MailsPending)> ScanAsync(CancellationToken cancellationToken)
+    {
+        if (tenantContext.Tenant is not { } tenant)
+        {
+            return (0, false);
+        }
+
+        var created = await CreateDueDigestsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        return (created, await DigestEmailJob.Pending(db, clock).AnyAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    internal static void EnqueueEmails(IBackgroundJobClient jobs, Guid tenantId) =>
+        jobs.Enqueue<DigestEmailJob>(j => j.RunAsync(tenantId, CancellationToken.None));
 
     private async Task<int> CreateDueDigestsAsync(ITenantInfo tenant, CancellationToken cancellationToken)
     {
