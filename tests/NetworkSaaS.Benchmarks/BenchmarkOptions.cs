@@ -40,7 +40,8 @@ internal sealed record BenchmarkOptions
     public string? DataDirectory { get; init; }
 
     public const double P95TargetMs = 100;
-    public const double DiscoverP95TargetMs = 150;
+    public const double DiscoverP95TargetMs = 40;
+    public const double DiscoverThroughputRatioTarget = 0.4;
     public const double ThroughputRatioTarget = 0.5;
     public const double ImportTargetSeconds = 10;
     /// <summary>The stay-in-touch scan (warm) within this many times the bare SQL count of due contacts in the same run.</summary>

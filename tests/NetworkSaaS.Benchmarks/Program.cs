@@ -114,12 +114,12 @@ internal static class BenchmarkProgram
                 await LoadRunner.RunAsync(scenario, clients, TimeSpan.Zero, jitWarmup, 900, cpu, ct);
             }
 
-            Console.WriteLine($"Load (closed loop, loopback; baseline, list, search and the bare page in the layout in {options.Rounds} alternating rounds of {options.Seconds / (double)options.Rounds:0.#} s each):");
+            Console.WriteLine($"Load (closed loop, loopback; baseline, list, search, the bare page in the layout and discovery in {options.Rounds} alternating rounds of {options.Seconds / (double)options.Rounds:0.#} s each):");
             // This shared machine drifts within one run (the same baseline gave 1,750 req/s at the start of a run and 2,600 at
             // its end), so the baseline is not measured once before and once after the pages but in slices alternating with
             // them: each page is compared with a baseline measured over the same minutes.
             var inLayoutScenario = baselineScenario with { Name = "in layout", NextPath = _ => $"/{slug}/diagnostics/baseline?layout=true" };
-            var compared = new[] { baselineScenario, listScenario, searchScenario, inLayoutScenario };
+            var compared = new[] { baselineScenario, listScenario, searchScenario, inLayoutScenario, discoverScenario };
             var totals = new Dictionary<string, ScenarioResult>();
             var slice = duration / options.Rounds;
             for (var round = 1; round <= options.Rounds; round++)
@@ -144,7 +144,7 @@ internal static class BenchmarkProgram
             Report.PrintScenario(list, baseline);
             Report.PrintScenario(search, baseline);
             Report.PrintScenario(inLayout, baseline);
-            var discover = await LoadRunner.RunAsync(discoverScenario, clients, warmup, duration, 320, cpu, ct);
+            var discover = totals[discoverScenario.Name];
             Report.PrintScenario(discover, baseline);
             Console.WriteLine();
             foreach (var page in new[] { list, search })
@@ -153,7 +153,9 @@ internal static class BenchmarkProgram
                 Console.WriteLine(Report.F($"  {page.Name,-9} p95 {page.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.P95TargetMs:0} ms: {Report.Pass(page.Percentile(0.95) <= BenchmarkOptions.P95TargetMs)}   throughput {ratio:0.00} × baseline ≥ {BenchmarkOptions.ThroughputRatioTarget:0.0}: {Report.Pass(ratio >= BenchmarkOptions.ThroughputRatioTarget)}   ({page.Throughput / inLayout.Throughput:0.00} × the same bare page inside the app's layout)"));
             }
 
-            Console.WriteLine(Report.F($"  {discover.Name,-9} p95 {discover.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms: {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)}   (throughput {discover.Throughput / baseline.Throughput:0.00} × baseline; no ratio target)"));
+            var discoverRatio = discover.Throughput / baseline.Throughput;
+            var discoverOk = discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs && discoverRatio >= BenchmarkOptions.DiscoverThroughputRatioTarget;
+            Console.WriteLine(Report.F($"  {discover.Name,-9} p95 {discover.Percentile(0.95):0.0} ms ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms: {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)}   throughput {discoverRatio:0.00} × baseline ≥ {BenchmarkOptions.DiscoverThroughputRatioTarget:0.0}: {Report.Pass(discoverRatio >= BenchmarkOptions.DiscoverThroughputRatioTarget)}"));
 
             var copies = await MyNetworkCopyBenchmark.RunAsync(
                 clients, [.. signedIn.Select(u => u.Id)], slug, postgres.SuperUserConnectionString(Database), services, tenant, ct);
@@ -174,7 +176,7 @@ internal static class BenchmarkProgram
             Console.WriteLine("Markdown for the README:");
             Console.WriteLine();
             Console.WriteLine(Report.Markdown(options, generation, baseline, list, search, import));
-            Console.WriteLine(Report.F($"| discovery search (company, role, expertise, open to, industry) | {discover.Throughput:0} | {discover.Percentile(0.5):0.0} | {discover.Percentile(0.95):0.0} | {discover.Percentile(0.99):0.0} | p95 ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms | {Report.Pass(discover.Percentile(0.95) <= BenchmarkOptions.DiscoverP95TargetMs)} |"));
+            Console.WriteLine(Report.F($"| discovery search (company, role, expertise, open to, industry) | {discover.Throughput:0} | {discover.Percentile(0.5):0.0} | {discover.Percentile(0.95):0.0} | {discover.Percentile(0.99):0.0} | {discover.Max:0} | {discover.Errors} | {discover.CpuPerRequestMs.Process:0.00} + {discover.CpuPerRequestMs.Postgres:0.00} | {discoverRatio:0.00} | p95 ≤ {BenchmarkOptions.DiscoverP95TargetMs:0} ms, ≥ {BenchmarkOptions.DiscoverThroughputRatioTarget:0.0} | {Report.Pass(discoverOk && discover.Errors == 0)} |"));
             var errors = baseline.Errors + list.Errors + search.Errors + discover.Errors;
             Console.WriteLine(Report.F($"Done in {total.Elapsed.TotalMinutes:0.0} min{(errors > 0 ? $"; {errors} requests failed: the figures are not valid" : "")}."));
             return errors > 0 ? 1 : 0;

@@ -146,7 +146,8 @@ public sealed class SyntheticNetworkGenerator(SyntheticNetworkOptions options)
 
     /// <summary>
     /// Query strings for the discovery page, in the mix colleagues would use: a company (a fragment of its name), a
-    /// company with a role, a role or expertise alone, what people are open to, an industry.
+    /// company with a role, a role or expertise alone or with what people are open to, what people are open to alone,
+    /// an industry alone or with a title.
     /// </summary>
     public IReadOnlyList<string> DiscoveryQueries(IReadOnlyList<SyntheticOrganization> organizations, int count = 500)
     {
@@ -154,16 +155,19 @@ public sealed class SyntheticNetworkGenerator(SyntheticNetworkOptions options)
         var random = new Random(Options.Seed + 5);
         string Escape(string value) => Uri.EscapeDataString(value);
         string Role(Random r) => r.Next(3) == 0 ? Pick(r, V.Expertise) : Pick(r, V.ContactTitles);
+        string Open(Random r) => r.Next(3) switch { 0 => "SalesIntroductions", 1 => "Hiring", _ => "Advising" };
         var queries = new List<string>(count);
         while (queries.Count < count)
         {
             queries.Add((queries.Count % 10) switch
             {
-                < 4 => $"company={Escape(CompanyTerm(random, organizations))}",
-                < 6 => $"company={Escape(CompanyTerm(random, organizations))}&keywords={Escape(Role(random))}",
-                < 8 => $"keywords={Escape(Role(random))}",
-                8 => $"keywords={Escape(Role(random))}&openTo={(random.Next(3) switch { 0 => "SalesIntroductions", 1 => "Hiring", _ => "Advising" })}",
-                _ => $"industry={Escape(Pick(random, V.Industries))}&keywords={Escape(Pick(random, V.ContactTitles))}",
+                < 3 => $"company={Escape(CompanyTerm(random, organizations))}",
+                < 5 => $"company={Escape(CompanyTerm(random, organizations))}&keywords={Escape(Role(random))}",
+                < 7 => $"keywords={Escape(Role(random))}",
+                7 => $"keywords={Escape(Role(random))}&openTo={Open(random)}",
+                8 => $"openTo={Open(random)}",
+                _ => random.Next(2) == 0 ? $"industry={Escape(Pick(random, V.Industries))}"
+                    : $"industry={Escape(Pick(random, V.Industries))}&keywords={Escape(Pick(random, V.ContactTitles))}",
             });
         }
 

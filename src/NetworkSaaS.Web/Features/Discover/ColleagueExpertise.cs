@@ -26,21 +26,18 @@ public sealed class ColleagueExpertise(AppDbContext db)
 
         var tenant = db.CurrentTenantId;
         // users.expertise_terms holds discovery_tokens of every tag (a generated column, see the PersonKeysAndExpertiseTerms migration).
-        var ids = await db.Database.SqlQuery<Guid>($"""
+        var experts = await db.Database.SqlQuery<ExpertRow>($"""
             WITH q AS (SELECT array_agg(k.t) AS terms FROM (SELECT t FROM discovery_tokens({text}) AS t LIMIT 12) AS k)
-            SELECT u.id AS "Value" FROM users AS u, q
+            SELECT u.id AS "UserId", u.display_name AS "DisplayName", u.email AS "Email", dep.name AS "Department", u.title AS "Title",
+                   u.expertise_tags AS "Expertise"
+            FROM users AS u CROSS JOIN q
+            LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
             WHERE u.tenant_id = {tenant} AND u.is_active AND u.id <> {me} AND q.terms IS NOT NULL AND u.expertise_terms @> q.terms
             ORDER BY u.display_name, u.id
             LIMIT {Limit}
             """).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var experts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new ColleagueExpert(u.Id, u.DisplayName, u.Email, u.Department != null ? u.Department.Name : null, u.Title, u.ExpertiseTags))
-            .ToListAsync(cancellationToken);
-        return [.. experts.OrderBy(e => ids.IndexOf(e.UserId))];
+        return [.. experts.Select(e => new ColleagueExpert(e.UserId, e.DisplayName, e.Email, e.Department, e.Title, e.Expertise))];
     }
+
+    private sealed record ExpertRow(Guid UserId, string DisplayName, string? Email, string? Department, string? Title, string[] Expertise);
 }

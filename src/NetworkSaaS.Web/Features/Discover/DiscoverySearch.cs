@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Web.Features.Contacts;
+using Npgsql;
 
 namespace NetworkSaaS.Web.Features.Discover;
 
@@ -74,14 +75,18 @@ public sealed class DiscoverySearch(AppDbContext db)
                 return new DiscoveryResult([], 0, false, 1, 1, []);
             }
 
-            var candidates = organizations is not null
-                ? await CandidatesAtOrganizationsAsync(tenant, me, organizations, terms, cancellationToken)
-                : await CandidatesByTermsAsync(tenant, me, terms, criteria.OpenTo ?? OpenTo.None, cancellationToken);
-            var strengths = await StrengthsAsync(tenant, me, candidates, today, cancellationToken);
-            var pageCount = Math.Max(1, (strengths.Count + PageSize - 1) / PageSize);
-            var page = Math.Clamp(criteria.Page, 1, pageCount);
-            var hits = await DetailsAsync(tenant, [.. strengths.Skip((page - 1) * PageSize).Take(PageSize)], cancellationToken);
-            return new DiscoveryResult(hits, candidates.Count, candidates.Count >= CandidateLimit, page, pageCount, organizations ?? []);
+            var candidates = organizations is not null ? CandidatesAtOrganizations(organizations, terms) : CandidatesByTerms(terms, criteria.OpenTo ?? OpenTo.None);
+            var rows = await RankedPageAsync(candidates, tenant, me, criteria.Page, today, cancellationToken);
+            if (rows.Count == 0)
+            {
+                return new DiscoveryResult([], 0, false, 1, 1, organizations ?? []);
+            }
+
+            var (total, page) = (rows[0].Total, rows[0].Page);
+            var hits = rows.Select(r => new DiscoveryHit(r.ContactId, (ContactVisibility)r.Visibility, r.DisplayName, r.OwnerName, r.OwnerId, r.OwnerDepartment,
+                r.Title, r.CompanyName, r.OrganizationId, (OpenTo)r.OpenTo,
+                RelationshipStrength.Of(r.Depth, r.Interactions, Later(r.Latest, r.LastContactedOn), r.Decayed, r.OtherColleagues, today))).ToList();
+            return new DiscoveryResult(hits, total, total >= CandidateLimit, page, Math.Max(1, (total + PageSize - 1) / PageSize), organizations ?? []);
         }
         finally
         {
@@ -149,147 +154,134 @@ public sealed class DiscoverySearch(AppDbContext db)
         return [.. terms.Distinct(StringComparer.Ordinal)];
     }
 
-    private async Task<List<Candidate>> CandidatesAtOrganizationsAsync(Guid tenant, Guid me, Guid[] organizations, string[] terms, CancellationToken cancellationToken)
-    {
-        var termCount = terms.Length;
-        return await db.Database.SqlQuery<Candidate>($"""
-            SELECT c.id AS "ContactId", c.depth AS "Depth", c.last_contacted_on AS "LastContactedOn" FROM contacts AS c
-            WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({organizations}) AND c.visibility <> 0 AND NOT c.use_stopped AND c.owner_id <> {me}
-              AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active)
-              AND ({termCount} = 0 OR (SELECT count(*) FROM discovery_terms AS d
-                   WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY({terms})) = {termCount})
-            ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
-            LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// The common table expressions that select the candidates (contact_id, depth, last_contacted_on): the strongest
+    /// <see cref="CandidateLimit"/> Shared or Discoverable contacts of active colleagues other than the searcher.
+    /// </summary>
+    private sealed record CandidateQuery(string Sql, IReadOnlyList<NpgsqlParameter> Parameters);
+
+    /// <summary>
+    /// The strongest findable contacts of each organization come from the front of its part of the partial index
+    /// ix_contacts_discovery_organization (Shared and Discoverable only, strongest first), so a large company is never
+    /// read whole; the keywords, when given, are checked per contact (a primary-key probe of the discovery index).
+    /// </summary>
+    private static CandidateQuery CandidatesAtOrganizations(Guid[] organizations, string[] terms) => new($"""
+        candidates AS MATERIALIZED (
+            SELECT p.contact_id, p.depth, p.last_contacted_on
+            FROM unnest(@organizations) AS org(id)
+            CROSS JOIN LATERAL (
+                SELECT c.id AS contact_id, c.depth, c.last_contacted_on FROM contacts AS c
+                WHERE c.tenant_id = @tenant AND c.organization_id = org.id AND c.visibility <> 0 AND NOT c.use_stopped AND c.owner_id <> @me
+                  AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active)
+                  AND (@term_count = 0 OR (SELECT count(*) FROM discovery_terms AS d
+                       WHERE d.tenant_id = c.tenant_id AND d.contact_id = c.id AND d.term = ANY(@terms)) = @term_count)
+                ORDER BY c.depth DESC, c.last_contacted_on DESC NULLS LAST, c.id
+                LIMIT {CandidateLimit}) AS p
+            ORDER BY p.depth DESC, p.last_contacted_on DESC NULLS LAST, p.contact_id
+            LIMIT {CandidateLimit})
+        """, [new("organizations", organizations), new("terms", terms), new("term_count", terms.Length)]);
 
     /// <summary>
     /// The postings of one term are stored strongest first, so candidates come from the front of one term's list and
     /// the other terms are checked per candidate (a primary-key probe) until enough are found. The driving term is
-    /// the most specific kind: a keyword (longest first), then the industry, then what people are open to.
+    /// the most specific kind: a keyword (longest first), then the industry, then what people are open to. When that
+    /// finds too few and the driving term has more postings than were probed (several broad keywords whose strongest
+    /// postings rarely meet), all their postings are intersected instead (one hashed pass); otherwise that part of the
+    /// statement is never run (a one-time filter).
     /// </summary>
-    private async Task<List<Candidate>> CandidatesByTermsAsync(Guid tenant, Guid me, string[] terms, OpenTo openTo, CancellationToken cancellationToken)
+    private static CandidateQuery CandidatesByTerms(string[] terms, OpenTo openTo)
     {
         // What people are open to and the industry are columns of every posting: filters in the scan, not probes.
         var industry = terms.FirstOrDefault(t => t.StartsWith(IndustryPrefix, StringComparison.Ordinal)) ?? "";
-        var openMask = (int)openTo;
         var keywords = terms.Where(t => !t.Contains(':', StringComparison.Ordinal)).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
         var driver = keywords.Length > 0 ? keywords[0] : industry.Length > 0 ? industry : terms.Order(StringComparer.Ordinal).First();
-        var others = keywords.Length > 1 ? keywords[1..] : [];
-        var otherCount = others.Length;
-        var probed = await db.Database.SqlQuery<Candidate>($"""
-            SELECT p.contact_id AS "ContactId", p.depth AS "Depth", p.last_contacted_on AS "LastContactedOn"
-            FROM (SELECT d.tenant_id, d.contact_id, d.depth, d.last_contacted_on FROM discovery_terms AS d
-                  WHERE d.tenant_id = {tenant} AND d.term = {driver} AND d.owner_id <> {me}
-                    AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
-                    AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
-                  ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
-                  LIMIT {ProbeLimit}) AS p
-            WHERE {otherCount} = 0 OR (SELECT count(*) FROM discovery_terms AS o
-                  WHERE o.tenant_id = p.tenant_id AND o.contact_id = p.contact_id AND o.term = ANY({others})) = {otherCount}
-            ORDER BY p.depth DESC, p.last_contacted_on DESC NULLS LAST
-            LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken);
-        if (probed.Count >= CandidateLimit || otherCount == 0 || !await HasMorePostingsThanProbedAsync(tenant, driver, cancellationToken))
-        {
-            return probed;
-        }
-
-        // Several broad keywords whose strongest postings rarely meet: intersect all their postings (one hashed pass).
-        var termCount = keywords.Length;
-        return await db.Database.SqlQuery<Candidate>($"""
-            SELECT m.contact_id AS "ContactId", m.depth AS "Depth", m.last_contacted_on AS "LastContactedOn"
-            FROM (SELECT d.contact_id, max(d.depth) AS depth, max(d.last_contacted_on) AS last_contacted_on FROM discovery_terms AS d
-                  WHERE d.tenant_id = {tenant} AND d.term = ANY({keywords}) AND d.owner_id <> {me}
-                    AND (d.open_to & {openMask}) = {openMask} AND ({industry} = '' OR d.industry = {industry})
-                    AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
-                  GROUP BY d.contact_id
-                  HAVING count(*) = {termCount}) AS m
-            ORDER BY m.depth DESC, m.last_contacted_on DESC NULLS LAST
-            LIMIT {CandidateLimit}
-            """).ToListAsync(cancellationToken);
+        string[] others = keywords.Length > 1 ? keywords[1..] : [];
+        return new($"""
+            probed AS MATERIALIZED (
+                SELECT p.contact_id, p.depth, p.last_contacted_on
+                FROM (SELECT d.tenant_id, d.contact_id, d.depth, d.last_contacted_on FROM discovery_terms AS d
+                      WHERE d.tenant_id = @tenant AND d.term = @driver AND d.owner_id <> @me
+                        AND (d.open_to & @open_mask) = @open_mask AND (@industry = '' OR d.industry = @industry)
+                        AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
+                      ORDER BY d.depth DESC, d.last_contacted_on DESC NULLS LAST
+                      LIMIT {ProbeLimit}) AS p
+                WHERE @other_count = 0 OR (SELECT count(*) FROM discovery_terms AS o
+                      WHERE o.tenant_id = p.tenant_id AND o.contact_id = p.contact_id AND o.term = ANY(@others)) = @other_count
+                ORDER BY p.depth DESC, p.last_contacted_on DESC NULLS LAST
+                LIMIT {CandidateLimit}),
+            intersected AS MATERIALIZED (
+                SELECT m.contact_id, m.depth, m.last_contacted_on
+                FROM (SELECT d.contact_id, max(d.depth) AS depth, max(d.last_contacted_on) AS last_contacted_on FROM discovery_terms AS d
+                      WHERE d.tenant_id = @tenant AND d.term = ANY(@keywords) AND d.owner_id <> @me
+                        AND (d.open_to & @open_mask) = @open_mask AND (@industry = '' OR d.industry = @industry)
+                        AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id AND u.is_active)
+                      GROUP BY d.contact_id
+                      HAVING count(*) = @keyword_count) AS m
+                WHERE @other_count > 0 AND (SELECT count(*) FROM probed) < {CandidateLimit}
+                  AND (SELECT count(*) FROM (SELECT 1 FROM discovery_terms AS d
+                       WHERE d.tenant_id = @tenant AND d.term = @driver LIMIT {ProbeLimit + 1}) AS x) > {ProbeLimit}
+                ORDER BY m.depth DESC, m.last_contacted_on DESC NULLS LAST
+                LIMIT {CandidateLimit}),
+            candidates AS (
+                SELECT * FROM intersected
+                UNION ALL SELECT * FROM probed WHERE NOT EXISTS (SELECT 1 FROM intersected))
+            """, [new("driver", driver), new("others", others), new("other_count", others.Length), new("keywords", keywords),
+                new("keyword_count", keywords.Length), new("open_mask", (int)openTo), new("industry", industry)]);
     }
 
-    private async Task<bool> HasMorePostingsThanProbedAsync(Guid tenant, string term, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM discovery_terms AS d
-                                                 WHERE d.tenant_id = {tenant} AND d.term = {term} LIMIT {ProbeLimit + 1}) AS x
-            """).SingleAsync(cancellationToken) > ProbeLimit;
-
-    /// <summary>Strength of every candidate from index-only reads (interactions, person keys); no contact row is read.</summary>
-    private async Task<List<(Guid ContactId, RelationshipStrength Strength)>> StrengthsAsync(
-        Guid tenant, Guid me, List<Candidate> candidates, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement for the candidates, their strength signals from index-only reads (interactions, person keys), the
+    /// ranking and what the searcher may see of the requested page: names and colleagues only for Shared contacts.
+    /// Each row carries the number of candidates and the page actually shown (clamped to the last page).
+    /// </summary>
+    private async Task<List<RankedRow>> RankedPageAsync(
+        CandidateQuery candidates, Guid tenant, Guid me, int page, DateOnly today, CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = candidates.Select(c => c.ContactId).ToArray();
-        var signals = (await db.Database.SqlQuery<Signal>($"""
-            SELECT x.id AS "ContactId", coalesce(t.n, 0) AS "Interactions", t.latest AS "Latest", coalesce(t.decayed, 0) AS "Decayed",
-                   coalesce(k.others, 0) AS "OtherColleagues"
-            FROM unnest({ids}) AS x(id)
-            LEFT JOIN (SELECT i.contact_id, count(*)::int AS n, max(i.occurred_on) AS latest,
-                              sum(power(0.5, ({today} - i.occurred_on)::float8 / {RelationshipStrength.HalfLifeDays}))::float8 AS decayed
-                       FROM interactions AS i
-                       WHERE i.tenant_id = {tenant} AND i.contact_id = ANY({ids}) AND i.occurred_on <= {today}
-                       GROUP BY i.contact_id) AS t ON t.contact_id = x.id
-            LEFT JOIN (SELECT k.contact_id, count(DISTINCT o.owner_id)::int AS others
-                       FROM discovery_person_keys AS k
-                       JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
-                       WHERE k.tenant_id = {tenant} AND k.contact_id = ANY({ids}) AND o.owner_id <> k.owner_id AND o.owner_id <> {me}
-                         AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = o.tenant_id AND u.id = o.owner_id AND u.is_active)
-                       GROUP BY k.contact_id) AS k ON k.contact_id = x.id
-            """).ToListAsync(cancellationToken)).ToDictionary(s => s.ContactId);
-        return [.. candidates
-            .Select(c => (c.ContactId, Signal: signals.GetValueOrDefault(c.ContactId), c.Depth, c.LastContactedOn))
-            .Select(c => (c.ContactId, RelationshipStrength.Of(c.Depth, c.Signal?.Interactions ?? 0,
-                Later(c.Signal?.Latest, c.LastContactedOn), c.Signal?.Decayed ?? 0, c.Signal?.OtherColleagues ?? 0, today)))
-            .OrderByDescending(c => c.Item2.Score).ThenBy(c => c.ContactId)];
-    }
-
-    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
-
-    /// <summary>What the searcher may see of the page's contacts: names and colleagues only for Shared ones.</summary>
-    private async Task<List<DiscoveryHit>> DetailsAsync(Guid tenant, List<(Guid ContactId, RelationshipStrength Strength)> page, CancellationToken cancellationToken)
-    {
-        if (page.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = page.Select(p => p.ContactId).ToArray();
-        var rows = (await db.Database.SqlQuery<DetailRow>($"""
+        var sql = $"""
+            WITH {candidates.Sql},
+            scored AS (
+                SELECT x.contact_id, x.depth, x.last_contacted_on, coalesce(t.n, 0) AS interactions, t.latest, coalesce(t.decayed, 0) AS decayed,
+                       coalesce(k.others, 0) AS others,
+                       least(greatest(x.depth, 1), 5) * 20 + round(40 * (1 - exp(-greatest(0, coalesce(t.decayed, 0)) / 2)))::int
+                         + 10 * least(3, coalesce(k.others, 0)) AS score
+                FROM candidates AS x
+                LEFT JOIN LATERAL (SELECT count(*)::int AS n, max(i.occurred_on) AS latest,
+                                          sum(power(0.5, (@today - i.occurred_on)::float8 / {RelationshipStrength.HalfLifeDays}))::float8 AS decayed
+                                   FROM interactions AS i
+                                   WHERE i.tenant_id = @tenant AND i.contact_id = x.contact_id AND i.occurred_on <= @today) AS t ON true
+                LEFT JOIN LATERAL (SELECT count(DISTINCT o.owner_id)::int AS others
+                                   FROM discovery_person_keys AS k
+                                   JOIN discovery_person_keys AS o ON o.tenant_id = k.tenant_id AND o.person_key = k.person_key
+                                   WHERE k.tenant_id = @tenant AND k.contact_id = x.contact_id AND o.owner_id <> k.owner_id AND o.owner_id <> @me
+                                     AND EXISTS (SELECT 1 FROM users AS u WHERE u.tenant_id = o.tenant_id AND u.id = o.owner_id AND u.is_active)) AS k ON true),
+            ranked AS (
+                SELECT s.*, row_number() OVER (ORDER BY s.score DESC, s.contact_id) AS position, count(*) OVER () AS total FROM scored AS s),
+            shown AS (
+                SELECT r.*, least(greatest(@page, 1), (r.total + {PageSize - 1}) / {PageSize})::int AS page FROM ranked AS r)
             SELECT c.id AS "ContactId", c.visibility AS "Visibility",
                    CASE WHEN c.visibility = 2 THEN c.display_name END AS "DisplayName",
                    CASE WHEN c.visibility = 2 THEN u.display_name END AS "OwnerName",
                    CASE WHEN c.visibility = 2 THEN c.owner_id END AS "OwnerId",
                    dep.name AS "OwnerDepartment", c.title AS "Title", c.company_name AS "CompanyName", c.organization_id AS "OrganizationId",
-                   c.open_to AS "OpenTo"
-            FROM contacts AS c
-            JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id AND u.is_active
+                   c.open_to AS "OpenTo", s.depth AS "Depth", s.last_contacted_on AS "LastContactedOn", s.interactions AS "Interactions",
+                   s.latest AS "Latest", s.decayed AS "Decayed", s.others AS "OtherColleagues", s.total::int AS "Total", s.page AS "Page"
+            FROM shown AS s
+            JOIN contacts AS c ON c.tenant_id = @tenant AND c.id = s.contact_id
+            JOIN users AS u ON u.tenant_id = c.tenant_id AND u.id = c.owner_id
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
-            WHERE c.tenant_id = {tenant} AND c.id = ANY({ids}) AND c.visibility <> 0 AND NOT c.use_stopped
-            """).ToListAsync(cancellationToken)).ToDictionary(r => r.ContactId);
-        var hits = new List<DiscoveryHit>(page.Count);
-        foreach (var (contactId, strength) in page)
-        {
-            if (rows.TryGetValue(contactId, out var r))
-            {
-                hits.Add(new DiscoveryHit(r.ContactId, (ContactVisibility)r.Visibility, r.DisplayName, r.OwnerName, r.OwnerId, r.OwnerDepartment,
-                    r.Title, r.CompanyName, r.OrganizationId, (OpenTo)r.OpenTo, strength));
-            }
-        }
-
-        return hits;
+            WHERE s.position > (s.page - 1) * {PageSize} AND s.position <= s.page * {PageSize}
+            ORDER BY s.position
+            """;
+        object[] parameters = [
+            new NpgsqlParameter("tenant", tenant), new NpgsqlParameter("me", me),
+            new NpgsqlParameter("page", page), new NpgsqlParameter("today", today), .. candidates.Parameters];
+        return await db.Database.SqlQueryRaw<RankedRow>(sql, parameters).ToListAsync(cancellationToken);
     }
 
-    private sealed record Candidate(Guid ContactId, int Depth, DateOnly? LastContactedOn);
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    private sealed record Signal(Guid ContactId, int Interactions, DateOnly? Latest, double Decayed, int OtherColleagues);
-
-    private sealed record DetailRow(
+    private sealed record RankedRow(
         Guid ContactId, int Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment, string? Title,
-        string? CompanyName, Guid? OrganizationId, int OpenTo);
+        string? CompanyName, Guid? OrganizationId, int OpenTo, int Depth, DateOnly? LastContactedOn, int Interactions, DateOnly? Latest,
+        double Decayed, int OtherColleagues, int Total, int Page);
 }
