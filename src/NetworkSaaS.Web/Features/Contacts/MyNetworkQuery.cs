@@ -86,6 +86,7 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
                 return kept;
             }
 
+            MyNetworkMetrics.Loaded(changed: kept is not null);
             var loaded = await LoadAsync(connection, tenantId, ownerId, cancellationToken);
             cache.Keep(tenantId, ownerId, loaded);
             return loaded;
