@@ -35,6 +35,11 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
             // Plain http on loopback: a Secure (__Host-) auth cookie would never be sent back.
             [NetworkSaaS.Web.Features.Accounts.Sessions.AuthCookie.OverPlainHttpSetting] = "true",
             ["Email:PickupDirectory"] = mailDirectory,
+            // What the startup check demands outside Development: a base URL, a passkey domain, a key-encryption certificate.
+            ["Email:BaseUrl"] = "http://localhost",
+            ["Passkeys:ServerDomain"] = "localhost",
+            [$"{DataProtectionCertificates.Section}:Base64"] = Convert.ToBase64String(
+                DataProtectionCertificates.CreateSelfSigned("CN=NetworkSaaS benchmark").Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12)),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

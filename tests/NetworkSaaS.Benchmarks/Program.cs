@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,12 @@ internal static class BenchmarkProgram
             ["RateLimits:Imports:PerAddress"] = "100000",
             ["RateLimits:Imports:PerAccount"] = "100000",
         };
+        // The web app and the import's worker read each other's data-protection keys: one certificate for both.
+        using (var certificate = DataProtectionCertificates.CreateSelfSigned("CN=NetworkSaaS benchmark"))
+        {
+            appSettings[$"{DataProtectionCertificates.Section}:Base64"] = Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
+        }
+
         await using var company = await SyntheticCompany.PrepareAsync(postgres, root, Database, "generated.json", options, visibility: null, addActivity: null, appSettings, ct);
         var (app, generator, organizations, tenant, users, generation) =
             (company.App, company.Generator, company.Organizations, company.Tenant, company.Users, company.Generation);
@@ -162,8 +169,8 @@ internal static class BenchmarkProgram
             foreach (var page in new[] { coldList, coldSearch })
             {
                 Report.PrintScenario(page, baseline);
-                var copies = cold.CountsOf(page.Name);
-                Console.WriteLine(Report.F($"            copies loaded: {copies.AbsentLoads:N0} not in memory + {copies.ChangedLoads:N0} after a write = {(copies.AbsentLoads + copies.ChangedLoads) / (double)Math.Max(1, page.Requests):0.00} per request; {copies.Evictions:N0} evicted for room"));
+                var loaded = cold.CountsOf(page.Name);
+                Console.WriteLine(Report.F($"            copies loaded: {loaded.AbsentLoads:N0} not in memory + {loaded.ChangedLoads:N0} after a write = {(loaded.AbsentLoads + loaded.ChangedLoads) / (double)Math.Max(1, page.Requests):0.00} per request; {loaded.Evictions:N0} evicted for room"));
             }
 
             Report.PrintWriters(cold.Writers);

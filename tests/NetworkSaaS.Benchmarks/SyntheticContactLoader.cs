@@ -28,6 +28,7 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString)
         "organization_id", "company_name", "department", "title", "emails", "phones", "phones_e164", "urls", "address", "tags", "expertise",
         "notes", "channel", "met_on", "met_at", "introduced_by_user_id", "introduced_by_contact_id", "depth", "open_to", "visibility",
         "last_contacted_on", "cadence_days", "next_touch_on", "snoozed_until", "v_card_uid", "search_text", "created_at", "updated_at",
+        "review_pending", "use_stopped",
     ];
 
     /// <summary>Loads every tenant's organizations and contacts in one session: indexes are dropped and rebuilt once.</summary>
@@ -264,6 +265,8 @@ internal sealed class SyntheticContactLoader(string superUserConnectionString)
         await TextAsync(writer, c.SearchText, cancellationToken);
         await writer.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
         await writer.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        await writer.WriteAsync(c.ReviewPending, NpgsqlDbType.Boolean, cancellationToken);
+        await writer.WriteAsync(c.UseStopped, NpgsqlDbType.Boolean, cancellationToken);
     }
 
     private static Task TextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
