@@ -20,7 +20,10 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
 
     /// <param name="role">"web" (pages only) or "worker" (the Hangfire server only), as deployed.</param>
     /// <param name="services">Replacements registered after the app's own (e.g. the clock).</param>
-    public BenchmarkApp(DatabaseConnections connections, string mailDirectory, string role = "web", Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration added to (or replacing) the benchmark's own.</param>
+    public BenchmarkApp(
+        DatabaseConnections connections, string mailDirectory, string role = "web", Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _services = services;
         _settings = new Dictionary<string, string?>
@@ -41,6 +44,10 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

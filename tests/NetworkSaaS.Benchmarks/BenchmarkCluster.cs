@@ -5,7 +5,8 @@ namespace NetworkSaaS.Benchmarks;
 
 /// <summary>
 /// The benchmark's own PostgreSQL cluster: in <c>--data DIR</c> (kept, reused next time) or in a throwaway folder under
-/// /tmp that is deleted at the end. Stopped whatever happens; Ctrl+C ends the run with 130.
+/// /tmp that is deleted at the end, durable as deployed (<see cref="DurableSettings"/>). Stopped whatever happens;
+/// Ctrl+C ends the run with 130.
 /// </summary>
 internal static class BenchmarkCluster
 {
@@ -15,10 +16,11 @@ internal static class BenchmarkCluster
     {
         var keep = options.DataDirectory is not null;
         var root = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"networksaas-bench-{Environment.ProcessId}");
-        var postgres = new EmbeddedPostgres(root, fastUnsafe: true);
+        var postgres = new EmbeddedPostgres(root);
         try
         {
             await postgres.StartAsync(ct);
+            await DurableSettings.EnsureAsync(postgres, ct);
             return await body(options, postgres, root, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

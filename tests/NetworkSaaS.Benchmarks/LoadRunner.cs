@@ -5,7 +5,20 @@ using System.Text.RegularExpressions;
 namespace NetworkSaaS.Benchmarks;
 
 /// <summary>A kind of request: the address of the next one, drawn with the client's own random generator.</summary>
-internal sealed record Scenario(string Name, Func<Random, string> NextPath);
+internal sealed record Scenario(string Name, Func<Random, string> NextPath)
+{
+    /// <summary>
+    /// When set, each loop sends every request as one of these signed-in employees, drawn at random (more employees than
+    /// loops); otherwise each loop is its own client's employee.
+    /// </summary>
+    public IReadOnlyList<HttpClient>? SignedIn { get; init; }
+
+    /// <summary>Runs beside the loops, from the warm-up until the measured time is up (then the token is cancelled).</summary>
+    public Func<CancellationToken, Task>? Beside { get; init; }
+
+    /// <summary>Called with true just before the measured time and with false just after it.</summary>
+    public Action<bool>? Measuring { get; init; }
+}
 
 internal sealed record ScenarioResult(string Name, int Requests, int Errors, double Seconds, IReadOnlyList<double> SortedLatenciesMs, string? FirstError, CpuSample Cpu)
 {
@@ -27,12 +40,25 @@ internal sealed record ScenarioResult(string Name, int Requests, int Errors, dou
 
 /// <summary>
 /// Closed-loop load over loopback: each signed-in client sends a request, awaits the whole response, and sends the next
-/// at once (no think time), until the time is up. Only 200 answers count as requests; anything else is an error.
+/// at once (no think time), until the time is up. Only 200 answers count as requests; anything else (another status, a
+/// timeout, a broken connection) is an error, also during the unmeasured warm-ups (<see cref="UnmeasuredErrors"/>).
 /// </summary>
 internal static partial class LoadRunner
 {
+    private static int unmeasuredErrors;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    /// <summary>Failed requests of the warm-ups, which are not in any scenario's figures but count in the run's total.</summary>
+    public static int UnmeasuredErrors => Volatile.Read(ref unmeasuredErrors);
+
+    /// <summary>The antiforgery token of the first form of an HTML page.</summary>
+    public static string FormToken(string html, string path)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}.");
+    }
 
     public static HttpClient NewClient(Uri baseAddress) =>
         new(new SocketsHttpHandler
@@ -53,17 +79,11 @@ internal static partial class LoadRunner
     {
         var path = $"/{slug}/account/login";
         var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), cancellationToken);
-        var match = TokenPattern().Match(html);
-        if (!match.Success)
-        {
-            throw new InvalidOperationException($"No antiforgery token on {path}.");
-        }
-
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value),
+            ["__RequestVerificationToken"] = FormToken(html, path),
         });
         using var response = await client.PostAsync(new Uri(path, UriKind.Relative), form, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Redirect)
@@ -75,16 +95,23 @@ internal static partial class LoadRunner
     public static async Task<ScenarioResult> RunAsync(
         Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan warmup, TimeSpan duration, int seed, CpuMeter cpu, CancellationToken cancellationToken)
     {
+        using var stopBeside = new CancellationTokenSource();
+        var beside = scenario.Beside is { } besideLoad ? Task.Run(() => besideLoad(stopBeside.Token), cancellationToken) : Task.CompletedTask;
         if (warmup > TimeSpan.Zero)
         {
-            await RunClientsAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
+            var unmeasured = await RunClientsAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
+            Interlocked.Add(ref unmeasuredErrors, unmeasured.Sum(c => c.Errors));
         }
 
+        scenario.Measuring?.Invoke(true);
         var cpuBefore = cpu.Read();
         var started = Stopwatch.GetTimestamp();
         var perClient = await RunClientsAsync(scenario, clients, duration, seed, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuUsed = cpu.Read() - cpuBefore;
+        scenario.Measuring?.Invoke(false);
+        await stopBeside.CancelAsync();
+        await beside;
         return new ScenarioResult(
             scenario.Name,
             perClient.Sum(c => c.Latencies.Count),
@@ -111,9 +138,10 @@ internal static partial class LoadRunner
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var path = scenario.NextPath(random);
+            var sender = scenario.SignedIn is { } signedIn ? signedIn[random.Next(signedIn.Count)] : client;
             try
             {
-                var (status, elapsed) = await TimedGetAsync(client, path, sink, cancellationToken);
+                var (status, elapsed) = await TimedGetAsync(sender, path, sink, cancellationToken);
                 if (status == HttpStatusCode.OK)
                 {
                     result.Latencies.Add(elapsed);
@@ -124,7 +152,7 @@ internal static partial class LoadRunner
                     result.FirstError ??= $"GET {path} answered {(int)status}";
                 }
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 result.Errors++;
                 result.FirstError ??= $"GET {path}: {e.Message}";

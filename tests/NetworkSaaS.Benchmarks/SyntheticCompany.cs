@@ -49,9 +49,15 @@ internal sealed class SyntheticCompany : IAsyncDisposable
 
     /// <param name="marker">The file (in the cluster's folder) saying what the database holds.</param>
     /// <param name="addActivity">Runs once on freshly generated data (not on reuse), before the marker is written.</param>
+    public static Task<SyntheticCompany> PrepareAsync(
+        EmbeddedPostgres postgres, string root, string database, string marker, BenchmarkOptions options, ContactVisibility? visibility,
+        Func<SyntheticCompany, CancellationToken, Task>? addActivity, CancellationToken ct) =>
+        PrepareAsync(postgres, root, database, marker, options, visibility, addActivity, appSettings: null, ct);
+
+    /// <param name="appSettings">Configuration of the app beyond the benchmark's own (<see cref="BenchmarkApp"/>).</param>
     public static async Task<SyntheticCompany> PrepareAsync(
         EmbeddedPostgres postgres, string root, string database, string marker, BenchmarkOptions options, ContactVisibility? visibility,
-        Func<SyntheticCompany, CancellationToken, Task>? addActivity, CancellationToken ct)
+        Func<SyntheticCompany, CancellationToken, Task>? addActivity, IReadOnlyDictionary<string, string?>? appSettings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(postgres);
         ArgumentNullException.ThrowIfNull(options);
@@ -89,7 +95,7 @@ internal sealed class SyntheticCompany : IAsyncDisposable
         var organizations = generator.Organizations();
         var superUser = postgres.SuperUserConnectionString(database);
 
-        var app = new BenchmarkApp(connections, Path.Combine(root, "mail"));
+        var app = new BenchmarkApp(connections, Path.Combine(root, "mail"), settings: appSettings);
         app.Start();
         var services = app.Services;
         Console.WriteLine($"App (role web, environment Benchmark) on {app.BaseAddress}");

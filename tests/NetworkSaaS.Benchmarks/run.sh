@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the contact list, search and LinkedIn import on a synthetic company, or (--reminders) of the
+# Benchmark of the contact list and search (warm, and cold with writes beside), discovery and the LinkedIn import through
+# the pages on a synthetic company (durable PostgreSQL), or (--reminders) of the
 # stay-in-touch reminder scan over 100 synthetic companies, or (--exports) of the exports (100,000-contact xlsx/CSV
 # export and the HR workbook for 1,000 employees) (see the README's figures).
 # Options: --contacts N (1000000) --users N (1000) --seconds S (20) --warmup S (3) --clients N (16) --import-rows N (10000)

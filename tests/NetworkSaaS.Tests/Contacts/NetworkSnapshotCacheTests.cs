@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Tests.Infrastructure;
@@ -38,6 +39,26 @@ public sealed class NetworkSnapshotCacheTests
 
         cache.Keep(Tenant, second, Copy(25)); // larger than the whole limit: never kept
         Assert.Null(cache.Find(Tenant, second));
+    }
+
+    [Fact]
+    public async Task Copies_dropped_or_refused_for_room_are_counted_as_evictions()
+    {
+        long evictions = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MyNetworkMetrics.MeterName && instrument.Name == MyNetworkMetrics.EvictionsName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref evictions, value));
+        listener.Start();
+
+        using var cache = Cache(cachedContacts: 20, TimeSpan.FromMinutes(10));
+        cache.Keep(Tenant, Guid.NewGuid(), Copy(25)); // larger than the whole limit: refused
+        await Eventually.WaitUntilAsync(() => Task.FromResult(Interlocked.Read(ref evictions) >= 1));
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
             return kept;
         }
 
+        MyNetworkMetrics.Loaded(changed: kept is not null);
         var loaded = await LoadAsync(tenantId, ownerId, cancellationToken);
         cache.Keep(tenantId, ownerId, loaded);
         return loaded;

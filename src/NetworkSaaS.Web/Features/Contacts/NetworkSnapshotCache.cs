@@ -36,7 +36,15 @@ public sealed class NetworkSnapshotCache : IDisposable
     public void Keep(Guid tenantId, Guid ownerId, NetworkSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        cache.Set((tenantId, ownerId), snapshot, new MemoryCacheEntryOptions { Size = snapshot.Count + 1, SlidingExpiration = idle });
+        var options = new MemoryCacheEntryOptions { Size = snapshot.Count + 1, SlidingExpiration = idle }
+            .RegisterPostEvictionCallback(static (_, _, reason, _) =>
+            {
+                if (reason == EvictionReason.Capacity)
+                {
+                    MyNetworkMetrics.Evicted();
+                }
+            });
+        cache.Set((tenantId, ownerId), snapshot, options);
     }
 
     public void Dispose() => cache.Dispose();
