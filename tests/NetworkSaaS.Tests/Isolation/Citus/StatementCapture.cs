@@ -132,6 +132,8 @@ public sealed class PostgresParser : IAsyncDisposable
         {
             Options = "-c debug_print_parse=on -c debug_pretty_print=off -c client_min_messages=log -c log_statement=none",
             Pooling = false,
+            // Npgsql redacts a notice's detail (where the tree is) otherwise.
+            IncludeErrorDetail = true,
         };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
