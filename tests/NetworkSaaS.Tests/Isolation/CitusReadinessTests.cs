@@ -154,13 +154,13 @@ public sealed partial class CitusReadinessTests(PostgresCluster cluster) : Integ
         var tenantStatements = 0;
         foreach (var statement in statements.Where(s => IsQuery(s.Sql)).DistinctBy(s => s.Sql + "\n" + string.Join(",", s.Parameters.Values)))
         {
-            var tree = await parser.ParseAsync(statement.Sql, statement.Parameters.Keys.DefaultIfEmpty(0).Max());
+            var tree = await parser.ParseAsync(statement.Sql, statement.Parameters.Keys.DefaultIfEmpty(0).Max(), statement.Parameters);
             checkedStatements++;
             tenantStatements += MentionsTenantTable(tree, tables) ? 1 : 0;
             problems.AddRange(TenantCoLocation.Problems(tree, tables, statement.Parameters).Select(p => $"{p}\n    in: {statement.Sql}"));
         }
 
-        Assert.True(tenantStatements > 200, $"only {tenantStatements} of {checkedStatements} statements read or wrote tenant tables: was the log captured?");
+        Assert.True(tenantStatements > 100, $"only {tenantStatements} of {checkedStatements} statements read or wrote tenant tables: was the log captured?");
         Assert.True(statements.Any(s => s.Sql.Contains("discovery_terms", StringComparison.Ordinal)), "discovery ran no statement on its index");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
     }

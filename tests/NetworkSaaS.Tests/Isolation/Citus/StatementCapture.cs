@@ -132,6 +132,8 @@ public sealed class PostgresParser : IAsyncDisposable
         {
             Options = "-c debug_print_parse=on -c debug_pretty_print=off -c client_min_messages=log -c log_statement=none",
             Pooling = false,
+            // Npgsql redacts a notice's detail (where the tree is) otherwise.
+            IncludeErrorDetail = true,
         };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
@@ -139,9 +141,10 @@ public sealed class PostgresParser : IAsyncDisposable
     }
 
     /// <summary>The analysed tree of one statement (SELECT, INSERT, UPDATE, DELETE, WITH …), nothing executed.</summary>
-    public async Task<ParseNode> ParseAsync(string sql, int parameterCount)
+    public async Task<ParseNode> ParseAsync(string sql, int parameterCount, IReadOnlyDictionary<int, string?>? values = null)
     {
         var types = Enumerable.Repeat("unknown", parameterCount).ToArray();
+        var guessed = false;
         while (true)
         {
             _trees.Clear();
@@ -166,9 +169,38 @@ public sealed class PostgresParser : IAsyncDisposable
                 types[unknown - 1] = "text";
                 continue;
             }
+            catch (PostgresException e) when (!guessed && values is not null && e.SqlState is PostgresErrorCodes.AmbiguousFunction
+                                                  or PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.DatatypeMismatch)
+            {
+                // Context alone cannot type it (unnest($1)): take the types the bound values show (uuid, uuid[], text[]).
+                guessed = true;
+                types = [.. Enumerable.Range(1, parameterCount).Select(n => TypeOf(values.GetValueOrDefault(n)))];
+                continue;
+            }
 
             return _trees.Select(ParseNode.Read).First(t => t.Atom("commandType") != "6");
         }
+    }
+
+    private static string TypeOf(string? value)
+    {
+        if (value is null)
+        {
+            return "unknown";
+        }
+
+        if (Guid.TryParse(value, out _))
+        {
+            return "uuid";
+        }
+
+        if (value.Length >= 2 && value.StartsWith('{') && value.EndsWith('}'))
+        {
+            var items = value[1..^1].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            return items.Length > 0 && items.All(i => Guid.TryParse(i, out _)) ? "uuid[]" : "text[]";
+        }
+
+        return "unknown";
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
