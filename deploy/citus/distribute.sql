@@ -111,5 +111,5 @@ SELECT create_distributed_function('delete_expired_audit_entries(timestamp with 
 
 COMMIT;
 
--- Hangfire's schema (hangfire.*) and __EFMigrationsHistory stay plain tables on the coordinator: never joined with
+-- Hangfire's schema (hangfire.*), __EFMigrationsHistory and rate_limit_counters stay plain tables on the coordinator: never joined with
 -- tenant data. Hangfire may also live in a database of its own (README.md, "Hangfire").

@@ -118,18 +118,18 @@ public sealed class SeveralProcessesTests(SeveralProcesses processes, ITestOutpu
     [Fact]
     public async Task Exports_started_through_web_A_each_run_exactly_once_on_one_of_the_two_workers()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("jobs");
+        var (tenant, admin) = await App.CreateTenantAsync("once");
         var users = new List<AppUser> { admin };
         for (var i = 1; i <= 3; i++)
         {
-            users.Add(await App.CreateUserAsync(tenant, $"user{i}@jobs.test"));
+            users.Add(await App.CreateUserAsync(tenant, $"user{i}@once.test"));
         }
 
         foreach (var user in users)
         {
             await App.CreateContactAsync(tenant, user.Id, "Contact", $"Of {user.DisplayName}", "Globex");
-            using var browser = await SignedInOnAAsync("jobs", user.Email!);
-            await browser.A.PostFormAsync("/jobs/exports?handler=MyContacts", new() { ["format"] = "Csv" }, "/jobs/exports", expect: HttpStatusCode.Redirect);
+            using var browser = await SignedInOnAAsync("once", user.Email!);
+            await browser.A.PostFormAsync("/once/exports?handler=MyContacts", new() { ["format"] = "Csv" }, "/once/exports", expect: HttpStatusCode.Redirect);
         }
 
         var exports = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ExportRequests.AsNoTracking().Select(e => e.Id).ToListAsync());

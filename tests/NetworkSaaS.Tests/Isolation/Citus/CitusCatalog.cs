@@ -23,6 +23,7 @@ public static class CitusCatalog
     public static readonly IReadOnlySet<string> CoordinatorTables = new HashSet<string>(StringComparer.Ordinal)
     {
         "__EFMigrationsHistory",
+        "rate_limit_counters", // hot, short-lived sign-in counters, read and written alone: a reference table would write every node
     };
 
     /// <summary>
