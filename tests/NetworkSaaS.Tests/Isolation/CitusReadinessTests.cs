@@ -154,7 +154,16 @@ public sealed partial class CitusReadinessTests(PostgresCluster cluster) : Integ
         var tenantStatements = 0;
         foreach (var statement in statements.Where(s => IsQuery(s.Sql)).DistinctBy(s => s.Sql + "\n" + string.Join(",", s.Parameters.Values)))
         {
-            var tree = await parser.ParseAsync(statement.Sql, statement.Parameters.Keys.DefaultIfEmpty(0).Max(), statement.Parameters);
+            ParseNode tree;
+            try
+            {
+                tree = await parser.ParseAsync(statement.Sql, statement.Parameters.Keys.DefaultIfEmpty(0).Max(), statement.Parameters);
+            }
+            catch (PostgresException e)
+            {
+                throw new InvalidOperationException($"PostgreSQL could not parse a statement the app ran ({e.MessageText}): {statement.Sql}\n    values: {string.Join(", ", statement.Parameters.Select(p => $"${p.Key} = {p.Value}"))}", e);
+            }
+
             checkedStatements++;
             tenantStatements += MentionsTenantTable(tree, tables) ? 1 : 0;
             problems.AddRange(TenantCoLocation.Problems(tree, tables, statement.Parameters).Select(p => $"{p}\n    in: {statement.Sql}"));

@@ -168,7 +168,7 @@ public sealed class DiscoverySearch(AppDbContext db)
     private static CandidateQuery CandidatesAtOrganizations(Guid[] organizations, string[] terms) => new($"""
         candidates AS MATERIALIZED (
             SELECT p.contact_id, p.depth, p.last_contacted_on
-            FROM unnest(@organizations) AS org(id)
+            FROM unnest(@organizations::uuid[]) AS org(id)
             CROSS JOIN LATERAL (
                 SELECT c.id AS contact_id, c.depth, c.last_contacted_on FROM contacts AS c
                 WHERE c.tenant_id = @tenant AND c.organization_id = org.id AND c.visibility <> 0 AND NOT c.use_stopped AND c.owner_id <> @me
