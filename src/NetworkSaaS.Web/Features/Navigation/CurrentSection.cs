@@ -1,4 +1,4 @@
-namespace NetworkSaaS.Web.Features.Shared;
+namespace NetworkSaaS.Web.Features.Navigation;
 
 /// <summary>Which header link a page belongs to: the link is marked on its own page and on every page below it.</summary>
 public static class CurrentSection
