@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Contacts;
+using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Tests.Infrastructure;
 
 namespace NetworkSaaS.Tests.Browser;
@@ -13,7 +17,7 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
             const box = e.getBoundingClientRect();
             const style = getComputedStyle(e);
             const content = box.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth);
-            return { text: e.textContent.trim().replace(/\s+/g, ' '), lines: Math.round(content / parseFloat(style.lineHeight)), top: Math.round(box.top), width: box.width };
+            return { Text: e.textContent.trim().replace(/\s+/g, ' '), Lines: Math.round(content / parseFloat(style.lineHeight)), Top: Math.round(box.top), Width: box.width };
         })
         """;
 
@@ -29,7 +33,15 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
         }
         """;
 
-    private sealed record NavLabel(string Text, int Lines, int Top, double Width);
+    private sealed class NavLabel
+    {
+        public string Text { get; set; } = "";
+        public int Lines { get; set; }
+        public int Top { get; set; }
+        public double Width { get; set; }
+
+        public override string ToString() => $"{Text} (lines {Lines}, top {Top}, width {Width})";
+    }
 
     [Fact]
     public async Task The_header_fits_at_1280_and_1024_pixels_in_japanese_and_english_marks_the_page_and_its_account_menu_works_with_the_keyboard()
@@ -53,8 +65,8 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
                 Assert.True(labels.Length >= 9, $"{culture} {width}: {labels.Length} header items");
                 var wrapped = labels.Where(l => l.Lines != 1 || l.Width == 0).ToList();
                 Assert.True(wrapped.Count == 0, $"{culture} {width}px, broken or hidden: " + string.Join(", ", wrapped));
-                var rows = labels.Select(l => l.Top).Distinct().ToList();
-                Assert.True(rows.Count == 1, $"{culture} {width}px: the header takes {rows.Count} rows: " + string.Join(", ", labels));
+                // One row: the links and the account menu (a few pixels shorter, centred) start within a line of each other.
+                Assert.True(labels.Max(l => l.Top) - labels.Min(l => l.Top) < 16, $"{culture} {width}px, more than one row: " + string.Join(", ", labels));
                 Assert.Equal("", await page.EvaluateAsync<string>(SidewaysOverflow));
 
                 var current = await page.Locator(".site-nav [aria-current=page]").AllAsync();
@@ -99,6 +111,15 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         var employee = await App.CreateUserAsync(tenant, "employee@acme.test");
         var manager = await App.CreateUserAsync(tenant, "manager@acme.test", Roles.Manager);
+        await App.InTenantAsync(tenant, async sp =>
+        {
+            // A manager's reports cover their department.
+            var db = sp.GetRequiredService<AppDbContext>();
+            var sales = new Department { Name = "Sales" };
+            db.Departments.Add(sales);
+            (await db.Users.SingleAsync(u => u.Id == manager.Id)).DepartmentId = sales.Id;
+            return await db.SaveChangesAsync();
+        });
         var hr = await App.CreateUserAsync(tenant, "hr@acme.test", Roles.HR);
         var executive = await App.CreateUserAsync(tenant, "executive@acme.test", Roles.Executive);
         var own = await App.CreateContactAsync(tenant, employee.Id, "Wolfeschlegelsteinhausen", "Hubert Blaine", "International Business Machines Corporation of Greater Tokyo",
@@ -126,7 +147,7 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
         var cards = await phone.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#contacts tbody tr')].map(r => getComputedStyle(r).display)");
         Assert.Equal(4, cards.Length);
         Assert.All(cards, display => Assert.Equal("block", display));
-        Assert.Equal(1, await phone.EvaluateAsync<int>("() => document.querySelector('#contacts thead').getBoundingClientRect().height"));
+        Assert.True(await phone.EvaluateAsync<double>("() => document.querySelector('#contacts thead').getBoundingClientRect().height") <= 1, "the column headers are hidden");
         Assert.True(await phone.IsVisibleAsync("#contacts tbody tr td[data-label]"));
         await ScreenshotAsync(phone, "my-network-phone");
         await phone.GotoAsync("/acme/introductions");
@@ -158,7 +179,12 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
             foreach (var path in paths)
             {
                 var response = await page.GotoAsync($"/acme/{path}");
-                Assert.True(response!.Ok, $"{email} /acme/{path}: {response.Status}");
+                if (!response!.Ok)
+                {
+                    overflowing.Add($"{email} /acme/{path}: HTTP {response.Status}");
+                    continue;
+                }
+
                 var overflow = await page.EvaluateAsync<string>(SidewaysOverflow);
                 if (overflow.Length > 0)
                 {
