@@ -61,6 +61,34 @@ public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(clu
         return page;
     }
 
+    /// <summary>Opens the header's account menu (profile, language, sign-out) as a person does, with a click on its summary.</summary>
+    protected static async Task OpenAccountMenuAsync(IPage page)
+    {
+        if (!await page.EvalOnSelectorAsync<bool>("#account-menu", "menu => menu.open"))
+        {
+            await page.ClickAsync("#account-menu-button");
+        }
+    }
+
+    /// <summary>Signs out through the account menu.</summary>
+    protected static async Task SignOutAsync(IPage page)
+    {
+        await OpenAccountMenuAsync(page);
+        await page.ClickAsync("#account-menu form[action$='/account/logout'] button");
+    }
+
+    /// <summary>Switches the language through the account menu when signed in, or the header's switcher on a public page.</summary>
+    protected static async Task SwitchLanguageAsync(IPage page, string culture)
+    {
+        if (await page.Locator("#account-menu").CountAsync() > 0)
+        {
+            await OpenAccountMenuAsync(page);
+        }
+
+        await page.ClickAsync($"#language-switcher button[value={culture}]");
+        await page.WaitForSelectorAsync($"html[lang={culture}]");
+    }
+
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -25,7 +25,7 @@ public sealed class MfaFlowTests(PostgresCluster cluster) : BrowserTest(cluster)
         Assert.Equal(10, await page.Locator(".recovery-code").CountAsync());
         await ScreenshotAsync(page, "mfa-recovery-codes");
 
-        await page.ClickAsync("form[action='/orbit/account/logout'] button");
+        await SignOutAsync(page);
         await page.WaitForURLAsync($"{BaseUrl}/orbit/account/login");
         await page.FillAsync("#Input_Email", admin.Email!);
         await page.FillAsync("#Input_Password", TestApp.Password);

@@ -58,7 +58,7 @@ public sealed class PasskeyFlowTests(PostgresCluster cluster) : BrowserTest(clus
         Assert.Contains("Work laptop", await page.InnerTextAsync("#passkey-list"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "passkeys-security");
 
-        await page.ClickAsync("form[action$='/account/logout'] button");
+        await SignOutAsync(page);
         await page.WaitForURLAsync($"{origin}/acme/account/login");
         await page.ClickAsync("#passkey-signin-button");
         await page.WaitForURLAsync($"{origin}/acme/");
@@ -75,7 +75,7 @@ public sealed class PasskeyFlowTests(PostgresCluster cluster) : BrowserTest(clus
         Assert.Contains(AuditActions.PasskeySignIn, actions);
 
         // The authenticator offers the same credential (same RP ID) at another company: it is unknown there.
-        await page.ClickAsync("form[action$='/account/logout'] button");
+        await SignOutAsync(page);
         await page.GotoAsync("/beta/account/login");
         await page.ClickAsync("#passkey-signin-button");
         await page.WaitForSelectorAsync("#passkey-problem");

@@ -28,10 +28,10 @@ public sealed class SignupFlowTests(PostgresCluster cluster) : BrowserTest(clust
         Assert.Contains("ようこそ、港 一郎さん", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "home-ja");
 
-        await page.ClickAsync("#language-switcher button[value=en]");
-        await page.WaitForSelectorAsync("html[lang=en]");
+        await SwitchLanguageAsync(page, "en");
         Assert.Contains("Welcome, 港 一郎", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
 
+        await OpenAccountMenuAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync($"{BaseUrl}/minato/account/login");
         await page.FillAsync("#Input_Email", "ichiro@minato.example");

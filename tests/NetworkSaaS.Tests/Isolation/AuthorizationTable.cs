@@ -72,6 +72,7 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/sso/refused", Anonymous),
         new("{tenant:slug}/contacts", SignedIn),
         new("{tenant:slug}/contacts/new", SignedIn),
+        new("{tenant:slug}/contacts/quick", SignedIn),
         new("{tenant:slug}/contacts/{id:guid}", SignedIn),
         new("{tenant:slug}/contacts/{id:guid}/edit", SignedIn),
         new("{tenant:slug}/contacts/{id:guid}/delete", SignedIn),

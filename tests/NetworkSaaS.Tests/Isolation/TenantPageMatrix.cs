@@ -53,6 +53,7 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/sso/refused", typeof(Web.Features.Sso.RefusedModel), _ => "account/sso/refused?reason=failed"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
         new("{tenant:slug}/contacts/new", typeof(Web.Features.Contacts.CreateModel), _ => "contacts/new", ""),
+        new("{tenant:slug}/contacts/quick", typeof(Web.Features.Contacts.QuickAddModel), _ => "contacts/quick", ""),
         new("{tenant:slug}/contacts/{id:guid}", typeof(Web.Features.Contacts.DetailsModel), ids => $"contacts/{ids.ContactId}", "LogInteraction", "Snooze", "UndoMerge"),
         new("{tenant:slug}/contacts/{id:guid}/edit", typeof(Web.Features.Contacts.EditModel), ids => $"contacts/{ids.ContactId}/edit", ""),
         new("{tenant:slug}/contacts/{id:guid}/delete", typeof(Web.Features.Contacts.DeleteModel), ids => $"contacts/{ids.ContactId}/delete", ""),

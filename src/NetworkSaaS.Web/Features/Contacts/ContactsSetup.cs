@@ -12,6 +12,7 @@ public static class ContactsSetup
         services.AddSingleton<NetworkSnapshotCache>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ContactWriter>();
+        services.AddScoped<ContactCreation>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<IntroducerChoices>();
         services.AddScoped<DuplicateFinder>();
