@@ -207,6 +207,22 @@ public sealed class ReportsTests(PostgresCluster cluster) : IntegrationTest(clus
     }
 
     [Fact]
+    public async Task A_manager_without_a_department_sees_every_report_empty()
+    {
+        var data = await SeedBothAsync();
+        var manager = await App.CreateUserAsync(data.Tenant, "lone.manager@acme.test", Core.Features.Accounts.Roles.Manager);
+        var client = await App.SignInAsync("acme", manager.Email!);
+        foreach (var path in new[] { "/acme/reports", "/acme/reports/funnel", "/acme/reports/health" })
+        {
+            var response = await client.GetAsync(path + "?period=FY2026");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("sales.a", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("0", ReportHtml.Text(await client.GetStringAsync("/acme/reports?period=FY2026"), "total-requested"));
+    }
+
+    [Fact]
     public async Task Executives_and_admins_see_the_whole_company_or_the_department_they_choose()
     {
         var data = await SeedBothAsync();

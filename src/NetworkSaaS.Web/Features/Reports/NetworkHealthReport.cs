@@ -70,7 +70,8 @@ public sealed class NetworkHealthReport(AppDbContext db, ITenantContextAccessor 
                 SELECT CASE WHEN grouping(a.person) = 0 THEN 0 WHEN grouping(u.department_id) = 0 THEN 1 WHEN grouping(a.month) = 0 THEN 3 ELSE 2 END AS dimension,
                        CASE WHEN grouping(a.person) = 0 THEN a.person::text WHEN grouping(u.department_id) = 0 THEN u.department_id::text
                             ELSE to_char(a.month, 'YYYY-MM-DD') END AS key,
-                       sum(a.added)::int AS added, sum(a.logged)::int AS logged, sum(a.overdue)::int AS overdue
+                       -- With nothing in scope the grand total is still one row, its sums NULL.
+                       coalesce(sum(a.added), 0)::int AS added, coalesce(sum(a.logged), 0)::int AS logged, coalesce(sum(a.overdue), 0)::int AS overdue
                 FROM activity AS a
                 JOIN users AS u ON u.tenant_id = {sql.Tenant} AND u.id = a.person
                 GROUP BY GROUPING SETS ((a.person), (u.department_id), (a.month), ())
