@@ -85,6 +85,7 @@ SELECT create_distributed_table('contact_owner_versions', 'tenant_id', colocate_
 SELECT create_distributed_table('user_sessions', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('user_passkeys', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('directory_group_roles', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('business_cards', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('scim_groups', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('scim_tokens', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('scim_group_members', 'tenant_id', colocate_with => 'departments');

@@ -82,6 +82,7 @@ public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Features.Sso.SsoConnection> SsoConnections => Set<Features.Sso.SsoConnection>();
     public DbSet<Features.Sso.SsoDomain> SsoDomains => Set<Features.Sso.SsoDomain>();
     public DbSet<Features.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Features.RateLimiting.RateLimitCounter>();
+    public DbSet<Features.Cards.BusinessCard> BusinessCards => Set<Features.Cards.BusinessCard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -51,6 +51,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/reset-password", Anonymous),
         new("{tenant:slug}/account/invitation", Anonymous),
         new("{tenant:slug}/account/profile", SignedIn),
+        new("{tenant:slug}/account/card", SignedIn),
+        new("{tenant:slug}/card/{handle}/{handler?}", Anonymous),
         new("{tenant:slug}/account/login/mfa", Anonymous),
         new("{tenant:slug}/account/login/recovery", Anonymous),
         new("{tenant:slug}/account/login/passkey", Anonymous),

@@ -46,6 +46,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/admin/sso/scim-tokens", typeof(Web.Features.Scim.TokensModel), _ => "admin/sso/scim-tokens", "Create", "Revoke"),
         new("{tenant:slug}/admin/users/{id:guid}/offboarding", typeof(Web.Features.Handover.OffboardingModel), ids => $"admin/users/{ids.UserId}/offboarding",
             "Plan", "HandOver"),
+        new("{tenant:slug}/account/card", typeof(Web.Features.Cards.SettingsModel), _ => "account/card", "", "Regenerate"),
+        new("{tenant:slug}/card/{handle}/{handler?}", typeof(Web.Features.Cards.CardModel), _ => "card/secret-person-abcdefghij", ""),
         new("{tenant:slug}/account/handover", typeof(Web.Features.Handover.MineModel), _ => "account/handover", "Plan", "Decide", "DecideAll"),
         new("{tenant:slug}/admin/sso", typeof(Web.Features.Sso.AdminModel), _ => "admin/sso", "Add", "Update", "Delete", "Test", "AddGroupRole", "RemoveGroupRole"),
         new("{tenant:slug}/admin/sso/test", typeof(Web.Features.Sso.TestModel), _ => "admin/sso/test?id=0190a0a0-0000-7000-8000-000000000000"),

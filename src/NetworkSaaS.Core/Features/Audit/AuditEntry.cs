@@ -88,6 +88,10 @@ public static class AuditActions
     public const string SsoSignInRefused = "sso.sign-in.refused";
     public const string SsoPasswordRefused = "sso.password.refused";
     public const string SsoBreakGlass = "sso.break-glass";
+    public const string CardEnabled = "card.enabled";
+    public const string CardDisabled = "card.disabled";
+    public const string CardLinkRegenerated = "card.link-regenerated";
+    public const string CardContactLeft = "card.contact-left";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -106,5 +110,6 @@ public static class AuditActions
         SsoConnectionAdded, SsoConnectionChanged, SsoConnectionRemoved, SsoConnectionTested, SsoDomainRefused,
         SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
         SsoBreakGlass,
+        CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
     ];
 }

@@ -39,13 +39,14 @@ public static class NotificationKinds
     public const string ExportReady = "export.ready";
     public const string ExportFailed = "export.failed";
     public const string HandoverReceived = "handover.received";
+    public const string CardContactLeft = "card.contact-left";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntroductionRequested, IntroductionOffered, IntroductionAccepted, IntroductionDeclined, IntroductionMade,
         IntroductionWithdrawn, IntroductionClosed, IntroductionOutcome, IntroductionMessage, IntroductionNudged,
         IntroductionConnectorReminded, IntroductionEscalated, IntroductionOutcomePrompt, StayInTouchDigest,
-        NewYearGreetings, SummerGreetings, TransferSeason, ExportReady, ExportFailed, HandoverReceived,
+        NewYearGreetings, SummerGreetings, TransferSeason, ExportReady, ExportFailed, HandoverReceived, CardContactLeft,
     ];
 
     /// <summary>Whether a kind is about an introduction (these emails follow the "Introductions by email" setting).</summary>

@@ -14,6 +14,7 @@ using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
+using NetworkSaaS.Web.Features.Cards;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Privacy;
 using NetworkSaaS.Web.Features.Discover;
@@ -81,6 +82,7 @@ public static class NetworkSaaSHost
         services.AddScim();
         services.AddHandover();
         services.AddPrivacy();
+        services.AddCards();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
@@ -110,6 +112,7 @@ public static class NetworkSaaSHost
                     options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
                     options.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
                     options.Conventions.AllowAnonymousToPage("/Notifications/Unsubscribe");
+                    options.Conventions.AllowAnonymousToPage("/Cards/Card");
                 })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

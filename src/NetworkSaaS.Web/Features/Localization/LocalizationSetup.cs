@@ -15,7 +15,7 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>Order: the language switcher's cookie, then the user's saved language, the tenant's default, the browser.</summary>
+    /// <summary>Order: the language switcher's cookie, then the page's own (<see cref="IPageCulture"/>), the user's saved language, the tenant's default, the browser.</summary>
     private sealed class ConfigureRequestLocalization : IConfigureOptions<RequestLocalizationOptions>
     {
         public void Configure(RequestLocalizationOptions options)
@@ -27,6 +27,11 @@ public static class LocalizationSetup
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(async context =>
+                    context.GetEndpoint()?.Metadata.GetMetadata<IPageCulture>() is { } page
+                    && await page.CultureAsync(context) is { } culture && SupportedCultures.IsSupported(culture)
+                        ? new ProviderCultureResult(culture)
+                        : null),
                 new CustomRequestCultureProvider(context =>
                 {
                     var culture = context.User.FindFirst(TenantClaimTypes.Culture)?.Value;

@@ -61,6 +61,7 @@ public sealed class NotificationLabels(IStringLocalizer<SharedResource> l)
         NotificationKinds.ExportReady => l["Your export is ready to download."],
         NotificationKinds.ExportFailed => l["Your export could not be made. Request it again, or tell your administrator if it keeps failing."],
         NotificationKinds.HandoverReceived => l["A colleague who left handed relationships over to you: see the list."],
+        NotificationKinds.CardContactLeft => l["Someone left their details on your business card: they are in your contacts to review."],
         _ => kind,
     };
 }

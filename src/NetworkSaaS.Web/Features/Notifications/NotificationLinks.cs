@@ -20,6 +20,7 @@ public static class NotificationLinks
             { Kind: NotificationKinds.StayInTouchDigest } => $"/{slug}/contacts?overdue=true",
             { Kind: NotificationKinds.ExportReady or NotificationKinds.ExportFailed } => $"/{slug}/exports",
             { Kind: NotificationKinds.HandoverReceived } => $"/{slug}/account/handover",
+            { Kind: NotificationKinds.CardContactLeft } => $"/{slug}/contacts/review",
             _ when SeasonalCalendar.CampaignOf(notification.Kind) is { } campaign => SeasonalCalendar.PathOf(slug, campaign),
             _ => $"/{slug}/notifications",
         };

@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
     public PolicyLimits Invitations { get; set; } = new(perAddress: 100, perAccount: 100, TimeSpan.FromHours(1));
     public PolicyLimits Imports { get; set; } = new(perAddress: 30, perAccount: 30, TimeSpan.FromHours(1));
 
+    /// <summary>A venue's visitors may share one address (its Wi-Fi), hence more per address than per card.</summary>
+    public PolicyLimits BusinessCard { get; set; } = new(perAddress: 30, perAccount: 20, TimeSpan.FromHours(1));
+
     /// <summary>Requests of any method: a directory's provisioning run sends a burst of them (Entra ID up to about 25 a second).</summary>
     public PolicyLimits Scim { get; set; } = new(perAddress: 3000, perAccount: 3000, TimeSpan.FromMinutes(1));
 
@@ -26,6 +29,7 @@ public sealed class RateLimitOptions
         RateLimitPolicies.Invitations => Invitations,
         RateLimitPolicies.Imports => Imports,
         RateLimitPolicies.Scim => Scim,
+        RateLimitPolicies.BusinessCard => BusinessCard,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
     };
 }

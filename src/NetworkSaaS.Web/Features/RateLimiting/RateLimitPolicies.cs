@@ -15,17 +15,20 @@ public static class RateLimitPolicies
     public const string Invitations = "invitations";
     public const string Imports = "imports";
 
+    /// <summary>The "leave your details" form of a public business card: per IP address and per card.</summary>
+    public const string BusinessCard = "business-card";
+
     /// <summary>The SCIM API (/{tenant}/scim/v2): every method counts, per IP address and per company.</summary>
     public const string Scim = "scim";
 
     public const string MfaPathSuffix = "/account/login/mfa";
 
-    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim];
+    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim, BusinessCard];
 
     /// <summary>
-    /// The limits that protect accounts: counted in PostgreSQL, so they hold across every web process. Imports and SCIM
+    /// The limits that protect accounts (and the anonymous business card form): counted in PostgreSQL, so they hold across every web process. Imports and SCIM
     /// count in each process (N processes allow up to N × the limit): a round trip per SCIM request of a provisioning
     /// burst is not worth it, and neither guards a password or a mailbox.
     /// </summary>
-    public static IReadOnlySet<string> Shared { get; } = new HashSet<string>(StringComparer.Ordinal) { SignIn, ForgotPassword, Mfa, SignUp, Invitations };
+    public static IReadOnlySet<string> Shared { get; } = new HashSet<string>(StringComparer.Ordinal) { SignIn, ForgotPassword, Mfa, SignUp, Invitations, BusinessCard };
 }

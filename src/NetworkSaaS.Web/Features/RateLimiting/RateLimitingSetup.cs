@@ -119,6 +119,7 @@ public static class RateLimitingSetup
             RateLimitPolicies.SignUp => FormValue(context, "Input.Email"),
             // The half-finished sign-in: Identity's two-factor cookie (hashed; it is a bearer secret) or the signed-in user.
             RateLimitPolicies.Mfa => $"{tenant}|{Hash(context.Request.Cookies[".AspNetCore." + IdentityConstants.TwoFactorUserIdScheme] ?? context.User.Identity?.Name ?? "")}",
+            RateLimitPolicies.BusinessCard => $"{tenant}|{context.GetRouteValue(Cards.CardModel.AddressRouteKey)}",
             _ => tenant,
         };
     }
