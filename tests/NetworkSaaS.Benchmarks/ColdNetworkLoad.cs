@@ -133,6 +133,12 @@ internal sealed class ColdNetworkLoad : IDisposable
         Measuring = on => Measure(name, on),
     };
 
+    /// <summary>The same scenario with the copies loaded and evicted during its measured slices counted (a warm page should load none).</summary>
+    public Scenario Counted(Scenario scenario) => scenario with { Measuring = on => Measure(scenario.Name, on) };
+
+    /// <summary>Forgets what was counted so far (the unmeasured warm-up's loads).</summary>
+    public void ResetCounts() => counts.Clear();
+
     public CopyCounts CountsOf(string name) => counts.TryGetValue(name, out var c) ? c : new CopyCounts(0, 0, 0);
 
     private void Measure(string name, bool on)

@@ -124,6 +124,7 @@ internal static class BenchmarkProgram
             Console.WriteLine(Report.F($"My network copy limit (Contacts:MyNetwork:CachedContacts): {copyLimit:N0} contacts. The {signedIn.Count} employees of the warm list and search own {owned.Sum():N0}; the {cold.Owners.Count} of the cold ones own {cold.PoolContacts:N0} ({cold.PoolContacts / (double)copyLimit:0.0} × the limit), with {NetworkWriters.Loops} writers beside them."));
             var coldListScenario = cold.Cold(listScenario, "list, cold");
             var coldSearchScenario = cold.Cold(searchScenario, "search, cold");
+            (listScenario, searchScenario) = (cold.Counted(listScenario), cold.Counted(searchScenario));
 
             var cpu = new CpuMeter(postgres.ClusterDirectory);
             var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
@@ -135,6 +136,8 @@ internal static class BenchmarkProgram
             {
                 await LoadRunner.RunAsync(scenario, clients, TimeSpan.Zero, jitWarmup, 900, cpu, ct);
             }
+
+            cold.ResetCounts();
 
             Console.WriteLine($"Load (closed loop, loopback; baseline, list, search, the bare page in the layout, the cold list and search, and discovery in {options.Rounds} alternating rounds of {options.Seconds / (double)options.Rounds:0.#} s each):");
             // This shared machine drifts within one run (the same baseline gave 1,750 req/s at the start of a run and 2,600 at
@@ -163,15 +166,18 @@ internal static class BenchmarkProgram
 
             var (baseline, list, search, inLayout) = (totals[baselineScenario.Name], totals[listScenario.Name], totals[searchScenario.Name], totals[inLayoutScenario.Name]);
             Report.PrintScenario(baseline, null);
-            Report.PrintScenario(list, baseline);
-            Report.PrintScenario(search, baseline);
+            foreach (var page in new[] { list, search })
+            {
+                Report.PrintScenario(page, baseline);
+                PrintCopies(cold, page);
+            }
+
             Report.PrintScenario(inLayout, baseline);
             var (coldList, coldSearch) = (totals[coldListScenario.Name], totals[coldSearchScenario.Name]);
             foreach (var page in new[] { coldList, coldSearch })
             {
                 Report.PrintScenario(page, baseline);
-                var loaded = cold.CountsOf(page.Name);
-                Console.WriteLine(Report.F($"            copies loaded: {loaded.AbsentLoads:N0} not in memory + {loaded.ChangedLoads:N0} after a write = {(loaded.AbsentLoads + loaded.ChangedLoads) / (double)Math.Max(1, page.Requests):0.00} per request; {loaded.Evictions:N0} evicted for room"));
+                PrintCopies(cold, page);
             }
 
             Report.PrintWriters(cold.Writers);
@@ -230,6 +236,12 @@ internal static class BenchmarkProgram
                 client.Dispose();
             }
         }
+    }
+
+    private static void PrintCopies(ColdNetworkLoad cold, ScenarioResult page)
+    {
+        var loaded = cold.CountsOf(page.Name);
+        Console.WriteLine(Report.F($"            copies loaded: {loaded.AbsentLoads:N0} not in memory + {loaded.ChangedLoads:N0} after a write = {(loaded.AbsentLoads + loaded.ChangedLoads) / (double)Math.Max(1, page.Requests):0.00} per request; {loaded.Evictions:N0} evicted for room"));
     }
 
     private static async Task<List<long>> ContactCountsAsync(string connectionString, Guid[] owners, CancellationToken ct)

@@ -21,12 +21,14 @@ public sealed class MyNetworkOptions
 public sealed class NetworkSnapshotCache : IDisposable
 {
     private readonly MemoryCache cache;
+    private readonly long limit;
     private readonly TimeSpan idle;
 
     public NetworkSnapshotCache(IOptions<MyNetworkOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CachedContacts });
+        limit = options.Value.CachedContacts;
+        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = limit, TrackStatistics = true });
         idle = options.Value.Idle;
     }
 
@@ -36,7 +38,17 @@ public sealed class NetworkSnapshotCache : IDisposable
     public void Keep(Guid tenantId, Guid ownerId, NetworkSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var options = new MemoryCacheEntryOptions { Size = snapshot.Count + 1, SlidingExpiration = idle }
+        var size = snapshot.Count + 1;
+        cache.Remove((tenantId, ownerId)); // an outdated copy of the same owner makes room first
+        if (size <= limit && cache.GetCurrentStatistics() is { CurrentEstimatedSize: { } used } && used + size > limit)
+        {
+            // A full MemoryCache refuses a new entry and makes room only in the background, so while many owners come and
+            // go a busy owner's copy might never get in and be loaded again on every request: room is made first, the
+            // least recently used owners going.
+            cache.Compact(Math.Min(1, (used + size - limit + 1.0) / used));
+        }
+
+        var options = new MemoryCacheEntryOptions { Size = size, SlidingExpiration = idle }
             .RegisterPostEvictionCallback(static (_, _, reason, _) =>
             {
                 if (reason == EvictionReason.Capacity)

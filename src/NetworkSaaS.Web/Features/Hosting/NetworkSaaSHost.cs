@@ -43,7 +43,7 @@ public static class NetworkSaaSHost
         ArgumentNullException.ThrowIfNull(builder);
         StartupConfigurationCheck.Validate(builder.Configuration, builder.Environment, runMode);
         var services = builder.Services;
-        var appConnection = WithPreparedStatements(builder.Configuration.GetConnectionString("App")
+        var appConnection = WithPoolSettings(builder.Configuration.GetConnectionString("App")
                             ?? throw new InvalidOperationException("ConnectionStrings:App is not set."));
 
         services.AddSingleton(runMode);
@@ -122,18 +122,27 @@ public static class NetworkSaaSHost
     }
 
     /// <summary>
-    /// Npgsql prepares the statements a connection runs repeatedly (the same few queries serve every page), unless the
-    /// connection string already says otherwise. Measured with the benchmark: +25–35 % requests per second.
-    /// Through PgBouncer 1.18 in transaction mode it must say otherwise (<c>Max Auto Prepare=0</c>): prepared statements
-    /// live on one server connection and the next transaction may run on another (deploy/runbooks/pgbouncer.md).
+    /// The app's pool settings, unless the connection string already says otherwise.
+    /// Npgsql prepares the statements a connection runs repeatedly (the same few queries serve every page). Measured with
+    /// the benchmark: +25–35 % requests per second. Through PgBouncer 1.18 in transaction mode it must say otherwise
+    /// (<c>Max Auto Prepare=0</c>): prepared statements live on one server connection and the next transaction may run
+    /// on another (deploy/runbooks/pgbouncer.md).
+    /// A pooled connection is not reset when it is reused (<c>No Reset On Close</c>): the app keeps no session state on
+    /// it (the tenant is set per transaction, see TenantSetting; an open transaction is still rolled back on close), and
+    /// the reset was one more round trip and seven statements for every query a page runs.
     /// </summary>
-    private static string WithPreparedStatements(string connectionString)
+    private static string WithPoolSettings(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 20;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
