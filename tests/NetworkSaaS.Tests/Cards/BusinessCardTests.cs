@@ -393,6 +393,18 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         await LeaveAsync(anonymous, $"/bravo/card/{bravoAddress}", VisitorFields());
         Assert.Equal(0, await CountAsync(alpha, db => db.Contacts.CountAsync()));
         Assert.Equal(bravoOwner.Id, (await InTenantAsync(bravo, db => db.Contacts.SingleAsync())).OwnerId);
+
+        // Someone signed in at alpha scans bravo's card: served as any visitor, their details go to bravo's owner only,
+        // and their alpha sign-in still opens nothing else of bravo's.
+        var alphaUser = await App.SignInAsync("alpha", alphaOwner.Email!);
+        var scanned = await alphaUser.GetStringAsync($"/bravo/card/{bravoAddress}");
+        Assert.Contains("taro@bravo.test", scanned, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign out", scanned, StringComparison.Ordinal);
+        await LeaveAsync(alphaUser, $"/bravo/card/{bravoAddress}", VisitorFields(name: "Alpha Visitor"));
+        Assert.Equal(0, await CountAsync(alpha, db => db.Contacts.CountAsync()));
+        Assert.Equal(2, await CountAsync(bravo, db => db.Contacts.CountAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await alphaUser.GetAsync("/bravo/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alphaUser.GetAsync("/alpha/contacts")).StatusCode);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ using NetworkSaaS.Web.Features.Email;
 using NetworkSaaS.Web.Features.Localization;
 using NetworkSaaS.Web.Features.RateLimiting;
 
+using NetworkSaaS.Web.Features.Tenancy;
+
 namespace NetworkSaaS.Web.Features.Cards;
 
 /// <summary>
@@ -18,6 +20,7 @@ namespace NetworkSaaS.Web.Features.Cards;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.BusinessCard)]
 [OwnerLanguage]
+[OpenToVisitorsOfAnyCompany]
 public sealed class CardModel(
     PublicCards cards,
     CardFormStamp stamps,

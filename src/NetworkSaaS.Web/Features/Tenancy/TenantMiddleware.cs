@@ -30,7 +30,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 
 /// <summary>
 /// Layer 1, part two: a signed-in user's tenant claim must equal the tenant in the path. A cookie from tenant A
-/// never works under /b/: the answer is 404, the same as for a company that does not exist.
+/// never works under /b/: the answer is 404, the same as for a company that does not exist — except on the public pages
+/// marked <see cref="OpenToVisitorsOfAnyCompanyAttribute"/>, which serve such a visitor as anonymous.
 /// </summary>
 public sealed class TenantClaimGuardMiddleware(RequestDelegate next)
 {
@@ -40,8 +41,13 @@ public sealed class TenantClaimGuardMiddleware(RequestDelegate next)
             && context.User.Identity?.IsAuthenticated == true
             && context.User.FindFirst(TenantClaimTypes.TenantId)?.Value != tenant.Id.ToString())
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<OpenToVisitorsOfAnyCompanyAttribute>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         }
 
         await next(context).ConfigureAwait(false);
