@@ -194,7 +194,9 @@ public sealed class KeyboardFlowTests(PostgresCluster cluster) : BrowserTest(clu
     }
 
     private static async Task<Focus> FocusAsync(IPage page, string selector) =>
-        JsonSerializer.Deserialize<Focus>(await page.EvaluateAsync<string>(Focused, selector), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        JsonSerializer.Deserialize<Focus>(await page.EvaluateAsync<string>(Focused, selector), JsonOptions)!;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private sealed record Focus(bool Matches, bool Indicated, string Description);
 }
