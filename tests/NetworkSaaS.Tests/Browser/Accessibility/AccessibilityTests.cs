@@ -46,8 +46,11 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
                 charts++;
                 const name = canvas.closest('[id]')?.id ?? 'a canvas';
                 if (canvas.getAttribute('aria-hidden') !== 'true') problems.push(`chart in #${name}: the canvas is not hidden from assistive technology (its table speaks for it)`);
+                // Its table: the nearest one around it, no further out than its section.
                 const section = canvas.closest('section');
-                const table = section?.querySelector('table');
+                let scope = canvas.parentElement;
+                while (scope && scope !== section && !scope.querySelector('table')) scope = scope.parentElement;
+                const table = scope?.querySelector('table');
                 if (!table) { problems.push(`chart in #${name}: no data table in its section`); continue; }
                 if (!table.caption || !table.caption.textContent.trim()) problems.push(`chart in #${name}: its table has no caption`);
                 if (!table.querySelector('thead th[scope=col]')) problems.push(`chart in #${name}: its table has no column headers`);
@@ -112,7 +115,7 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
             }
         }
 
-        await AssertFileDownloadsAreFilesAsync(roles.Single(r => r.Role == "admin").Page, ids);
+        await AssertFileDownloadsAreFilesAsync(admin, ids);
         AssertEveryPageWasReached();
         output.WriteLine($"{_axeRuns} pages checked by axe ({_checked.Count} distinct), {_charts} charts, in {watch.Elapsed.TotalSeconds:F0} s");
         Assert.True(_charts > 0, "no chart was checked: the reports pages drew none");
