@@ -28,6 +28,16 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
     ];
 
     /// <summary>
+    /// Tenant pages that open only in a state this test does not create (a sign-in waiting for its second factor, an
+    /// introduction to someone else's contact, the diagnostics switched on, …): not checked by axe yet (docs/accessibility.md).
+    /// </summary>
+    private static readonly string[] NeedStateNotCreatedHere =
+    [
+        "{tenant:slug}/account/security/sessions", "{tenant:slug}/account/login/mfa", "{tenant:slug}/account/login/recovery",
+        "{tenant:slug}/account/security/passkeys", "{tenant:slug}/introductions/new", "{tenant:slug}/diagnostics/baseline",
+    ];
+
+    /// <summary>
     /// Routes outside /{tenant}/ not checked here: no page anyone reads (a form's target, the password meter's JSON), and
     /// the platform operator's pages behind their own password and authenticator (only their sign-in page is checked).
     /// </summary>
@@ -206,7 +216,8 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
     /// <summary>Every tenant page was seen as itself (not only as a redirect or an error) by some visitor, and every page outside a tenant is visited.</summary>
     private void AssertEveryPageWasReached()
     {
-        var unreached = TenantPageMatrix.Rows.Where(r => !FileDownloads.Contains(r.Model) && !_reachedRoutes.Contains(r.Route)).Select(r => r.Route).ToList();
+        var unreached = TenantPageMatrix.Rows.Where(r => !FileDownloads.Contains(r.Model) && !_reachedRoutes.Contains(r.Route)).Select(r => r.Route)
+            .Except(NeedStateNotCreatedHere, StringComparer.Ordinal).ToList();
         Assert.True(unreached.Count == 0, "tenant pages no visitor reached (so axe never checked them):\n" + string.Join("\n", unreached));
 
         var visited = new[] { "", "signup", "error/{code:int}", "ops/login" };
