@@ -79,6 +79,22 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
     private int _charts;
     private readonly HashSet<string> _reachedBy = new(StringComparer.Ordinal);
 
+    /// <summary>The employee's business card, on, with every detail and the "leave your details" form.</summary>
+    private Task<string> PublicCardAsync(ReportDataset data) =>
+        App.InTenantAsync(data.Tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<Core.Data.AppDbContext>();
+            var card = new Core.Features.Cards.BusinessCard
+            {
+                UserId = data.Employee.Id, Handle = "employee", Token = Web.Features.Cards.CardAddress.NewToken(), Enabled = true, FormEnabled = true,
+                Shown = Core.Features.Cards.CardDetails.Kana | Core.Features.Cards.CardDetails.Title | Core.Features.Cards.CardDetails.Message,
+                Message = "Let's keep in touch.", CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.BusinessCards.Add(card);
+            await db.SaveChangesAsync();
+            return Web.Features.Cards.CardAddress.Format(card.Handle, card.Token);
+        });
+
     [Fact]
     public async Task Every_page_passes_axe_WCAG_2_2_AA_for_each_role_and_visitor_in_japanese_and_english()
     {
@@ -86,6 +102,7 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
         await StartAsync();
         var data = await ReportDataset.SeedAsync(App, Slug);
         var ids = await TenantPageMatrix.SeedAsync(App, data.Tenant, data.Admin);
+        var card = await PublicCardAsync(data);
 
         var anonymous = await NewCheckedPageAsync();
         var admin = await SignInCheckedAsync(data.Admin.Email!);
@@ -106,6 +123,12 @@ public sealed class AccessibilityTests(PostgresCluster cluster, ITestOutputHelpe
             {
                 await CheckAsync(anonymous, "anonymous", language, path, route: null);
             }
+
+            // The matrix's card address is one that does not exist (a 404 for everyone); a real card, with its form, is
+            // checked here as the public sees it.
+            var cardRoute = TenantPageMatrix.Rows.Single(r => r.Model == typeof(Web.Features.Cards.CardModel)).Route;
+            await CheckAsync(anonymous, "anonymous", language, $"/{Slug}/card/{card}", cardRoute);
+            await CheckAsync(anonymous, "anonymous", language, $"/{Slug}/card/{card}/thanks", cardRoute);
 
             var pages = TenantPageMatrix.Rows.Where(r => !FileDownloads.Contains(r.Model)).ToList();
             foreach (var row in pages)

@@ -23,7 +23,7 @@ public sealed class KeyboardFlowTests(PostgresCluster cluster) : BrowserTest(clu
             return JSON.stringify({
                 matches: el.matches(selector),
                 indicated: el === document.body || el.tagName === 'MAIN' || indicated,
-                description: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${label}"`,
+                description: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${label}" [${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}]`,
             });
         }
         """;
