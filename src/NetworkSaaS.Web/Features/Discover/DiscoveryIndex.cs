@@ -86,6 +86,9 @@ public sealed class DiscoveryIndex : IDisposable
 
     public Guid TenantId { get; }
 
+    /// <summary>One reload at a time: requests that saw the same change wait for it instead of loading it again.</summary>
+    public SemaphoreSlim Refreshing { get; } = new(1, 1);
+
     public DiscoveryIndex(Guid tenantId, IndexLoad everything)
     {
         ArgumentNullException.ThrowIfNull(everything);
@@ -129,19 +132,24 @@ public sealed class DiscoveryIndex : IDisposable
     public int ContactCount { get; private set; }
 
     /// <summary>The oldest transaction the last applied check could not see: changes since then are asked for.</summary>
-    public long SnapshotXmin
+    public long SnapshotXmin => Interlocked.Read(ref snapshotXmin);
+
+    /// <summary>
+    /// Moves the watermark forward (never back) once everything a check saw has been applied; lock-free, so a request
+    /// that found nothing new never waits for the write lock.
+    /// </summary>
+    public void Checked(long checkedXmin)
     {
-        get
+        var known = Interlocked.Read(ref snapshotXmin);
+        while (checkedXmin > known)
         {
-            gate.EnterReadLock();
-            try
+            var seen = Interlocked.CompareExchange(ref snapshotXmin, checkedXmin, known);
+            if (seen == known)
             {
-                return snapshotXmin;
+                return;
             }
-            finally
-            {
-                gate.ExitReadLock();
-            }
+
+            known = seen;
         }
     }
 
@@ -174,13 +182,13 @@ public sealed class DiscoveryIndex : IDisposable
         }
     }
 
-    /// <summary>Applies a load of some owners (never older data than the index holds) and then moves the watermark.</summary>
-    public void Apply(IndexLoad? load, long checkedXmin)
+    /// <summary>Applies a load of some owners (never older data than the index holds); then the caller moves the watermark.</summary>
+    public void Apply(IndexLoad load)
     {
+        ArgumentNullException.ThrowIfNull(load);
         gate.EnterWriteLock();
         try
         {
-            if (load is not null)
             {
                 // Colleagues' details of an older snapshot than the one applied would bring back e.g. a deactivated colleague.
                 if (load.TenantVersion >= tenantVersion)
@@ -203,8 +211,6 @@ public sealed class DiscoveryIndex : IDisposable
 
                 interned.Clear();
             }
-
-            snapshotXmin = Math.Max(snapshotXmin, checkedXmin);
         }
         finally
         {
@@ -345,7 +351,11 @@ public sealed class DiscoveryIndex : IDisposable
     }
 
     /// <summary>Called when the cache drops the index (idle): requests still holding it finished long before.</summary>
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        Refreshing.Dispose();
+    }
 
     private static bool HoldsAll(int[] terms, int[] required)
     {

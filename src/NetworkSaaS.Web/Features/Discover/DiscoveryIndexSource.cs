@@ -36,14 +36,31 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
                                          UNION SELECT 'industry:' || discovery_fold({industry}) WHERE {industry} <> '') AS k
             """).ToListAsync(cancellationToken);
         var snapshotXmin = rows.Single(r => r.Kind == 0).Number;
-        var (owners, tenantChanged) = index.Stale(rows.Where(r => r.Kind == 1).Select(r => (r.Owner!.Value, r.Number)));
-        IndexLoad? load = null;
+        var versions = rows.Where(r => r.Kind == 1).Select(r => (r.Owner!.Value, r.Number)).ToList();
+        var (owners, tenantChanged) = index.Stale(versions);
         if (owners.Count > 0 || tenantChanged)
         {
-            load = await LoadAsync(tenant, owners, tenantChanged, cancellationToken);
-        }
+            await index.Refreshing.WaitAsync(cancellationToken);
+            try
+            {
+                // Another request may have applied these changes (or newer ones) while this one waited.
+                (owners, tenantChanged) = index.Stale(versions);
+                if (owners.Count > 0 || tenantChanged)
+                {
+                    index.Apply(await LoadAsync(tenant, owners, tenantChanged, cancellationToken));
+                }
 
-        index.Apply(load, snapshotXmin);
+                index.Checked(snapshotXmin);
+            }
+            finally
+            {
+                index.Refreshing.Release();
+            }
+        }
+        else
+        {
+            index.Checked(snapshotXmin);
+        }
         checkedIndex = index;
         return (index, [.. rows.Where(r => r.Kind == 2).Select(r => r.Term!)]);
     }
