@@ -13,16 +13,21 @@ namespace NetworkSaaS.Web.Features.Discover;
 /// or after that check's snapshot xmin, see the DiscoveryChangeFeed migration), and reloads only those owners — their
 /// findable contacts, terms, person keys and interactions — in one REPEATABLE READ transaction. The tenant's own row (the
 /// empty owner id) stands for colleagues' details and department names: it reloads the colleagues. The same statement
-/// tokenizes the search text with discovery_tokens, so tokenization stays PostgreSQL's. A first load reads the whole
+/// tokenizes the search text (keywords, industry, company name) with discovery_tokens, so tokenization stays PostgreSQL's
+/// and the organization and colleague matches of the request need no tokenizing statement of their own. A first load reads the whole
 /// tenant in one snapshot. Every statement runs as the app role under the tenant's policies.
 /// </summary>
 public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndexCache cache, ILogger<DiscoveryIndexSource> logger)
 {
-    /// <summary>The index of this scope's tenant, once checked in this scope (a request), with the search text's terms.</summary>
+    /// <summary>The index of this scope's tenant, once checked in this scope (a request).</summary>
     private DiscoveryIndex? checkedIndex;
 
-    public async Task<(DiscoveryIndex Index, List<string> Terms)> CurrentAsync(string keywords, string industry, CancellationToken cancellationToken)
+    /// <summary>The search text tokenized in this scope, so the organization and colleague matches reuse its terms.</summary>
+    private DiscoveryTerms? tokenized;
+
+    public async Task<(DiscoveryIndex Index, DiscoveryTerms Terms)> CurrentAsync(DiscoveryText text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var tenant = db.CurrentTenantId;
         var index = await cache.GetOrLoadAsync(tenant, LoadTenantAsync, cancellationToken);
         var xmin = index.SnapshotXmin;
@@ -32,8 +37,11 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
             SELECT 1, v.owner_id, v.version, NULL FROM contact_owner_versions AS v
             WHERE v.tenant_id = {tenant} AND v.changed_xid >= ({xmin})::bigint::text::xid8
             UNION ALL
-            SELECT 2, NULL, 0, k.t FROM (SELECT t FROM (SELECT t FROM discovery_tokens({keywords}) AS t LIMIT 12) AS k
-                                         UNION SELECT 'industry:' || discovery_fold({industry}) WHERE {industry} <> '') AS k
+            SELECT 2, NULL, 0, k.t FROM (SELECT t FROM discovery_tokens({text.Keywords}) AS t LIMIT 12) AS k
+            UNION ALL
+            SELECT 3, NULL, 0, 'industry:' || discovery_fold({text.Industry}) WHERE {text.Industry} <> ''
+            UNION ALL
+            SELECT 4, NULL, 0, c.t FROM discovery_tokens({text.Company}) AS c(t)
             """).ToListAsync(cancellationToken);
         var snapshotXmin = rows.Single(r => r.Kind == 0).Number;
         var versions = rows.Where(r => r.Kind == 1).Select(r => (r.Owner!.Value, r.Number)).ToList();
@@ -62,12 +70,24 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
             index.Checked(snapshotXmin);
         }
         checkedIndex = index;
-        return (index, [.. rows.Where(r => r.Kind == 2).Select(r => r.Term!)]);
+        string[] TermsOf(int kind) => [.. rows.Where(r => r.Kind == kind).Select(r => r.Term!)];
+        tokenized = new DiscoveryTerms(text, TermsOf(2), TermsOf(3).SingleOrDefault(), TermsOf(4));
+        return (index, tokenized);
     }
 
     /// <summary>The index as checked earlier in this scope, or checked now.</summary>
     public async Task<DiscoveryIndex> CheckedAsync(CancellationToken cancellationToken) =>
-        checkedIndex is { } index && index.TenantId == db.CurrentTenantId ? index : (await CurrentAsync("", "", cancellationToken)).Index;
+        checkedIndex is { } index && index.TenantId == db.CurrentTenantId ? index : (await CurrentAsync(DiscoveryText.None, cancellationToken)).Index;
+
+    /// <summary>The terms of the keywords, as tokenized earlier in this scope or now.</summary>
+    public async Task<IReadOnlyList<string>> KeywordTermsAsync(string keywords, CancellationToken cancellationToken) =>
+        tokenized is { } terms && terms.Text.Keywords == keywords ? terms.Keywords
+            : (await CurrentAsync(DiscoveryText.None with { Keywords = keywords }, cancellationToken)).Terms.Keywords;
+
+    /// <summary>The terms of a company name, as tokenized earlier in this scope or now.</summary>
+    public async Task<IReadOnlyList<string>> CompanyTermsAsync(string company, CancellationToken cancellationToken) =>
+        tokenized is { } terms && terms.Text.Company == company ? terms.Company
+            : (await CurrentAsync(DiscoveryText.None with { Company = company }, cancellationToken)).Terms.Company;
 
     private async Task<DiscoveryIndex> LoadTenantAsync(CancellationToken cancellationToken)
     {
@@ -234,3 +254,12 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
 
     private sealed record FreshnessRow(int Kind, Guid? Owner, long Number, string? Term);
 }
+
+/// <summary>What a discovery search tokenizes: its keywords (at most 200 characters), industry and company name.</summary>
+public sealed record DiscoveryText(string Keywords, string Industry, string Company)
+{
+    public static readonly DiscoveryText None = new("", "", "");
+}
+
+/// <summary>The search text's terms: at most 12 of the keywords, the industry's term, the company name's terms.</summary>
+public sealed record DiscoveryTerms(DiscoveryText Text, IReadOnlyList<string> Keywords, string? Industry, IReadOnlyList<string> Company);

@@ -61,7 +61,14 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
         keywords = keywords.Length > 200 ? keywords[..200] : keywords;
         // A name from the fixed list in either language, or one other tools use, finds the organizations that have it.
         var industry = Companies.Industries.Recognize(criteria.Industry) ?? criteria.Industry?.Trim() ?? "";
-        var (index, terms) = await source.CurrentAsync(keywords, industry, cancellationToken);
+        var company = string.IsNullOrWhiteSpace(criteria.Company) ? "" : OrganizationNames.WithoutLegalForm(criteria.Company);
+        var (index, searchTerms) = await source.CurrentAsync(new DiscoveryText(keywords, industry, company), cancellationToken);
+        List<string> terms = [.. searchTerms.Keywords];
+        if (searchTerms.Industry is { } industryTerm)
+        {
+            terms.Add(industryTerm);
+        }
+
         var openTo = criteria.OpenTo ?? OpenTo.None;
         if (openTo.HasFlag(OpenTo.SalesIntroductions))
         {
@@ -117,14 +124,13 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
     /// </summary>
     public async Task<IReadOnlyList<Guid>> MatchOrganizationsAsync(string company, CancellationToken cancellationToken)
     {
-        var text = OrganizationNames.WithoutLegalForm(company);
+        string[] terms = [.. (await source.CompanyTermsAsync(OrganizationNames.WithoutLegalForm(company), cancellationToken)).Distinct(StringComparer.Ordinal)];
         var tenant = db.CurrentTenantId;
-        var matched = await db.Database.SqlQuery<Guid>($"""
-            WITH q AS (SELECT array_agg(t) AS terms FROM discovery_tokens({text}) AS t)
+        var matched = terms.Length == 0 ? [] : await db.Database.SqlQuery<Guid>($"""
             SELECT o.id AS "Value" FROM organizations AS o
-            JOIN (SELECT t.organization_id FROM organization_terms AS t, q
-                  WHERE t.tenant_id = {tenant} AND t.term = ANY(q.terms)
-                  GROUP BY t.organization_id HAVING count(*) = (SELECT cardinality(terms) FROM q)) AS m ON m.organization_id = o.id
+            JOIN (SELECT t.organization_id FROM organization_terms AS t
+                  WHERE t.tenant_id = {tenant} AND t.term = ANY({terms})
+                  GROUP BY t.organization_id HAVING count(*) = {terms.Length}) AS m ON m.organization_id = o.id
             WHERE o.tenant_id = {tenant}
             ORDER BY length(o.normalized_name), o.normalized_name LIMIT 20
             """).ToListAsync(cancellationToken);
