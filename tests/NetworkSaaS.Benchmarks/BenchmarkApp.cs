@@ -43,6 +43,8 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // The discovery index's first load per tenant: its time, contacts and estimated bytes.
+            ["Logging:LogLevel:NetworkSaaS.Web.Features.Discover.DiscoveryIndexSource"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -25,7 +25,7 @@ public sealed record Coverage(
 /// colleague holds all or most of them. Counts only Shared and Discoverable contacts, so Private ones leave no trace
 /// (a company known only privately gets no coverage at all), and only active colleagues (leavers hold nothing).
 /// </summary>
-public sealed class AccountCoverage(AppDbContext db)
+public sealed class AccountCoverage(AppDbContext db, DiscoveryIndexSource source)
 {
     /// <summary>At or above this share of the relationships, one colleague leaving would cost most of the account.</summary>
     public const double ConcentrationThreshold = 0.7;
@@ -38,23 +38,23 @@ public sealed class AccountCoverage(AppDbContext db)
             return [];
         }
 
+        // The holders come from the discovery index (findable contacts of active colleagues); only the names from the table.
+        var index = await source.CheckedAsync(cancellationToken);
+        var held = organizationIds.Distinct().Select(id => (Id: id, Holders: index.Holders(id))).Where(o => o.Holders.Count > 0).ToList();
+        if (held.Count == 0)
+        {
+            return [];
+        }
+
         var tenant = db.CurrentTenantId;
-        var ids = organizationIds.ToArray();
-        var holders = await db.Database.SqlQuery<Holder>($"""
-            SELECT h.organization_id AS "OrganizationId", o.name AS "OrganizationName", h.owner_id AS "OwnerId", dep.name AS "Department",
-                   h.relationships AS "Relationships", h.strongest AS "Strongest"
-            FROM (SELECT c.organization_id, c.owner_id, count(*)::int AS relationships, max(c.depth) AS strongest
-                  FROM contacts AS c
-                  WHERE c.tenant_id = {tenant} AND c.organization_id = ANY({ids}) AND c.visibility <> 0 AND NOT c.use_stopped
-                  GROUP BY c.organization_id, c.owner_id) AS h
-            JOIN organizations AS o ON o.tenant_id = {tenant} AND o.id = h.organization_id
-            JOIN users AS u ON u.tenant_id = {tenant} AND u.id = h.owner_id AND u.is_active
-            LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
-            """).ToListAsync(cancellationToken);
-        return [.. ids.Select(id => holders.Where(h => h.OrganizationId == id).ToList()).Where(perOwner => perOwner.Count > 0).Select(Summarize)];
+        Guid[] ids = [.. held.Select(o => o.Id)];
+        var names = await db.Database.SqlQuery<OrganizationName>($"""
+            SELECT o.id AS "Id", o.name AS "Name" FROM organizations AS o WHERE o.tenant_id = {tenant} AND o.id = ANY({ids})
+            """).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return [.. held.Where(o => names.ContainsKey(o.Id)).Select(o => Summarize(o.Id, names[o.Id], o.Holders))];
     }
 
-    private static Coverage Summarize(List<Holder> perOwner)
+    private static Coverage Summarize(Guid organizationId, string organizationName, List<IndexedHolder> perOwner)
     {
         var relationships = perOwner.Sum(o => o.Relationships);
         var top = perOwner.Max(o => o.Relationships);
@@ -64,8 +64,8 @@ public sealed class AccountCoverage(AppDbContext db)
         var risk = perOwner.Count == 1 ? CoverageRisk.SingleHolder
             : (double)top / relationships >= ConcentrationThreshold ? CoverageRisk.Concentrated
             : CoverageRisk.Low;
-        return new Coverage(perOwner[0].OrganizationId, perOwner[0].OrganizationName, perOwner.Count, relationships, top, departments, risk);
+        return new Coverage(organizationId, organizationName, perOwner.Count, relationships, top, departments, risk);
     }
 
-    private sealed record Holder(Guid OrganizationId, string OrganizationName, Guid OwnerId, string? Department, int Relationships, int Strongest);
+    private sealed record OrganizationName(Guid Id, string Name);
 }

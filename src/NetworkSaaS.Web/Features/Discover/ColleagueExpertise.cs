@@ -11,7 +11,7 @@ public sealed record ColleagueExpert(Guid UserId, string DisplayName, string? Em
 /// keywords, matched like discovery matches contacts (width, case and katakana/hiragana folded; Latin words whole,
 /// Japanese by bigrams), so mentors and advisors inside the company are found next to outside contacts.
 /// </summary>
-public sealed class ColleagueExpertise(AppDbContext db)
+public sealed class ColleagueExpertise(AppDbContext db, DiscoveryIndexSource source)
 {
     public const int Limit = 12;
 
@@ -24,15 +24,20 @@ public sealed class ColleagueExpertise(AppDbContext db)
             return [];
         }
 
+        string[] terms = [.. await source.KeywordTermsAsync(text, cancellationToken)];
+        if (terms.Length == 0)
+        {
+            return [];
+        }
+
         var tenant = db.CurrentTenantId;
         // users.expertise_terms holds discovery_tokens of every tag (a generated column, see the PersonKeysAndExpertiseTerms migration).
         var experts = await db.Database.SqlQuery<ExpertRow>($"""
-            WITH q AS (SELECT array_agg(k.t) AS terms FROM (SELECT t FROM discovery_tokens({text}) AS t LIMIT 12) AS k)
             SELECT u.id AS "UserId", u.display_name AS "DisplayName", u.email AS "Email", dep.name AS "Department", u.title AS "Title",
                    u.expertise_tags AS "Expertise"
-            FROM users AS u CROSS JOIN q
+            FROM users AS u
             LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
-            WHERE u.tenant_id = {tenant} AND u.is_active AND u.id <> {me} AND q.terms IS NOT NULL AND u.expertise_terms @> q.terms
+            WHERE u.tenant_id = {tenant} AND u.is_active AND u.id <> {me} AND u.expertise_terms @> {terms}
             ORDER BY u.display_name, u.id
             LIMIT {Limit}
             """).ToListAsync(cancellationToken);
