@@ -34,9 +34,9 @@ public sealed class UserDeactivation(
         }
 
         user.IsActive = false;
-        Check(await users.UpdateAsync(user));
+        (await users.UpdateAsync(user)).ThrowIfFailed();
         // A new security stamp also ends cookies that predate server-side sessions.
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await sessions.RevokeAllAsync(user, except: null, cancellationToken);
         await introductions.CloseForInactiveConnectorAsync(user.Id, cancellationToken);
         await handovers.StartAsync(user, proposedSuccessorId, cancellationToken);
@@ -54,18 +54,10 @@ public sealed class UserDeactivation(
         }
 
         user.IsActive = true;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateAsync(user)).ThrowIfFailed();
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await handovers.StopAsync(user, cancellationToken);
         audit.Record(AuditActions.UserReactivated, user.Email ?? user.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

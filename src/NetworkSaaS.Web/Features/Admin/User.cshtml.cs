@@ -10,6 +10,7 @@ using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Localization;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Admin;
 
@@ -52,7 +53,7 @@ public sealed class UserModel(
         }
 
         var wanted = roles.Where(Roles.IsKnown).Append(Roles.Employee).Distinct().ToList();
-        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
+        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await users.IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
             await LoadDepartmentsAsync(cancellationToken);
@@ -63,12 +64,12 @@ public sealed class UserModel(
         var added = wanted.Except(CurrentRoles).ToList();
         if (removed.Count > 0)
         {
-            Check(await users.RemoveFromRolesAsync(user, removed));
+            (await users.RemoveFromRolesAsync(user, removed)).ThrowIfFailed();
         }
 
         if (added.Count > 0)
         {
-            Check(await users.AddToRolesAsync(user, added));
+            (await users.AddToRolesAsync(user, added)).ThrowIfFailed();
         }
 
         if (removed.Count + added.Count > 0)
@@ -121,7 +122,7 @@ public sealed class UserModel(
             audit.Record(AuditActions.DepartmentChanged, user.Email!, $"{before} → {(departmentId is { } now ? names[now] : "")}");
             user.DepartmentId = departmentId;
             // Saves the audit entry with the change (one unit of work).
-            Check(await users.UpdateAsync(user));
+            (await users.UpdateAsync(user)).ThrowIfFailed();
         }
 
         TempData["Status"] = l["The department of {0} was saved.", user.DisplayName].Value;
@@ -148,7 +149,7 @@ public sealed class UserModel(
             return Page();
         }
 
-        if (!active && CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
+        if (!active && CurrentRoles.Contains(Roles.Admin) && await users.IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError(string.Empty, l["The company needs at least one active administrator."]);
             await LoadDepartmentsAsync(cancellationToken);
@@ -189,17 +190,4 @@ public sealed class UserModel(
             .Select(d => new SelectListItem(d.Name, d.Id.ToString()))
             .ToListAsync(cancellationToken);
 
-    private async Task<bool> IsLastActiveAdminAsync(AppUser user)
-    {
-        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return !admins.Any(a => a.IsActive && a.Id != user.Id);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

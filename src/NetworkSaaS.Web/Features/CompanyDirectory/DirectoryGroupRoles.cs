@@ -4,6 +4,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Web.Features.Audit;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.CompanyDirectory;
 
@@ -32,7 +33,7 @@ public sealed class DirectoryGroupRoles(AppDbContext db, UserManager<AppUser> us
 
         var added = wanted.Where(Roles.IsKnown).Except(current, StringComparer.Ordinal).ToList();
         var removed = current.Where(r => managed.Contains(r) && !wanted.Contains(r)).ToList();
-        if (removed.Contains(Roles.Admin) && await IsLastActiveAdminAsync(user))
+        if (removed.Contains(Roles.Admin) && await users.IsLastActiveAdminAsync(user))
         {
             removed.Remove(Roles.Admin);
         }
@@ -44,32 +45,19 @@ public sealed class DirectoryGroupRoles(AppDbContext db, UserManager<AppUser> us
 
         if (removed.Count > 0)
         {
-            Check(await users.RemoveFromRolesAsync(user, removed));
+            (await users.RemoveFromRolesAsync(user, removed)).ThrowIfFailed();
         }
 
         if (added.Count > 0)
         {
-            Check(await users.AddToRolesAsync(user, added));
+            (await users.AddToRolesAsync(user, added)).ThrowIfFailed();
         }
 
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         audit.Record(AuditActions.RolesChanged, user.Email ?? user.Id.ToString(),
             $"{source} added: {string.Join(", ", added)}; removed: {string.Join(", ", removed)}");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    private async Task<bool> IsLastActiveAdminAsync(AppUser user)
-    {
-        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return !admins.Any(a => a.IsActive && a.Id != user.Id);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

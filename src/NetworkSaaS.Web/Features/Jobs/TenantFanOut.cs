@@ -11,16 +11,10 @@ namespace NetworkSaaS.Web.Features.Jobs;
 public sealed class TenantFanOut(AppDbContext db, IBackgroundJobClient jobs)
 {
     /// <returns>How many tenants <paramref name="enqueue"/> ran for.</returns>
-    public async Task<int> EnqueueForEachTenantAsync(Action<IBackgroundJobClient, Guid> enqueue)
+    public Task<int> EnqueueForEachTenantAsync(Action<IBackgroundJobClient, Guid> enqueue)
     {
         ArgumentNullException.ThrowIfNull(enqueue);
-        var tenantIds = await db.Tenants.AsNoTracking().Select(t => t.Id).ToListAsync().ConfigureAwait(false);
-        foreach (var tenantId in tenantIds)
-        {
-            enqueue(jobs, tenantId);
-        }
-
-        return tenantIds.Count;
+        return EnqueueForTenantBatchesAsync(1, (client, batch) => enqueue(client, batch[0]));
     }
 
     /// <summary>The same for jobs that each take up to <paramref name="perJob"/> tenants (in the order of their ids).</summary>

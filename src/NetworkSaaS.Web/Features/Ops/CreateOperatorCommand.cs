@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using NetworkSaaS.Core.Features.Platform;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Ops;
 
@@ -28,19 +29,19 @@ public static class CreateOperatorCommand
         if (user is null)
         {
             user = new PlatformOperator { Email = email, NormalizedEmail = users.NormalizeEmail(email), CreatedAt = clock.GetUtcNow() };
-            Check(await users.CreateAsync(user, password).ConfigureAwait(false));
+            (await users.CreateAsync(user, password).ConfigureAwait(false)).ThrowIfFailed();
         }
         else
         {
             await users.RemovePasswordAsync(user).ConfigureAwait(false);
-            Check(await users.AddPasswordAsync(user, password).ConfigureAwait(false));
+            (await users.AddPasswordAsync(user, password).ConfigureAwait(false)).ThrowIfFailed();
             await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
             await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         }
 
         user.PasswordChangeRequired = true;
-        Check(await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false));
+        (await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false)).ThrowIfFailed();
         await audit.RecordAsync(PlatformAuditActions.OperatorCreated, email, user.Id, existed ? "reset from the command line" : "created from the command line", cancellationToken)
             .ConfigureAwait(false);
 
@@ -53,12 +54,4 @@ public static class CreateOperatorCommand
 
     private static string OneTimePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

@@ -11,6 +11,7 @@ using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.CompanyDirectory;
 using NetworkSaaS.Web.Features.Localization;
+using NetworkSaaS.Web.Features.Accounts;
 
 namespace NetworkSaaS.Web.Features.Sso;
 
@@ -95,7 +96,7 @@ public sealed class SsoSignIn(
 
         if (link)
         {
-            Check(await users.AddLoginAsync(user, new UserLoginInfo(issuer, subject, connection.Name)));
+            (await users.AddLoginAsync(user, new UserLoginInfo(issuer, subject, connection.Name))).ThrowIfFailed();
             audit.Record(AuditActions.SsoUserLinked, email, $"{connection.Name}: {issuer}");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -138,8 +139,8 @@ public sealed class SsoSignIn(
             Title = claims.Title is { } title ? Truncate(title, 100) : null,
             DepartmentId = claims.Department is { } department ? (await DepartmentAsync(department, cancellationToken)).Id : null,
         };
-        Check(await users.CreateAsync(user));
-        Check(await users.AddToRoleAsync(user, Roles.Employee));
+        (await users.CreateAsync(user)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, Roles.Employee)).ThrowIfFailed();
         audit.Record(AuditActions.SsoUserProvisioned, email, claims.Department);
         await db.SaveChangesAsync(cancellationToken);
         return user;
@@ -168,7 +169,7 @@ public sealed class SsoSignIn(
 
         if (changed)
         {
-            Check(await users.UpdateAsync(user));
+            (await users.UpdateAsync(user)).ThrowIfFailed();
         }
     }
 
@@ -191,12 +192,4 @@ public sealed class SsoSignIn(
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

@@ -16,7 +16,7 @@ public sealed class AuthenticatorEnrollment(UserManager<AppUser> users)
     /// <summary>A fresh key for a user who is not enrolled (it only takes effect once a code from it is verified).</summary>
     public async Task<string> NewKeyAsync(AppUser user)
     {
-        Check(await users.ResetAuthenticatorKeyAsync(user));
+        (await users.ResetAuthenticatorKeyAsync(user)).ThrowIfFailed();
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
@@ -30,7 +30,7 @@ public sealed class AuthenticatorEnrollment(UserManager<AppUser> users)
     /// <summary>Turns two-factor sign-in on after a verified code; returns the recovery codes to show once.</summary>
     public async Task<IReadOnlyList<string>> EnableAsync(AppUser user)
     {
-        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        (await users.SetTwoFactorEnabledAsync(user, true)).ThrowIfFailed();
         return await NewRecoveryCodesAsync(user);
     }
 
@@ -43,20 +43,12 @@ public sealed class AuthenticatorEnrollment(UserManager<AppUser> users)
     /// <summary>Two-factor sign-in off, the key replaced (the old app's codes stop working) and recovery codes removed.</summary>
     public async Task TurnOffAsync(AppUser user)
     {
-        Check(await users.SetTwoFactorEnabledAsync(user, false));
-        Check(await users.ResetAuthenticatorKeyAsync(user));
+        (await users.SetTwoFactorEnabledAsync(user, false)).ThrowIfFailed();
+        (await users.ResetAuthenticatorKeyAsync(user)).ThrowIfFailed();
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
     }
 
     /// <summary>Codes as typed: spaces and dashes removed (apps show "123 456").</summary>
     public static string Normalize(string? code) =>
         (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }
