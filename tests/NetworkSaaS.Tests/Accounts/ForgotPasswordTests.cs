@@ -13,7 +13,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Accounts;
 
 /// <summary>The forgot-password page enqueues the same job for a known and an unknown email; the job mails the known one.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class ForgotPasswordTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "all" };

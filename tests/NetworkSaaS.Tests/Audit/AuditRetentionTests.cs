@@ -13,7 +13,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Audit;
 
 /// <summary>The daily retention job on a real Hangfire worker, in every tenant, as the app role.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class AuditRetentionTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "worker" };

@@ -10,7 +10,6 @@ using NetworkSaaS.Tests.Infrastructure;
 namespace NetworkSaaS.Tests.Browser;
 
 /// <summary>HR asks for the review workbook in the browser; the real Hangfire worker of the app makes it; HR downloads it.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class ExportFlowTests(PostgresCluster cluster) : BrowserTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "all" };

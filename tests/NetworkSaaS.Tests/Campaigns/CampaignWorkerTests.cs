@@ -11,7 +11,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Campaigns;
 
 /// <summary>The campaign notifications through a real Hangfire worker: the recurring dispatcher fans out to the tenants that are due.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class CampaignWorkerTests(PostgresCluster cluster)
     : CampaignTest(cluster, new DateTimeOffset(2026, 11, 15, 0, 0, 0, TimeSpan.Zero)) // 09:00 on 15 November in Tokyo
 {

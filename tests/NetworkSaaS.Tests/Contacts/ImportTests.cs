@@ -129,7 +129,6 @@ public sealed class ImportTests(PostgresCluster cluster) : IntegrationTest(clust
 }
 
 /// <summary>Large files go to a Hangfire job (the "all" role runs a real server on PostgreSQL).</summary>
-[Collection(PostgresTests.Name)]
 public class LargeImportTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "all" };

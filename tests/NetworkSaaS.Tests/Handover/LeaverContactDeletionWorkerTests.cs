@@ -16,7 +16,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Handover;
 
 /// <summary>The daily deletion of leavers' undecided Private contacts through a real Hangfire worker, per tenant, as the app role.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class LeaverContactDeletionWorkerTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "worker" };

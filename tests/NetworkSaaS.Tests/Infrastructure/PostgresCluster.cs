@@ -78,10 +78,12 @@ public sealed class PostgresCluster : IAsyncLifetime
 }
 
 /// <summary>
-/// <c>[Collection(PostgresTests.Name)]</c> runs a class one at a time, after the parallel part of the run. For the test
-/// classes whose timing must not compete with other tests (worker processes stopped and killed on a schedule), and for
-/// every class that runs a Hangfire server in the test process: Hangfire keeps process-wide state (its global
-/// configuration, filter and log providers), so two servers started by parallel classes disturb each other's jobs.
+/// <c>[Collection(PostgresTests.Name)]</c> runs a class one at a time, after the parallel part of the run: only for the
+/// classes whose timing must not compete with other tests (OS worker processes stopped and killed on a schedule, with
+/// their own patience), and for a test of the one process-wide Hangfire log provider. A class that runs a Hangfire server
+/// in the test process needs no such thing: each app has its own storage, activator and filters (JobsSetup), and
+/// Hangfire's static log provider routes to the apps still alive (HangfireLogRouting) — left on a disposed app's logging,
+/// Hangfire components made later by another app threw (an enqueue answered 500, a worker lost its jobs).
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PostgresTests

@@ -30,7 +30,6 @@ public sealed class RowLevelSecurityThroughPgBouncerTests(PostgresCluster cluste
 }
 
 /// <summary>Hangfire's storage through PgBouncer too: a real server picks the import job up and runs it to the end.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class LargeImportThroughPgBouncerTests(PostgresCluster cluster, PgBouncerPool pgBouncer)
     : LargeImportTests(cluster), IClassFixture<PgBouncerPool>
 {

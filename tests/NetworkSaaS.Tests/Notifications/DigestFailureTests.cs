@@ -19,7 +19,6 @@ namespace NetworkSaaS.Tests.Notifications;
 /// a server that refuses the first attempts, and a user erased while the job runs. Retry delays of 2, 4 and 8 seconds
 /// stand in for the production 1, 5 and 15 minutes.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class DigestFailureTests(PostgresCluster cluster, ITestOutputHelper output) : IntegrationTest(cluster)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);

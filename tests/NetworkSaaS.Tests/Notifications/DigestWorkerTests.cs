@@ -12,7 +12,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Notifications;
 
 /// <summary>The digest through a real Hangfire worker: the recurring dispatcher fans out per tenant; a deleted tenant's job ends cleanly.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class DigestWorkerTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));

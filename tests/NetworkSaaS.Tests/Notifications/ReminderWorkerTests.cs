@@ -15,7 +15,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Notifications;
 
 /// <summary>Introduction reminders and notification emails through a real Hangfire worker, from the commit to the mail.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class ReminderWorkerTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 1, 9, 10, 0, 0, TimeSpan.Zero));

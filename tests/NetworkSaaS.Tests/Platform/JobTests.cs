@@ -16,7 +16,6 @@ using static NetworkSaaS.Tests.Infrastructure.Eventually;
 namespace NetworkSaaS.Tests.Platform;
 
 /// <summary>The worker role: a real Hangfire server on PostgreSQL runs the tenant jobs end to end.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class JobTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["role"] = "worker" };

@@ -39,7 +39,20 @@ public sealed partial class PickupDirectoryEmailSender(EmailOptions options, ILo
         Directory.CreateDirectory(options.PickupDirectory);
         var path = Path.Combine(options.PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
         var message = MimeMessages.Build(email, options);
-        await message.WriteToAsync(path, cancellationToken).ConfigureAwait(false);
+        // Written under another name, then renamed: whoever reads the folder (a mail program, a test waiting for a job's
+        // mail) never opens a message still being written.
+        var partial = path + ".partial";
+        try
+        {
+            await message.WriteToAsync(partial, cancellationToken).ConfigureAwait(false);
+            File.Move(partial, path);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
         LogWritten(logger, path);
     }
 

@@ -10,7 +10,8 @@ public static class JobsSetup
 {
     /// <summary>
     /// Hangfire on the same PostgreSQL (schema "hangfire", created by `migrate`). The storage is a DI singleton, never
-    /// the static JobStorage.Current, so each host talks to its own database. The server runs only in the worker roles.
+    /// the static JobStorage.Current, so each host talks to its own database; Hangfire's static log provider routes to the
+    /// hosts still alive (<see cref="HangfireLogRouting"/>). The server runs only in the worker roles.
     /// Timeouts and retry delays come from the "Jobs" section (<see cref="JobsOptions"/>).
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, RunMode runMode, IConfiguration configuration)
@@ -33,10 +34,15 @@ public static class JobsSetup
         services.AddSingleton<JobActivator, TenantJobActivator>();
         // Made on first use, after Hangfire has taken this host's logger factory (AutomaticRetryAttribute takes a logger when made).
         services.AddSingleton<IJobFilterProvider>(_ => new ConfiguredRetryFilterProvider(options, JobFilterProviders.Providers));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        HangfireLogRouting.Register(services);
+        services.AddHangfire((sp, config) =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            HangfireLogRouting.UseHostLogging(sp, config);
+        });
         services.AddScoped<TenantFanOut>();
         services.AddScoped<ExpiredInvitationSweep>();
         services.AddScoped<ExpiredInvitationCleanupJob>();
