@@ -53,6 +53,7 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/profile", SignedIn),
         new("{tenant:slug}/account/card", SignedIn),
         new("{tenant:slug}/card/{handle}/{handler?}", Anonymous),
+        new("{tenant:slug}/account/calendar", SignedIn),
         new("{tenant:slug}/account/login/mfa", Anonymous),
         new("{tenant:slug}/account/login/recovery", Anonymous),
         new("{tenant:slug}/account/login/passkey", Anonymous),

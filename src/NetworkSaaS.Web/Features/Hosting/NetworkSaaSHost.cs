@@ -14,6 +14,7 @@ using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
+using NetworkSaaS.Web.Features.Calendar;
 using NetworkSaaS.Web.Features.Cards;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Privacy;
@@ -83,6 +84,7 @@ public static class NetworkSaaSHost
         services.AddHandover();
         services.AddPrivacy();
         services.AddCards();
+        services.AddCalendarFeeds();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
@@ -182,5 +184,6 @@ public static class NetworkSaaSHost
         app.MapSsoCallback();
         app.MapOneClickUnsubscribe();
         app.MapScim();
+        app.MapCalendarFeed();
     }
 }
