@@ -1424,6 +1424,103 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Deliveries.OutgoingDelivery", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("ResponseMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_milliseconds");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_outgoing_deliveries");
+
+                    b.HasIndex("TenantId", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_deliveries_due")
+                        .HasFilter("state = 1");
+
+                    b.HasIndex("TenantId", "Channel", "OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_outgoing_deliveries_tenant_id_channel_owner_id_created_at");
+
+                    b.ToTable("outgoing_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Exports.ExportFile", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2893,6 +2990,61 @@ namespace NetworkSaaS.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_subscriptions_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "CreatedByUserId")
+                        .HasDatabaseName("ix_webhook_subscriptions_tenant_id_created_by_user_id");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppRoleClaim", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Accounts.AppRole", null)
@@ -3390,6 +3542,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_organizations_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Deliveries.OutgoingDelivery", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_deliveries_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Exports.ExportFile", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -3865,6 +4027,21 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sso_domains_sso_connections_tenant_id_connection_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CreatedByUserId")
+                        .HasConstraintName("fk_webhook_subscriptions_users_tenant_id_created_by_user_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>

@@ -85,6 +85,8 @@ public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Features.Cards.BusinessCard> BusinessCards => Set<Features.Cards.BusinessCard>();
     public DbSet<Features.Calendar.CalendarFeed> CalendarFeeds => Set<Features.Calendar.CalendarFeed>();
     public DbSet<Features.Chat.ChatTarget> ChatTargets => Set<Features.Chat.ChatTarget>();
+    public DbSet<Features.Deliveries.OutgoingDelivery> OutgoingDeliveries => Set<Features.Deliveries.OutgoingDelivery>();
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

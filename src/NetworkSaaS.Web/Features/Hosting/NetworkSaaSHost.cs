@@ -17,6 +17,7 @@ using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Calendar;
 using NetworkSaaS.Web.Features.Cards;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Deliveries;
 using NetworkSaaS.Web.Features.Privacy;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Handover;
@@ -63,7 +64,8 @@ public static class NetworkSaaSHost
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
             .AddInterceptors(
-                sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>()));
+                sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>(),
+                sp.GetRequiredService<DeliveryTrigger>()));
 
         services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>()
             .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);
@@ -85,6 +87,7 @@ public static class NetworkSaaSHost
         services.AddPrivacy();
         services.AddCards();
         services.AddCalendarFeeds();
+        services.AddDeliveries(builder.Configuration);
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
