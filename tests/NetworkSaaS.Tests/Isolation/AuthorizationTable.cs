@@ -54,6 +54,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/account/card", SignedIn),
         new("{tenant:slug}/card/{handle}/{handler?}", Anonymous),
         new("{tenant:slug}/account/calendar", SignedIn),
+        new("{tenant:slug}/account/chat", SignedIn),
+        new("{tenant:slug}/admin/chat", Only(Roles.Admin)),
         new("{tenant:slug}/account/login/mfa", Anonymous),
         new("{tenant:slug}/account/login/recovery", Anonymous),
         new("{tenant:slug}/account/login/passkey", Anonymous),

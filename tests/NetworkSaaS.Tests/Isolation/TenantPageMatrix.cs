@@ -49,6 +49,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/account/card", typeof(Web.Features.Cards.SettingsModel), _ => "account/card", "", "Regenerate"),
         new("{tenant:slug}/card/{handle}/{handler?}", typeof(Web.Features.Cards.CardModel), _ => "card/secret-person-abcdefghij", ""),
         new("{tenant:slug}/account/calendar", typeof(Web.Features.Calendar.FeedModel), _ => "account/calendar", "Create", "Revoke"),
+        new("{tenant:slug}/account/chat", typeof(Web.Features.Chat.MineModel), _ => "account/chat", "", "Remove", "Test"),
+        new("{tenant:slug}/admin/chat", typeof(Web.Features.Chat.CompanyModel), _ => "admin/chat", "", "Remove", "Test"),
         new("{tenant:slug}/account/handover", typeof(Web.Features.Handover.MineModel), _ => "account/handover", "Plan", "Decide", "DecideAll"),
         new("{tenant:slug}/admin/sso", typeof(Web.Features.Sso.AdminModel), _ => "admin/sso", "Add", "Update", "Delete", "Test", "AddGroupRole", "RemoveGroupRole"),
         new("{tenant:slug}/admin/sso/test", typeof(Web.Features.Sso.TestModel), _ => "admin/sso/test?id=0190a0a0-0000-7000-8000-000000000000"),

@@ -15,6 +15,7 @@ using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Calendar;
+using NetworkSaaS.Web.Features.Chat;
 using NetworkSaaS.Web.Features.Cards;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Deliveries;
@@ -87,6 +88,7 @@ public static class NetworkSaaSHost
         services.AddPrivacy();
         services.AddCards();
         services.AddCalendarFeeds();
+        services.AddChat(builder.Configuration);
         services.AddDeliveries(builder.Configuration);
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
