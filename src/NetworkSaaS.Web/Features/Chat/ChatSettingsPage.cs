@@ -8,7 +8,8 @@ namespace NetworkSaaS.Web.Features.Chat;
 
 /// <summary>
 /// The chat settings of the company (admin page) or of the signed-in person (account page): one destination, set,
-/// removed or sent a test message. <see cref="Owner"/> says whose.
+/// removed or sent a test message. <see cref="Owner"/> says whose. Each page declares its own POST handlers (calling
+/// <see cref="SaveAsync"/>, <see cref="RemoveAsync"/>, <see cref="SendTestAsync"/>), so the isolation matrix sees them.
 /// </summary>
 public abstract class ChatSettingsPage(ChatTargets targets, ChatNotices notices, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -31,7 +32,7 @@ public abstract class ChatSettingsPage(ChatTargets targets, ChatNotices notices,
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    protected async Task<IActionResult> SaveAsync(CancellationToken cancellationToken)
     {
         if (!Kinds.Contains(Input.Kind))
         {
@@ -52,7 +53,7 @@ public abstract class ChatSettingsPage(ChatTargets targets, ChatNotices notices,
         return Redirect(PagePath);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    protected async Task<IActionResult> RemoveAsync(CancellationToken cancellationToken)
     {
         if (!await targets.RemoveAsync(Owner, cancellationToken))
         {
@@ -63,7 +64,7 @@ public abstract class ChatSettingsPage(ChatTargets targets, ChatNotices notices,
         return Redirect(PagePath);
     }
 
-    public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
+    protected async Task<IActionResult> SendTestAsync(CancellationToken cancellationToken)
     {
         if (!await notices.SendTestAsync(Owner, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Chat;
@@ -19,4 +20,10 @@ public sealed class CompanyModel(ChatTargets targets, ChatNotices notices, ITena
     protected override string PagePath => $"/{tenantContext.Tenant!.Slug}/admin/chat";
 
     public override IReadOnlyList<ChatTargetKind> Kinds { get; } = [ChatTargetKind.SlackWebhook, ChatTargetKind.SlackBot, ChatTargetKind.TeamsWebhook];
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken) => RemoveAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken) => SendTestAsync(cancellationToken);
 }
