@@ -615,6 +615,40 @@ namespace NetworkSaaS.Migrations.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_tenant_id_user_id");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.CampaignNotification", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -794,6 +828,55 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_business_cards_tenant_id_user_id");
 
                     b.ToTable("business_cards", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Chat.ChatTarget", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("SecretHint")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("secret_hint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_chat_targets");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_targets_tenant_id_user_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "UserId"), false);
+
+                    b.ToTable("chat_targets", (string)null);
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.BulkChange", b =>
@@ -1339,6 +1422,103 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasDatabaseName("ix_organizations_tenant_id_normalized_name");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Deliveries.OutgoingDelivery", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("ResponseMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_milliseconds");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_outgoing_deliveries");
+
+                    b.HasIndex("TenantId", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_deliveries_due")
+                        .HasFilter("state = 1");
+
+                    b.HasIndex("TenantId", "Channel", "OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_outgoing_deliveries_tenant_id_channel_owner_id_created_at");
+
+                    b.ToTable("outgoing_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Exports.ExportFile", b =>
@@ -2810,6 +2990,61 @@ namespace NetworkSaaS.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_subscriptions_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "CreatedByUserId")
+                        .HasDatabaseName("ix_webhook_subscriptions_tenant_id_created_by_user_id");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Accounts.AppRoleClaim", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Accounts.AppRole", null)
@@ -3064,6 +3299,23 @@ namespace NetworkSaaS.Migrations.Migrations
                         .HasConstraintName("fk_audit_entries_users_tenant_id_actor_user_id");
                 });
 
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_users_tenant_id_user_id");
+                });
+
             modelBuilder.Entity("NetworkSaaS.Core.Features.Campaigns.CampaignNotification", b =>
                 {
                     b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
@@ -3137,6 +3389,22 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_business_cards_users_tenant_id_user_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Chat.ChatTarget", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_targets_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_chat_targets_users_tenant_id_user_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Contacts.BulkChange", b =>
@@ -3272,6 +3540,16 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organizations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Deliveries.OutgoingDelivery", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_deliveries_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Exports.ExportFile", b =>
@@ -3749,6 +4027,21 @@ namespace NetworkSaaS.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sso_domains_sso_connections_tenant_id_connection_id");
+                });
+
+            modelBuilder.Entity("NetworkSaaS.Core.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("NetworkSaaS.Core.Features.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_tenants_tenant_id");
+
+                    b.HasOne("NetworkSaaS.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CreatedByUserId")
+                        .HasConstraintName("fk_webhook_subscriptions_users_tenant_id_created_by_user_id");
                 });
 
             modelBuilder.Entity("NetworkSaaS.Core.Features.Scim.ScimGroup", b =>

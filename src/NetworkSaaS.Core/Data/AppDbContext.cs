@@ -83,6 +83,10 @@ public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Features.Sso.SsoDomain> SsoDomains => Set<Features.Sso.SsoDomain>();
     public DbSet<Features.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Features.RateLimiting.RateLimitCounter>();
     public DbSet<Features.Cards.BusinessCard> BusinessCards => Set<Features.Cards.BusinessCard>();
+    public DbSet<Features.Calendar.CalendarFeed> CalendarFeeds => Set<Features.Calendar.CalendarFeed>();
+    public DbSet<Features.Chat.ChatTarget> ChatTargets => Set<Features.Chat.ChatTarget>();
+    public DbSet<Features.Deliveries.OutgoingDelivery> OutgoingDeliveries => Set<Features.Deliveries.OutgoingDelivery>();
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -92,6 +92,11 @@ public static class AuditActions
     public const string CardDisabled = "card.disabled";
     public const string CardLinkRegenerated = "card.link-regenerated";
     public const string CardContactLeft = "card.contact-left";
+    public const string CalendarFeedCreated = "calendar.feed.created";
+    public const string CalendarFeedRevoked = "calendar.feed.revoked";
+    public const string ChatTargetChanged = "chat.target.changed";
+    public const string ChatTargetRemoved = "chat.target.removed";
+    public const string ChatTestSent = "chat.test.sent";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -111,5 +116,6 @@ public static class AuditActions
         SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
         SsoBreakGlass,
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
+        CalendarFeedCreated, CalendarFeedRevoked, ChatTargetChanged, ChatTargetRemoved, ChatTestSent,
     ];
 }

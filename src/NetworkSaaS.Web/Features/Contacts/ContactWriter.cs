@@ -83,6 +83,10 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
 /// <summary>Stay-in-touch cadence: next touch = last interaction (or meeting, or creation) + cadence days, unless snoozed later.</summary>
 public static class StayInTouch
 {
+    /// <summary>Contacts whose touch is due on or before <paramref name="day"/>: next touch reached and not snoozed past it.</summary>
+    public static IQueryable<Contact> DueBy(this IQueryable<Contact> contacts, DateOnly day) =>
+        contacts.Where(c => c.NextTouchOn <= day && (c.SnoozedUntil == null || c.SnoozedUntil <= day));
+
     public static int? CadenceOf(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);

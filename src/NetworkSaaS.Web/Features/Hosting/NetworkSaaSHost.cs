@@ -14,8 +14,11 @@ using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Admin;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
+using NetworkSaaS.Web.Features.Calendar;
+using NetworkSaaS.Web.Features.Chat;
 using NetworkSaaS.Web.Features.Cards;
 using NetworkSaaS.Web.Features.Contacts;
+using NetworkSaaS.Web.Features.Deliveries;
 using NetworkSaaS.Web.Features.Privacy;
 using NetworkSaaS.Web.Features.Discover;
 using NetworkSaaS.Web.Features.Handover;
@@ -62,7 +65,8 @@ public static class NetworkSaaSHost
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
             .AddInterceptors(
-                sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>()));
+                sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>(),
+                sp.GetRequiredService<DeliveryTrigger>()));
 
         services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>()
             .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);
@@ -83,6 +87,9 @@ public static class NetworkSaaSHost
         services.AddHandover();
         services.AddPrivacy();
         services.AddCards();
+        services.AddCalendarFeeds();
+        services.AddChat(builder.Configuration);
+        services.AddDeliveries(builder.Configuration);
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
@@ -182,5 +189,6 @@ public static class NetworkSaaSHost
         app.MapSsoCallback();
         app.MapOneClickUnsubscribe();
         app.MapScim();
+        app.MapCalendarFeed();
     }
 }

@@ -99,6 +99,11 @@ public static class StartupConfigurationCheck
         {
             yield return "ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts X-Forwarded-* from any client: remove it and list your proxies in ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks.";
         }
+
+        if (string.Equals(configuration["Deliveries:AllowUnsafeTargets"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "Deliveries:AllowUnsafeTargets lets webhooks and chat messages reach http and internal addresses (SSRF): it is for Development and tests only.";
+        }
     }
 
     private static bool IsPlaceholderHost(string host) =>

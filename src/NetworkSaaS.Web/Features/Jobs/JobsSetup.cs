@@ -82,6 +82,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurringJo
         recurringJobs.AddOrUpdate<Audit.AuditRetentionSweep>(Audit.AuditRetentionSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Audit.AuditRetentionSweep.Schedule);
         recurringJobs.AddOrUpdate<Handover.LeaverContactDeletionSweep>(
             Handover.LeaverContactDeletionSweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Handover.LeaverContactDeletionSweep.Schedule);
+        recurringJobs.AddOrUpdate<Deliveries.DeliverySweep>(Deliveries.DeliverySweep.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Deliveries.DeliverySweep.Schedule);
+        recurringJobs.AddOrUpdate<Chat.AsksDigestDispatcher>(Chat.AsksDigestDispatcher.RecurringJobId, j => j.EnqueueForAllTenantsAsync(), Chat.AsksDigestDispatcher.Schedule);
         return Task.CompletedTask;
     }
 

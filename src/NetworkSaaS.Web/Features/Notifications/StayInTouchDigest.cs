@@ -335,7 +335,7 @@ public sealed partial class DigestEmailJob(
 
     /// <summary>Contacts due for a touch on <paramref name="today"/>: next touch reached and not snoozed past today.</summary>
     private IQueryable<Core.Features.Contacts.Contact> DueContacts(DateOnly today) =>
-        db.Contacts.AsNoTracking().Where(c => c.NextTouchOn <= today && (c.SnoozedUntil == null || c.SnoozedUntil <= today));
+        db.Contacts.AsNoTracking().DueBy(today);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest email of tenant {TenantId}, user {UserId}, day {DigestOn} failed; it stays unsent for the retry.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid tenantId, Guid userId, DateOnly digestOn);

@@ -20,6 +20,12 @@ public sealed class RateLimitOptions
     /// <summary>Requests of any method: a directory's provisioning run sends a burst of them (Entra ID up to about 25 a second).</summary>
     public PolicyLimits Scim { get; set; } = new(perAddress: 3000, perAccount: 3000, TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Requests of a calendar feed. Google Calendar fetches every subscriber's feed from a few shared addresses, hence the
+    /// generous limit per address; one feed is polled every few minutes at most by any well-behaved calendar program.
+    /// </summary>
+    public PolicyLimits CalendarFeed { get; set; } = new(perAddress: 2000, perAccount: 60, TimeSpan.FromHours(1));
+
     public PolicyLimits For(string policy) => policy switch
     {
         RateLimitPolicies.SignIn => SignIn,
@@ -30,6 +36,7 @@ public sealed class RateLimitOptions
         RateLimitPolicies.Imports => Imports,
         RateLimitPolicies.Scim => Scim,
         RateLimitPolicies.BusinessCard => BusinessCard,
+        RateLimitPolicies.CalendarFeed => CalendarFeed,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
     };
 }

@@ -21,9 +21,12 @@ public static class RateLimitPolicies
     /// <summary>The SCIM API (/{tenant}/scim/v2): every method counts, per IP address and per company.</summary>
     public const string Scim = "scim";
 
+    /// <summary>The private calendar feeds (GET, as calendar programs poll): per IP address and per feed token, counted in each process.</summary>
+    public const string CalendarFeed = "calendar-feed";
+
     public const string MfaPathSuffix = "/account/login/mfa";
 
-    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim, BusinessCard];
+    public static IReadOnlyList<string> All { get; } = [SignIn, ForgotPassword, Mfa, SignUp, Invitations, Imports, Scim, BusinessCard, CalendarFeed];
 
     /// <summary>
     /// The limits that protect accounts (and the anonymous business card form): counted in PostgreSQL, so they hold across every web process. Imports and SCIM

@@ -47,7 +47,7 @@ public static class RateLimitingSetup
             foreach (var policy in RateLimitPolicies.All)
             {
                 options.AddPolicy(policy, context =>
-                    HttpMethods.IsPost(context.Request.Method) || policy == RateLimitPolicies.Scim
+                    HttpMethods.IsPost(context.Request.Method) || policy is RateLimitPolicies.Scim or RateLimitPolicies.CalendarFeed
                         ? Window(shared, policy, "account", AccountKey(policy, context), limits.For(policy).PerAccount, limits.For(policy).Window)
                         : RateLimitPartition.GetNoLimiter(""));
             }
@@ -76,7 +76,7 @@ public static class RateLimitingSetup
     private static string? PolicyOf(HttpContext context)
     {
         var named = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        if (named == RateLimitPolicies.Scim)
+        if (named is RateLimitPolicies.Scim or RateLimitPolicies.CalendarFeed)
         {
             return named;
         }
@@ -119,6 +119,7 @@ public static class RateLimitingSetup
             RateLimitPolicies.SignUp => FormValue(context, "Input.Email"),
             // The half-finished sign-in: Identity's two-factor cookie (hashed; it is a bearer secret) or the signed-in user.
             RateLimitPolicies.Mfa => $"{tenant}|{Hash(context.Request.Cookies[".AspNetCore." + IdentityConstants.TwoFactorUserIdScheme] ?? context.User.Identity?.Name ?? "")}",
+            RateLimitPolicies.CalendarFeed => $"{tenant}|{Hash(context.Request.Query["token"].ToString())}",
             RateLimitPolicies.BusinessCard => $"{tenant}|{context.GetRouteValue(Cards.CardModel.AddressRouteKey)}",
             _ => tenant,
         };

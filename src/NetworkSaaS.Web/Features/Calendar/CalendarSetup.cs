@@ -1,0 +1,11 @@
+namespace NetworkSaaS.Web.Features.Calendar;
+
+public static class CalendarSetup
+{
+    public static IServiceCollection AddCalendarFeeds(this IServiceCollection services)
+    {
+        services.AddScoped<CalendarFeedTokens>();
+        services.AddScoped<CalendarFeedContent>();
+        return services;
+    }
+}
