@@ -245,7 +245,12 @@ public sealed class OversizedImportTests(PostgresCluster cluster) : IntegrationT
         var (tenant, owner) = await App.CreateTenantAsync("acme", culture: "ja");
         var server = App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        // The client waits for the server's answer as long as it takes (not HttpClient's 1 s): on a loaded machine a
+        // shorter wait sends the body before the refusal arrives, and the server closes the connection under it.
+        using var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromMinutes(2),
+        };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(server) };
         var signIn = await client.PostFormAsync("/acme/account/login", new() { ["Input.Email"] = owner.Email!, ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
