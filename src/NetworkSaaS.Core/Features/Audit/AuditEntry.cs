@@ -92,6 +92,11 @@ public static class AuditActions
     public const string CardDisabled = "card.disabled";
     public const string CardLinkRegenerated = "card.link-regenerated";
     public const string CardContactLeft = "card.contact-left";
+    public const string WebhookSubscriptionAdded = "webhook.subscription.added";
+    public const string WebhookSubscriptionEnabled = "webhook.subscription.enabled";
+    public const string WebhookSubscriptionDisabled = "webhook.subscription.disabled";
+    public const string WebhookSubscriptionRemoved = "webhook.subscription.removed";
+    public const string WebhookDeliveryResent = "webhook.delivery.resent";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -111,5 +116,6 @@ public static class AuditActions
         SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
         SsoBreakGlass,
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
+        WebhookSubscriptionAdded, WebhookSubscriptionEnabled, WebhookSubscriptionDisabled, WebhookSubscriptionRemoved, WebhookDeliveryResent,
     ];
 }

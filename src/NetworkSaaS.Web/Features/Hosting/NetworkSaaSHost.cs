@@ -33,6 +33,7 @@ using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Scim;
 using NetworkSaaS.Web.Features.Sso;
 using NetworkSaaS.Web.Features.Tenancy;
+using NetworkSaaS.Web.Features.Webhooks;
 
 namespace NetworkSaaS.Web.Features.Hosting;
 
@@ -86,6 +87,7 @@ public static class NetworkSaaSHost
         services.AddPrivacy();
         services.AddCards();
         services.AddDeliveries(builder.Configuration);
+        services.AddWebhooks();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();
