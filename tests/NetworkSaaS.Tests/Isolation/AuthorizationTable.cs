@@ -75,6 +75,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/admin/sso/test", Only(Roles.Admin)),
         new("{tenant:slug}/account/sso", Anonymous),
         new("{tenant:slug}/account/sso/refused", Anonymous),
+        new("{tenant:slug}/admin/webhooks", Only(Roles.Admin)),
+        new("{tenant:slug}/admin/webhooks/{id:guid}", Only(Roles.Admin)),
         new("{tenant:slug}/contacts", SignedIn),
         new("{tenant:slug}/contacts/new", SignedIn),
         new("{tenant:slug}/contacts/quick", SignedIn),

@@ -107,7 +107,7 @@ public class TenantIsolationTests(PostgresCluster cluster) : IntegrationTest(clu
         var client = await App.SignInAsync("bravo", adminB.Email!);
         var token = await client.AntiforgeryTokenAsync("/bravo/admin");
         var foreignIds = new[] { idsA.UserId, idsA.InvitationId, idsA.ContactId, idsA.OtherContactId, idsA.OrganizationId, idsA.ImportBatchId,
-            idsA.IntroductionId, idsA.AskId, idsA.ExportId, idsA.PrivacyRequestId }.Select(id => id.ToString()).ToList();
+            idsA.IntroductionId, idsA.AskId, idsA.ExportId, idsA.PrivacyRequestId, idsA.WebhookSubscriptionId }.Select(id => id.ToString()).ToList();
         var form = new Dictionary<string, string>
         {
             ["invitationId"] = idsA.InvitationId.ToString(), ["exportId"] = idsA.ExportId.ToString(), ["contactId"] = idsA.ContactId.ToString(),

@@ -18,7 +18,7 @@ public static class TenantPageMatrix
 
     /// <summary>Ids of resources that exist in the tenant whose path is used (so a leak would show real data).</summary>
     public sealed record MatrixIds(Guid UserId, Guid InvitationId, string InvitationToken, Guid ContactId, Guid OtherContactId, Guid OrganizationId, Guid ImportBatchId,
-        Guid IntroductionId, Guid AskId, Guid ExportId, Guid PrivacyRequestId);
+        Guid IntroductionId, Guid AskId, Guid ExportId, Guid PrivacyRequestId, Guid WebhookSubscriptionId);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
@@ -56,6 +56,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/admin/sso/test", typeof(Web.Features.Sso.TestModel), _ => "admin/sso/test?id=0190a0a0-0000-7000-8000-000000000000"),
         new("{tenant:slug}/account/sso", typeof(Web.Features.Sso.SignInModel), _ => "account/sso", ""),
         new("{tenant:slug}/account/sso/refused", typeof(Web.Features.Sso.RefusedModel), _ => "account/sso/refused?reason=failed"),
+        new("{tenant:slug}/admin/webhooks", typeof(Web.Features.Webhooks.IndexModel), _ => "admin/webhooks", "Create", "Toggle", "Delete"),
+        new("{tenant:slug}/admin/webhooks/{id:guid}", typeof(Web.Features.Webhooks.DeliveriesModel), ids => $"admin/webhooks/{ids.WebhookSubscriptionId}", "Resend"),
         new("{tenant:slug}/contacts", typeof(Web.Features.Contacts.IndexModel), _ => "contacts"),
         new("{tenant:slug}/contacts/new", typeof(Web.Features.Contacts.CreateModel), _ => "contacts/new", ""),
         new("{tenant:slug}/contacts/quick", typeof(Web.Features.Contacts.QuickAddModel), _ => "contacts/quick", ""),
@@ -165,7 +167,20 @@ public static class TenantPageMatrix
             await db.SaveChangesAsync();
             return request.Id;
         });
+        var webhookId = await app.InTenantAsync(tenant, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var subscription = new NetworkSaaS.Core.Features.Webhooks.WebhookSubscription
+            {
+                Url = $"https://secret-{tenant.Slug}.example/hooks", Events = [NetworkSaaS.Core.Features.Webhooks.WebhookEventTypes.ContactShared],
+                ProtectedSecret = sp.GetRequiredService<Web.Features.Webhooks.WebhookSecrets>().Protect(Web.Features.Webhooks.WebhookSignature.NewSecret()),
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.WebhookSubscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+            return subscription.Id;
+        });
         return new MatrixIds(admin.Id, invitationId, token, contact.Id, other.Id, contact.OrganizationId!.Value, batchId, introductionId, askId,
-            exportId, privacyRequestId);
+            exportId, privacyRequestId, webhookId);
     }
 }

@@ -33,12 +33,14 @@ public sealed class StartupConfigurationTests(PostgresCluster cluster) : Integra
             ["AllowedHosts"] = "*",
             ["FORWARDEDHEADERS_ENABLED"] = "true",
             ["Passkeys:ServerDomain"] = "networksaas.example.com",
+            ["Deliveries:AllowUnsafeTargets"] = "true",
         });
         Assert.Contains("Passkeys:ServerDomain (networksaas.example.com)", message, StringComparison.Ordinal);
         Assert.Contains("Email:BaseUrl (https://networksaas.example.com)", message, StringComparison.Ordinal);
         Assert.Contains("Email:Smtp:Password still holds a placeholder", message, StringComparison.Ordinal);
         Assert.Contains("AllowedHosts must list", message, StringComparison.Ordinal);
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED", message, StringComparison.Ordinal);
+        Assert.Contains("Deliveries:AllowUnsafeTargets lets webhooks", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,6 +97,11 @@ public static class AuditActions
     public const string ChatTargetChanged = "chat.target.changed";
     public const string ChatTargetRemoved = "chat.target.removed";
     public const string ChatTestSent = "chat.test.sent";
+    public const string WebhookSubscriptionAdded = "webhook.subscription.added";
+    public const string WebhookSubscriptionEnabled = "webhook.subscription.enabled";
+    public const string WebhookSubscriptionDisabled = "webhook.subscription.disabled";
+    public const string WebhookSubscriptionRemoved = "webhook.subscription.removed";
+    public const string WebhookDeliveryResent = "webhook.delivery.resent";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -117,5 +122,6 @@ public static class AuditActions
         SsoBreakGlass,
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
         CalendarFeedCreated, CalendarFeedRevoked, ChatTargetChanged, ChatTargetRemoved, ChatTestSent,
+        WebhookSubscriptionAdded, WebhookSubscriptionEnabled, WebhookSubscriptionDisabled, WebhookSubscriptionRemoved, WebhookDeliveryResent,
     ];
 }

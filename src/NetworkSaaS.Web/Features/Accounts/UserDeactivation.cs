@@ -20,7 +20,8 @@ public sealed class UserDeactivation(
     UserSessions sessions,
     IntroductionService introductions,
     Handover.LeaverHandovers handovers,
-    AuditLog audit)
+    AuditLog audit,
+    Webhooks.WebhookEvents webhooks)
 {
     /// <param name="user">The user to deactivate (tracked by this request's context).</param>
     /// <param name="proposedSuccessorId">Who should take over the leaver's relationships, when known (the directory's manager).</param>
@@ -42,6 +43,7 @@ public sealed class UserDeactivation(
         await handovers.StartAsync(user, proposedSuccessorId, cancellationToken);
         audit.Record(AuditActions.UserDeactivated, user.Email ?? user.Id.ToString(),
             proposedSuccessorId is { } successor ? $"successor {successor}" : null);
+        await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.UserDeactivated, Webhooks.WebhookPayloads.UserDeactivated(user.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

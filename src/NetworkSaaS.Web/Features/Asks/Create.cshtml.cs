@@ -17,6 +17,7 @@ public sealed class CreateModel(
     OrganizationDirectory organizations,
     ITenantContextAccessor tenantContext,
     TimeProvider clock,
+    Webhooks.WebhookEvents webhooks,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -85,6 +86,7 @@ public sealed class CreateModel(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Asks.Add(ask);
+        await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.AskPosted, Webhooks.WebhookPayloads.Ask(ask), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Your ask was posted."].Value;
         return Redirect($"/{Slug}/asks/{ask.Id}");

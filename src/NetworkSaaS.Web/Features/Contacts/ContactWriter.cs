@@ -7,7 +7,7 @@ namespace NetworkSaaS.Web.Features.Contacts;
 /// The one place a contact's fields are set (form, import, merge): it derives what is stored for display, sorting,
 /// search, phone matching, the organization and the next stay-in-touch date.
 /// </summary>
-public sealed class ContactWriter(OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock)
+public sealed class ContactWriter(OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock, Webhooks.WebhookEvents webhooks)
 {
     public async Task ApplyAsync(Contact contact, ContactInput input, CancellationToken cancellationToken)
     {
@@ -35,10 +35,15 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         contact.IntroducedByContactId = introduced && input.IntroducedByContactId != contact.Id ? input.IntroducedByContactId : null;
         contact.Depth = input.Depth;
         contact.OpenTo = input.OpenTo;
+        var becomesShared = input.Visibility == ContactVisibility.Shared && contact.Visibility != ContactVisibility.Shared;
         contact.Visibility = input.Visibility;
         contact.CadenceDays = input.CadenceDays;
         contact.ReviewPending = false;
         await DeriveAsync(contact, cancellationToken);
+        if (becomesShared)
+        {
+            await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.ContactShared, Webhooks.WebhookPayloads.ContactShared(contact), cancellationToken);
+        }
     }
 
     /// <summary>A new company, department or title (the transfer-season check), with everything derived from them.</summary>

@@ -29,7 +29,7 @@ public interface IExportWriter
 /// the files like every other tenant row). A file is stored in parts of <see cref="PartBytes"/> (rows keyed by the export
 /// and the part's number) and goes in and out as a stream, never whole in memory.
 /// </summary>
-public sealed class ExportStore(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
+public sealed class ExportStore(AppDbContext db, NotificationCenter notifications, TimeProvider clock, Webhooks.WebhookEvents webhooks)
 {
     /// <summary>How long a made file can be downloaded; the cleanup job deletes it afterwards.</summary>
     public static readonly TimeSpan DownloadPeriod = TimeSpan.FromDays(7);
@@ -76,6 +76,7 @@ public sealed class ExportStore(AppDbContext db, NotificationCenter notification
             .SetProperty(e => e.CompletedAt, now)
             .SetProperty(e => e.ExpiresAt, expiresAt), cancellationToken).ConfigureAwait(false);
         notifications.Notify(locked.OwnerId, NotificationKinds.ExportReady);
+        await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.ExportReady, Webhooks.WebhookPayloads.ExportReady(exportId, locked.OwnerId), cancellationToken).ConfigureAwait(false);
         if (output.Audit is { } audit)
         {
             db.AuditEntries.Add(audit);

@@ -35,6 +35,7 @@ using NetworkSaaS.Web.Features.Reports;
 using NetworkSaaS.Web.Features.Scim;
 using NetworkSaaS.Web.Features.Sso;
 using NetworkSaaS.Web.Features.Tenancy;
+using NetworkSaaS.Web.Features.Webhooks;
 
 namespace NetworkSaaS.Web.Features.Hosting;
 
@@ -90,6 +91,7 @@ public static class NetworkSaaSHost
         services.AddCalendarFeeds();
         services.AddChat(builder.Configuration);
         services.AddDeliveries(builder.Configuration);
+        services.AddWebhooks();
         services.AddEmail(builder.Configuration, builder.Environment);
         services.AddJobs(appConnection, runMode, builder.Configuration);
         services.AddDatabaseHealthCheck();

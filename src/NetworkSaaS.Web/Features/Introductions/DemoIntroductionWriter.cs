@@ -26,7 +26,7 @@ public sealed class DemoIntroductionWriter : IDemoIntroductionWriter
         var tenant = tenantScope.GetRequiredService<ITenantContextAccessor>().Tenant
                      ?? throw new InvalidOperationException("Demo introductions need the tenant of the scope.");
         var clock = new SeedClock();
-        var service = new IntroductionService(db, new NotificationCenter(db, clock), clock);
+        var service = new IntroductionService(db, new NotificationCenter(db, clock), clock, new Webhooks.WebhookEvents(db, new Deliveries.OutgoingDeliveries(db, clock), clock));
 
         // Everything that happens, in the order it happened (asks open before anyone answers them, and close after).
         var moments = new List<(DateTimeOffset At, int Order, Func<Task> Run)>();

@@ -3,6 +3,7 @@ using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Notifications;
+using NetworkSaaS.Core.Features.Webhooks;
 using NetworkSaaS.Web.Features.Notifications;
 using Npgsql;
 
@@ -18,7 +19,7 @@ public sealed record OutcomeInput(IntroductionOutcome Outcome, decimal? Amount, 
 /// Every step of an introduction: the rules (no own or Private contact, the 30-day cool-down after a decline,
 /// one pending request per person, also across colleagues' records of the same person), the state machine, the timeline and the notifications, saved together.
 /// </summary>
-public sealed class IntroductionService(AppDbContext db, NotificationCenter notifications, TimeProvider clock)
+public sealed class IntroductionService(AppDbContext db, NotificationCenter notifications, TimeProvider clock, Webhooks.WebhookEvents webhooks)
 {
     public static readonly TimeSpan DeclineCooldown = TimeSpan.FromDays(30);
     public const int MaxReasonLength = 2000;
@@ -131,6 +132,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         db.IntroductionRequests.Add(request);
         AddEvent(request, requesterId, IntroductionEventKind.Requested, null);
         notifications.Notify(request.ConnectorId, NotificationKinds.IntroductionRequested, request.Id, actorId: requesterId);
+        await webhooks.RaiseAsync(WebhookEventTypes.IntroductionRequested, Webhooks.WebhookPayloads.Introduction(request), cancellationToken);
         return await SaveNewAsync(request, cancellationToken);
     }
 
@@ -191,6 +193,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         db.IntroductionRequests.Add(request);
         AddEvent(request, connectorId, IntroductionEventKind.Offered, string.IsNullOrWhiteSpace(message) ? null : message.Trim());
         notifications.Notify(ask.AuthorId, NotificationKinds.IntroductionOffered, request.Id, ask.Id, connectorId);
+        await webhooks.RaiseAsync(WebhookEventTypes.AskAnswered, Webhooks.WebhookPayloads.AskAnswered(ask.Id, request.Id, connectorId), cancellationToken);
         return await SaveNewAsync(request, cancellationToken);
     }
 
@@ -231,6 +234,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         Move(request, next, connectorId, IntroductionEventKind.Accepted, null);
         request.RespondedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionAccepted, request.Id, actorId: connectorId);
+        await webhooks.RaiseAsync(WebhookEventTypes.IntroductionAccepted, Webhooks.WebhookPayloads.Introduction(request), cancellationToken);
         return await SaveAsync(db, request, cancellationToken);
     }
 
@@ -257,6 +261,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         request.RespondedAt ??= request.UpdatedAt;
         request.ClosedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionDeclined, request.Id, actorId: connectorId);
+        await webhooks.RaiseAsync(WebhookEventTypes.IntroductionDeclined, Webhooks.WebhookPayloads.Introduction(request), cancellationToken);
         return await SaveAsync(db, request, cancellationToken);
     }
 
@@ -283,6 +288,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
         Move(request, next, connectorId, IntroductionEventKind.ConsentConfirmed, null);
         request.IntroducedAt = request.UpdatedAt;
         notifications.Notify(request.RequesterId, NotificationKinds.IntroductionMade, request.Id, actorId: connectorId);
+        await webhooks.RaiseAsync(WebhookEventTypes.IntroductionIntroduced, Webhooks.WebhookPayloads.Introduction(request), cancellationToken);
         return await SaveAsync(db, request, cancellationToken);
     }
 
@@ -356,6 +362,7 @@ public sealed class IntroductionService(AppDbContext db, NotificationCenter noti
             State = request.State, Outcome = input.Outcome, Text = note,
         });
         notifications.Notify(request.ConnectorId, NotificationKinds.IntroductionOutcome, request.Id, actorId: requesterId);
+        await webhooks.RaiseAsync(WebhookEventTypes.IntroductionOutcome, Webhooks.WebhookPayloads.Introduction(request), cancellationToken);
         return await SaveAsync(db, request, cancellationToken);
     }
 
