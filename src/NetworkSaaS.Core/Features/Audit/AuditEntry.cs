@@ -95,10 +95,6 @@ public static class AuditActions
 
     public const string ApiTokenCreated = "api.token.created";
     public const string ApiTokenRevoked = "api.token.revoked";
-    public const string ApiContactCreated = "api.contact.created";
-    public const string ApiContactUpdated = "api.contact.updated";
-    public const string ApiContactDeleted = "api.contact.deleted";
-    public const string ApiInteractionLogged = "api.interaction.logged";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -118,6 +114,6 @@ public static class AuditActions
         SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
         SsoBreakGlass,
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
-        ApiTokenCreated, ApiTokenRevoked, ApiContactCreated, ApiContactUpdated, ApiContactDeleted, ApiInteractionLogged,
+        ApiTokenCreated, ApiTokenRevoked,
     ];
 }

@@ -33,7 +33,8 @@ public static class ApiEndpoints
         api.MapOpenApi($"/{ApiSetup.DocumentName}/openapi.json").AllowAnonymous();
         api.MapScalarApiReference("/docs", (options, http) => options
                 .WithTitle("NetworkSaaS API")
-                .WithOpenApiRoutePattern($"/{http.GetRouteValue(TenantResolutionMiddleware.RouteKey)}/api/{ApiSetup.DocumentName}/openapi.json")
+                // Absolute: Scalar makes a path relative to the page, which would lose the company.
+                .WithOpenApiRoutePattern($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{http.GetRouteValue(TenantResolutionMiddleware.RouteKey)}/api/{ApiSetup.DocumentName}/openapi.json")
                 .DisableDefaultFonts())
             .AllowAnonymous();
 
@@ -45,6 +46,9 @@ public static class ApiEndpoints
 
         v1.MapFallback(() => ApiProblem.Result(StatusCodes.Status404NotFound, "No such API resource.")).ExcludeFromDescription();
         v1.MapMe();
+        v1.MapContacts();
+        v1.MapOrganizations();
+        v1.MapUsers();
         return app;
     }
 

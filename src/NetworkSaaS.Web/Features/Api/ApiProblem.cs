@@ -69,7 +69,7 @@ public static class ApiProblem
             body["detail"] = detail;
         }
 
-        body["instance"] = context.Request.PathBase + context.Request.Path;
+        body["instance"] = (context.Request.PathBase + context.Request.Path).Value;
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {
             body[key] = value;
