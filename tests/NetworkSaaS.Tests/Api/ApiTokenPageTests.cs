@@ -19,7 +19,7 @@ public sealed partial class ApiTokenPageTests(PostgresCluster cluster) : Integra
         var (tenant, _) = await App.CreateTenantAsync("acme");
         var user = await App.CreateUserAsync(tenant, "u@acme.test");
         var browser = await App.SignInAsync("acme", "u@acme.test");
-        var expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd");
+        var expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var created = await browser.PostFormAsync("/acme/account/api-tokens?handler=Create",
             new() { ["Input.Name"] = "My script", ["Input.Read"] = "true", ["Input.Write"] = "false", ["Input.Introductions"] = "false", ["Input.ExpiresOn"] = expires },
@@ -53,7 +53,7 @@ public sealed partial class ApiTokenPageTests(PostgresCluster cluster) : Integra
         var (tenant, admin) = await App.CreateTenantAsync("acme");
         await App.CreateUserAsync(tenant, "u@acme.test");
         var browser = await App.SignInAsync("acme", "u@acme.test");
-        var far = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd");
+        var far = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await browser.PostFormAsync("/acme/account/api-tokens?handler=Create",
             new() { ["Input.Name"] = "x", ["Input.Read"] = "false", ["Input.Write"] = "false", ["Input.Introductions"] = "false", ["Input.ExpiresOn"] = far },
             formPage: "/acme/account/api-tokens", expect: HttpStatusCode.OK);
