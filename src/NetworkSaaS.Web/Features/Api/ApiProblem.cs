@@ -149,6 +149,8 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
             context.Response.Headers.ContentSecurityPolicy = ApiEndpoints.DocsCsp;
         }
 
+        // The Idempotency-Key filter hashes the body after the endpoint's binding has read it.
+        context.Request.EnableBuffering();
         try
         {
             await next(context);

@@ -63,10 +63,23 @@ public static class DirectoryEndpoints
 
     private static IQueryable<ApiUser> Users(HttpContext http, AppDbContext db)
     {
-        var seesRoles = http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.HR);
+        _ = http;
         return db.Users.AsNoTracking().Select(u => new ApiUser(u.Id, u.DisplayName, u.DisplayNameKana, u.Email, u.Title,
-            u.Department != null ? u.Department.Name : null, u.IsActive, u.ExpertiseTags,
-            seesRoles ? db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).ToList() : null));
+            u.Department != null ? u.Department.Name : null, u.IsActive, u.ExpertiseTags, null));
+    }
+
+    /// <summary>Adds the roles when the caller is HR or Admin.</summary>
+    private static async Task<IReadOnlyList<ApiUser>> WithRolesAsync(HttpContext http, AppDbContext db, IReadOnlyList<ApiUser> users, CancellationToken cancellationToken)
+    {
+        if (!http.User.IsInRole(Roles.Admin) && !http.User.IsInRole(Roles.HR))
+        {
+            return users;
+        }
+
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(r => ids.Contains(r.UserId)).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => new { r.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        return [.. users.Select(u => u with { Roles = [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal)] })];
     }
 
     private static async Task<IResult> ListUsersAsync(HttpContext http, AppDbContext db, bool? includeInactive, CancellationToken cancellationToken)
@@ -83,12 +96,13 @@ public static class DirectoryEndpoints
             query = query.Where(u => u.Id > after);
         }
 
-        return TypedResults.Ok(await query.OrderBy(u => u.Id).ToPageAsync(page, http, u => u.Id, u => u, cancellationToken));
+        var result = await query.OrderBy(u => u.Id).ToPageAsync(page, http, u => u.Id, u => u, cancellationToken);
+        return TypedResults.Ok(result with { Items = await WithRolesAsync(http, db, result.Items, cancellationToken) });
     }
 
     private static async Task<IResult> GetUserAsync(Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
         await Users(http, db).FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user
-            ? TypedResults.Ok(user)
+            ? TypedResults.Ok((await WithRolesAsync(http, db, [user], cancellationToken))[0])
             : ApiProblem.Result(StatusCodes.Status404NotFound);
 }
 
