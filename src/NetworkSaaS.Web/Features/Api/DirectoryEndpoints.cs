@@ -61,10 +61,9 @@ public static class DirectoryEndpoints
             ? TypedResults.Ok(ApiOrganization.From(organization))
             : ApiProblem.Result(StatusCodes.Status404NotFound);
 
-    private static IQueryable<ApiUser> Users(HttpContext http, AppDbContext db)
+    private static IQueryable<ApiUser> Users(IQueryable<AppUser> users)
     {
-        _ = http;
-        return db.Users.AsNoTracking().Select(u => new ApiUser(u.Id, u.DisplayName, u.DisplayNameKana, u.Email, u.Title,
+        return users.AsNoTracking().Select(u => new ApiUser(u.Id, u.DisplayName, u.DisplayNameKana, u.Email, u.Title,
             u.Department != null ? u.Department.Name : null, u.IsActive, u.ExpertiseTags, null));
     }
 
@@ -85,23 +84,18 @@ public static class DirectoryEndpoints
     private static async Task<IResult> ListUsersAsync(HttpContext http, AppDbContext db, bool? includeInactive, CancellationToken cancellationToken)
     {
         var page = ApiPageRequest.From(http.Request);
-        var query = Users(http, db);
-        if (includeInactive != true)
-        {
-            query = query.Where(u => u.IsActive);
-        }
-
+        var users = db.Users.Where(u => includeInactive == true || u.IsActive);
         if (page.After is { } after)
         {
-            query = query.Where(u => u.Id > after);
+            users = users.Where(u => u.Id > after);
         }
 
-        var result = await query.OrderBy(u => u.Id).ToPageAsync(page, http, u => u.Id, u => u, cancellationToken);
+        var result = await Users(users.OrderBy(u => u.Id)).ToPageAsync(page, http, u => u.Id, u => u, cancellationToken);
         return TypedResults.Ok(result with { Items = await WithRolesAsync(http, db, result.Items, cancellationToken) });
     }
 
     private static async Task<IResult> GetUserAsync(Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
-        await Users(http, db).FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user
+        await Users(db.Users.Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } user
             ? TypedResults.Ok((await WithRolesAsync(http, db, [user], cancellationToken))[0])
             : ApiProblem.Result(StatusCodes.Status404NotFound);
 }
