@@ -111,6 +111,8 @@ public static class AuthorizationTable
         new("{tenant:slug}/exports", SignedIn, ("CompanyContacts", Only(Roles.HR, Roles.Admin)), ("HrReview", Only(Roles.HR, Roles.Admin))),
         new("{tenant:slug}/exports/{id:guid}/download", SignedIn),
         new("{tenant:slug}/diagnostics/baseline", SignedIn),
+        new("{tenant:slug}/account/api-tokens", SignedIn),
+        new("{tenant:slug}/admin/api-tokens", Only(Roles.HR, Roles.Admin)),
         // HR passes only when the company chose "Admins and HR" (PrivacyAccess, checked on every handler; PrivacyRequestTests).
         new("{tenant:slug}/privacy/requests", Only(Roles.Admin, Roles.HR)),
         new("{tenant:slug}/privacy/requests/{id:guid}", Only(Roles.Admin, Roles.HR)),

@@ -94,6 +94,8 @@ public static class TenantPageMatrix
         new("{tenant:slug}/exports", typeof(Web.Features.Exports.IndexModel), _ => "exports", "MyContacts", "CompanyContacts", "HrReview", "Cancel"),
         new("{tenant:slug}/exports/{id:guid}/download", typeof(Web.Features.Exports.DownloadModel), ids => $"exports/{ids.ExportId}/download"),
         new("{tenant:slug}/diagnostics/baseline", typeof(Web.Features.Diagnostics.BaselineModel), _ => "diagnostics/baseline"),
+        new("{tenant:slug}/account/api-tokens", typeof(Web.Features.Api.Tokens.PersonalModel), _ => "account/api-tokens", "Create", "Revoke"),
+        new("{tenant:slug}/admin/api-tokens", typeof(Web.Features.Api.Tokens.CompanyModel), _ => "admin/api-tokens", "Create", "Revoke"),
         new("{tenant:slug}/privacy/requests", typeof(Web.Features.Privacy.RequestsModel), _ => "privacy/requests", ""),
         new("{tenant:slug}/privacy/requests/{id:guid}", typeof(Web.Features.Privacy.RequestModel), ids => $"privacy/requests/{ids.PrivacyRequestId}",
             "Export", "Correct", "StopUse", "Erase", "Close"),

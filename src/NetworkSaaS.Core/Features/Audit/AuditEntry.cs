@@ -103,6 +103,9 @@ public static class AuditActions
     public const string WebhookSubscriptionRemoved = "webhook.subscription.removed";
     public const string WebhookDeliveryResent = "webhook.delivery.resent";
 
+    public const string ApiTokenCreated = "api.token.created";
+    public const string ApiTokenRevoked = "api.token.revoked";
+
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
@@ -123,5 +126,6 @@ public static class AuditActions
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
         CalendarFeedCreated, CalendarFeedRevoked, ChatTargetChanged, ChatTargetRemoved, ChatTestSent,
         WebhookSubscriptionAdded, WebhookSubscriptionEnabled, WebhookSubscriptionDisabled, WebhookSubscriptionRemoved, WebhookDeliveryResent,
+        ApiTokenCreated, ApiTokenRevoked,
     ];
 }

@@ -50,7 +50,7 @@ public sealed class DetailsModel(AppDbContext db, ContactAccess access, ITenantC
             .ToListAsync(cancellationToken);
         ColleagueCount = await colleagues.Where(c => c.Visibility != ContactVisibility.Private)
             .Select(c => c.OwnerId).Distinct().CountAsync(cancellationToken);
-        if (Mine.Count == 0 && Shared.Count == 0 && Discoverable.Count == 0)
+        if (!await db.Organizations.VisibleTo(db.Contacts, me).AnyAsync(o => o.Id == id, cancellationToken))
         {
             // A company known only through colleagues' private contacts must not be revealed to exist.
             return NotFound();

@@ -55,14 +55,9 @@ public sealed class DetailsModel(
         }
 
         var today = TenantClock.Today(tenantContext.Tenant!, clock);
-        if (Log.OccurredOn > today.AddDays(1) || Log.OccurredOn.Year < 1900)
+        foreach (var (field, message) in InteractionLog.Problems(Log.Kind, Log.OccurredOn, null, today, l))
         {
-            ModelState.AddModelError("Log.OccurredOn", l["Enter a date that is not in the future."]);
-        }
-
-        if (!Enum.IsDefined(Log.Kind))
-        {
-            ModelState.AddModelError("Log.Kind", l["The value is not valid."]);
+            ModelState.AddModelError($"Log.{field}", message);
         }
 
         if (!ModelState.IsValid)

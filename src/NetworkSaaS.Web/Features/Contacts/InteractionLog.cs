@@ -9,10 +9,33 @@ namespace NetworkSaaS.Web.Features.Contacts;
 /// </summary>
 public sealed class InteractionLog(AppDbContext db, ContactWriter writer, TimeProvider clock)
 {
-    public async Task AddAsync(Contact contact, InteractionKind kind, DateOnly occurredOn, string? note, Guid userId, CancellationToken cancellationToken)
+    public const int NoteMaxLength = 4000;
+
+    /// <summary>The rules of a logged interaction (the contact page's form and the API): field name and message of each broken one.</summary>
+    public static IEnumerable<(string Field, string Message)> Problems(InteractionKind kind, DateOnly occurredOn, string? note, DateOnly today,
+        Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        if (occurredOn > today.AddDays(1) || occurredOn.Year < 1900)
+        {
+            yield return ("OccurredOn", l["Enter a date that is not in the future."]);
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            yield return ("Kind", l["The value is not valid."]);
+        }
+
+        if (note?.Length > NoteMaxLength)
+        {
+            yield return ("Note", l["Use at most {1} characters.", "", NoteMaxLength]);
+        }
+    }
+
+    public async Task<Interaction> AddAsync(Contact contact, InteractionKind kind, DateOnly occurredOn, string? note, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        db.Interactions.Add(new Interaction
+        var interaction = new Interaction
         {
             ContactId = contact.Id,
             Kind = kind,
@@ -20,7 +43,8 @@ public sealed class InteractionLog(AppDbContext db, ContactWriter writer, TimePr
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             CreatedByUserId = userId,
             CreatedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Interactions.Add(interaction);
         if (contact.LastContactedOn is null || occurredOn > contact.LastContactedOn)
         {
             contact.LastContactedOn = occurredOn;
@@ -28,5 +52,6 @@ public sealed class InteractionLog(AppDbContext db, ContactWriter writer, TimePr
 
         contact.SnoozedUntil = null;
         await writer.DeriveAsync(contact, cancellationToken);
+        return interaction;
     }
 }

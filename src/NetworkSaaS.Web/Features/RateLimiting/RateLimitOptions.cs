@@ -26,6 +26,9 @@ public sealed class RateLimitOptions
     /// </summary>
     public PolicyLimits CalendarFeed { get; set; } = new(perAddress: 2000, perAccount: 60, TimeSpan.FromHours(1));
 
+    /// <summary>The REST API: requests of any method per token (PerAccount) and window, counted in PostgreSQL (Features/Api/ApiRateLimit); PerAddress is not used.</summary>
+    public PolicyLimits Api { get; set; } = new(perAddress: 0, perAccount: 600, TimeSpan.FromMinutes(1));
+
     public PolicyLimits For(string policy) => policy switch
     {
         RateLimitPolicies.SignIn => SignIn,
