@@ -71,6 +71,8 @@ public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DirectoryGroupRole> DirectoryGroupRoles => Set<DirectoryGroupRole>();
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
+    public DbSet<Features.Api.ApiIdempotencyRecord> ApiIdempotencyRecords => Set<Features.Api.ApiIdempotencyRecord>();
     public DbSet<ScimGroup> ScimGroups => Set<ScimGroup>();
     public DbSet<ScimGroupMember> ScimGroupMembers => Set<ScimGroupMember>();
     public DbSet<Features.Handover.LeaverHandover> LeaverHandovers => Set<Features.Handover.LeaverHandover>();

@@ -93,6 +93,13 @@ public static class AuditActions
     public const string CardLinkRegenerated = "card.link-regenerated";
     public const string CardContactLeft = "card.contact-left";
 
+    public const string ApiTokenCreated = "api.token.created";
+    public const string ApiTokenRevoked = "api.token.revoked";
+    public const string ApiContactCreated = "api.contact.created";
+    public const string ApiContactUpdated = "api.contact.updated";
+    public const string ApiContactDeleted = "api.contact.deleted";
+    public const string ApiInteractionLogged = "api.interaction.logged";
+
     public static IReadOnlyList<string> All { get; } =
     [
         TenantCreated, UserInvited, InvitationRevoked, InvitationAccepted, InvitationExpired, RolesChanged,
@@ -111,5 +118,6 @@ public static class AuditActions
         SsoGroupRoleAdded, SsoGroupRoleRemoved, SsoUserProvisioned, SsoUserLinked, SsoSignInRefused, SsoPasswordRefused,
         SsoBreakGlass,
         CardEnabled, CardDisabled, CardLinkRegenerated, CardContactLeft,
+        ApiTokenCreated, ApiTokenRevoked, ApiContactCreated, ApiContactUpdated, ApiContactDeleted, ApiInteractionLogged,
     ];
 }

@@ -12,6 +12,7 @@ using NetworkSaaS.Seeds;
 using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Accounts.Passkeys;
 using NetworkSaaS.Web.Features.Admin;
+using NetworkSaaS.Web.Features.Api;
 using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Campaigns;
 using NetworkSaaS.Web.Features.Cards;
@@ -80,6 +81,7 @@ public static class NetworkSaaSHost
         services.AddDiscover();
         services.AddReports();
         services.AddScim();
+        services.AddApi();
         services.AddHandover();
         services.AddPrivacy();
         services.AddCards();
@@ -167,6 +169,7 @@ public static class NetworkSaaSHost
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<Api.ApiProblemMiddleware>();
         app.UseRouting();
         app.UseRequestSizeGuard();
         app.UseMiddleware<TenantResolutionMiddleware>();
@@ -182,5 +185,6 @@ public static class NetworkSaaSHost
         app.MapSsoCallback();
         app.MapOneClickUnsubscribe();
         app.MapScim();
+        app.MapApi();
     }
 }

@@ -20,6 +20,9 @@ public sealed class RateLimitOptions
     /// <summary>Requests of any method: a directory's provisioning run sends a burst of them (Entra ID up to about 25 a second).</summary>
     public PolicyLimits Scim { get; set; } = new(perAddress: 3000, perAccount: 3000, TimeSpan.FromMinutes(1));
 
+    /// <summary>The REST API: requests of any method per token (PerAccount) and window, counted in PostgreSQL (Features/Api/ApiRateLimit); PerAddress is not used.</summary>
+    public PolicyLimits Api { get; set; } = new(perAddress: 0, perAccount: 600, TimeSpan.FromMinutes(1));
+
     public PolicyLimits For(string policy) => policy switch
     {
         RateLimitPolicies.SignIn => SignIn,
