@@ -38,7 +38,7 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
         var hr = await App.CreateUserAsync(tenant, "hr@acme.test", Roles.HR);
         var department = await DepartmentAsync(tenant, "Platform Engineering");
         var contact = await App.CreateContactAsync(tenant, admin.Id, "Okafor", "Daniel", "Globex Inc.");
-        var employeeApi = await FlowsApi.PersonalAsync(App, tenant, employee.Id);
+        var employeeApi = await FlowsApi.PersonalAsync(App, tenant, employee.Id, language: "ja");
         var readOnly = await FlowsApi.PersonalAsync(App, tenant, employee.Id, ApiScopes.Read);
 
         FlowsApi.Problem(await FlowsApi.PostAsync(readOnly, Asks, new { purpose = "salesLead", title = "Buyer at Globex" }, HttpStatusCode.Forbidden), 403);

@@ -16,25 +16,25 @@ internal static class FlowsApi
 {
     public const ApiScopes All = ApiScopes.Read | ApiScopes.Write | ApiScopes.Introductions;
 
-    public static async Task<HttpClient> PersonalAsync(TestApp app, ITenantInfo tenant, Guid userId, ApiScopes scopes = All)
+    public static async Task<HttpClient> PersonalAsync(TestApp app, ITenantInfo tenant, Guid userId, ApiScopes scopes = All, string language = "en")
     {
         var (_, secret) = await app.InTenantAsync(tenant, sp =>
             sp.GetRequiredService<ApiTokenService>().CreatePersonalAsync(userId, "tests", scopes, null, CancellationToken.None));
-        return Client(app, secret);
+        return Client(app, secret, language);
     }
 
     public static async Task<HttpClient> CompanyAsync(TestApp app, ITenantInfo tenant, string role, Guid createdBy, ApiScopes scopes = All)
     {
         var (_, secret) = await app.InTenantAsync(tenant, sp =>
             sp.GetRequiredService<ApiTokenService>().CreateCompanyAsync("ATS", role, scopes, null, createdBy, CancellationToken.None));
-        return Client(app, secret);
+        return Client(app, secret, "en");
     }
 
-    private static HttpClient Client(TestApp app, string secret)
+    private static HttpClient Client(TestApp app, string secret, string language)
     {
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
     }
 

@@ -110,7 +110,8 @@ public sealed class IntroductionsApiTests(PostgresCluster cluster) : Integration
         Assert.Equal(1, await InDbAsync(s.Tenant, db => db.Notifications.CountAsync(n => n.UserId == s.Requester.Id && n.Kind == NotificationKinds.IntroductionMade)));
 
         var seen = await FlowsApi.GetAsync(s.RequesterApi, one);
-        Assert.Equal(("Secretname Kenji", "kenji@toyota.example"), ((string?)seen["contact"]!["displayName"], (string?)seen["contact"]!["emails"]![0]));
+        Assert.Contains("Secretname", (string?)seen["contact"]!["displayName"], StringComparison.Ordinal);
+        Assert.Equal("kenji@toyota.example", (string?)seen["contact"]!["emails"]![0]);
         Assert.Equal(["meeting", "opportunity", "won", "lost"], seen["nextOutcomes"]!.AsArray().Select(o => (string)o!).ToArray());
         Assert.Equal(1, await InDbAsync(s.Tenant, db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.IntroducedContactViewed && a.ActorUserId == s.Requester.Id)));
 

@@ -102,6 +102,7 @@ public static class ApiIdempotency
     private static async Task<string> RequestHashAsync(HttpRequest request)
     {
         request.EnableBuffering();
+        request.Body.Position = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
         var chunk = new byte[8192];

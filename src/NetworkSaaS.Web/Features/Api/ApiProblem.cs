@@ -69,7 +69,7 @@ public static class ApiProblem
             body["detail"] = detail;
         }
 
-        body["instance"] = context.Request.PathBase + context.Request.Path;
+        body["instance"] = (context.Request.PathBase + context.Request.Path).Value;
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {
             body[key] = value;
@@ -148,6 +148,9 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
         {
             context.Response.Headers.ContentSecurityPolicy = ApiEndpoints.DocsCsp;
         }
+
+        // Buffered before an endpoint binds the body, so that Idempotency-Key can hash what was sent (ApiIdempotency).
+        context.Request.EnableBuffering();
 
         try
         {

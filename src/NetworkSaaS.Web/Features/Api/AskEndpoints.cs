@@ -42,7 +42,7 @@ public static class AskEndpoints
     public static void MapAsks(this RouteGroupBuilder v1)
     {
         var asks = v1.MapGroup("/asks").WithTags("Asks");
-        asks.MapGet("/", (HttpContext http, AskBoard board, IntroductionPurpose? purpose, CancellationToken ct) => ListAsync(http, board, purpose, positions: false, ct))
+        asks.MapGet("/", (HttpContext http, AskBoard board, string? purpose, CancellationToken ct) => ListAsync(http, board, ApiQueryValues.Enum<IntroductionPurpose>(purpose), positions: false, ct))
             .RequireAuthorization(ApiPolicies.Read)
             .WithName("ListAsks").WithSummary("Open asks (not positions), oldest first by id; purpose narrows them.");
         asks.MapGet("/{id:guid}", (Guid id, HttpContext http, AskBoard board, AppDbContext db, CancellationToken ct) => GetAsync(id, http, board, db, positionsOnly: false, ct))

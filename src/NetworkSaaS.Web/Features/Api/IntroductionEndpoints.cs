@@ -58,18 +58,18 @@ public static class IntroductionEndpoints
             .WithName("GetIntroduction").WithSummary("One request with its timeline; the contact's details for the requester once introduced.");
         introductions.MapPost("/", CreateAsync).WithIdempotency()
             .WithName("RequestIntroduction").WithSummary("Ask a colleague for an introduction to one of their contacts (contactId), or to anyone they know at an organization (organizationId and connectorId).");
-        introductions.MapPost("/{id:guid}/accept", (Guid id, IntroductionAccept body, HttpContext http, IntroductionService service, CancellationToken ct) =>
-                StepAsync(http, id, me => service.AcceptAsync(me, id, body.ContactId, ct), ct))
+        introductions.MapPost("/{id:guid}/accept", (Guid id, IntroductionAccept? body, HttpContext http, IntroductionService service, CancellationToken ct) =>
+                StepAsync(http, id, me => service.AcceptAsync(me, id, body?.ContactId, ct), ct))
             .WithName("AcceptIntroduction").WithSummary("The connector accepts (for \"anyone at X\", naming which of their contacts).");
-        introductions.MapPost("/{id:guid}/decline", (Guid id, IntroductionDecline body, HttpContext http, IntroductionService service, CancellationToken ct) =>
-                StepAsync(http, id, me => service.DeclineAsync(me, id, body.Reason, ct), ct))
+        introductions.MapPost("/{id:guid}/decline", (Guid id, IntroductionDecline? body, HttpContext http, IntroductionService service, CancellationToken ct) =>
+                StepAsync(http, id, me => service.DeclineAsync(me, id, body?.Reason, ct), ct))
             .WithName("DeclineIntroduction").WithSummary("The connector declines, with an optional reason only the requester sees.");
-        introductions.MapPost("/{id:guid}/introduced", (Guid id, IntroductionConsent body, HttpContext http, IntroductionService service,
+        introductions.MapPost("/{id:guid}/introduced", (Guid id, IntroductionConsent? body, HttpContext http, IntroductionService service,
                     ITenantContextAccessor tenantContext, TimeProvider clock, CancellationToken ct) =>
                 StepAsync(http, id, me =>
                 {
                     var today = TenantClock.Today(tenantContext.Tenant!, clock);
-                    return service.ConfirmConsentAsync(me, id, body.ConsentOn ?? today, today, ct);
+                    return service.ConfirmConsentAsync(me, id, body?.ConsentOn ?? today, today, ct);
                 }, ct))
             .WithName("MarkIntroduced").WithSummary("The connector confirms the person agreed (consentOn, default today): the introduction is made.");
         introductions.MapPost("/{id:guid}/withdraw", (Guid id, HttpContext http, IntroductionService service, CancellationToken ct) =>
@@ -84,10 +84,10 @@ public static class IntroductionEndpoints
     }
 
     private static async Task<Ok<ApiPage<IntroductionItem>>> ListAsync(
-        HttpContext http, IntroductionViews views, AppDbContext db, IntroductionListView? view, CancellationToken cancellationToken)
+        HttpContext http, IntroductionViews views, AppDbContext db, string? view, CancellationToken cancellationToken)
     {
         var page = ApiPageRequest.From(http.Request);
-        var chosen = view is { } v && Enum.IsDefined(v) ? v : IntroductionListView.Mine;
+        var chosen = ApiQueryValues.Enum<IntroductionListView>(view) ?? IntroductionListView.Mine;
         var requests = await views.QueryAsync(chosen, cancellationToken);
         var result = await requests.Where(r => page.After == null || r.Id > page.After).OrderBy(r => r.Id)
             .ToPageAsync(page, http, r => r.Id, r => r, cancellationToken);

@@ -88,9 +88,9 @@ public static class ReportEndpoints
 
     private static async Task<Ok<SourcesReport>> SourcesAsync(
         HttpContext http, ReportFilters filters, IntroductionReport report, AppDbContext db,
-        string? period, Guid? department, IntroductionPurpose? purpose, ReportInterval? interval, CancellationToken cancellationToken)
+        string? period, Guid? department, string? purpose, string? interval, CancellationToken cancellationToken)
     {
-        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, purpose, interval), cancellationToken);
+        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, ApiQueryValues.Enum<IntroductionPurpose>(purpose), ApiQueryValues.Enum<ReportInterval>(interval)), cancellationToken);
         var rows = await report.BreakdownAsync(resolved.Filter, resolved.Scope, cancellationToken);
         var names = await UserNames.ForAsync(db, rows.Where(r => r.Dimension == SourceDimension.Employee).Select(r => Guid.Parse(r.Key!)), cancellationToken);
         IEnumerable<SourceRow> Of(SourceDimension dimension) =>
@@ -110,9 +110,9 @@ public static class ReportEndpoints
 
     private static async Task<Ok<FunnelReport>> FunnelAsync(
         HttpContext http, ReportFilters filters, IntroductionReport report,
-        string? period, Guid? department, IntroductionPurpose? purpose, ReportInterval? interval, CancellationToken cancellationToken)
+        string? period, Guid? department, string? purpose, string? interval, CancellationToken cancellationToken)
     {
-        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, purpose, interval), cancellationToken);
+        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, ApiQueryValues.Enum<IntroductionPurpose>(purpose), ApiQueryValues.Enum<ReportInterval>(interval)), cancellationToken);
         var rows = await report.BreakdownAsync(resolved.Filter, resolved.Scope, cancellationToken);
         var byPurpose = rows.Where(r => r.Dimension == SourceDimension.Purpose).ToDictionary(r => Enum.Parse<IntroductionPurpose>(r.Key!), r => r.Counts);
         var won = await report.WonAmountsAsync(resolved.Filter, resolved.Scope, cancellationToken);
@@ -129,9 +129,9 @@ public static class ReportEndpoints
 
     private static async Task<Ok<HealthReport>> HealthAsync(
         HttpContext http, ReportFilters filters, NetworkHealthReport report, AppDbContext db,
-        string? period, Guid? department, ReportInterval? interval, CancellationToken cancellationToken)
+        string? period, Guid? department, string? interval, CancellationToken cancellationToken)
     {
-        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, null, interval), cancellationToken);
+        var resolved = await filters.ResolveAsync(http.User, new ReportQuery(period, department, null, ApiQueryValues.Enum<ReportInterval>(interval)), cancellationToken);
         var scope = resolved.Scope;
         var activity = await report.ActivityAsync(resolved.Filter.Period, scope, resolved.Today, cancellationToken);
         var total = activity.FirstOrDefault(a => a.Dimension == HealthDimension.Total);
