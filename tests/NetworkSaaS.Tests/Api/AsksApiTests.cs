@@ -173,4 +173,16 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
         Assert.Equal(HttpStatusCode.Unauthorized, (await acmeApi.GetAsync($"/other/api/v1/asks/{theirs}")).StatusCode);
         Assert.Equal(AskState.Open, await InDbAsync(other, db => db.Asks.Select(a => a.State).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_introduction_ask_and_report_endpoints()
+    {
+        await App.CreateTenantAsync("acme");
+        var document = await App.CreateClient().GetStringAsync("/acme/api/v1/openapi.json");
+        foreach (var operation in new[] { "ListIntroductions", "AcceptIntroduction", "RecordIntroductionOutcome", "PostAsk", "AnswerAsk", "PostPosition",
+                     "CloseAsk", "GetSourcesReport", "GetFunnelReport", "GetHealthReport" })
+        {
+            Assert.Contains($"\"{operation}\"", document, StringComparison.Ordinal);
+        }
+    }
 }
