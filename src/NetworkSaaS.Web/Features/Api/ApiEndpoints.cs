@@ -44,6 +44,9 @@ public static class ApiEndpoints
             .AddEndpointFilter(ApiRateLimit.FilterAsync)
             .AddEndpointFilter(ApiTransaction.FilterAsync);
 
+        v1.MapIntroductions();
+        v1.MapAsks();
+        v1.MapReports();
         v1.MapFallback(() => ApiProblem.Result(StatusCodes.Status404NotFound, "No such API resource.")).ExcludeFromDescription();
         v1.MapMe();
         v1.MapContacts();

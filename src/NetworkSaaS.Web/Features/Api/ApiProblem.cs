@@ -149,8 +149,9 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
             context.Response.Headers.ContentSecurityPolicy = ApiEndpoints.DocsCsp;
         }
 
-        // The Idempotency-Key filter hashes the body after the endpoint's binding has read it.
+        // Buffered before an endpoint binds the body, so that Idempotency-Key can hash what was sent (ApiIdempotency).
         context.Request.EnableBuffering();
+
         try
         {
             await next(context);

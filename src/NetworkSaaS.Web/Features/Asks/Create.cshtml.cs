@@ -14,10 +14,8 @@ namespace NetworkSaaS.Web.Features.Asks;
 public sealed class CreateModel(
     AppDbContext db,
     ContactAccess access,
-    OrganizationDirectory organizations,
+    AskBoard board,
     ITenantContextAccessor tenantContext,
-    TimeProvider clock,
-    Webhooks.WebhookEvents webhooks,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -46,53 +44,24 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ManagesPositions)
+        if (ModelState.IsValid)
         {
-            // Only HR and Admin post open positions; whatever else arrives in these fields is ignored.
-            Input.IsPosition = false;
-            Input.DepartmentId = null;
-            Input.RewardNote = null;
+            var result = await board.PostAsync(access.CurrentUserId, User, Input, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = l["Your ask was posted."].Value;
+                return Redirect($"/{Slug}/asks/{result.Ask!.Id}");
+            }
+
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
         }
 
-        if (!Enum.IsDefined(Input.Purpose))
-        {
-            ModelState.AddModelError("Input.Purpose", l["The value is not valid."]);
-        }
-
-        if (Input.IsPosition && Input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
-        {
-            ModelState.AddModelError("Input.DepartmentId", l["Choose a department from the list."]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadDepartmentsAsync(cancellationToken);
-            return Page();
-        }
-
-        var organization = await organizations.ResolveAsync(Clean(Input.CompanyName), [], cancellationToken);
-        var ask = new Ask
-        {
-            AuthorId = access.CurrentUserId,
-            // An open position is a referral-hire ask by definition.
-            Purpose = Input.IsPosition ? IntroductionPurpose.ReferralHire : Input.Purpose,
-            Title = Input.Title.Trim(),
-            Details = Clean(Input.Details),
-            CompanyName = Clean(Input.CompanyName),
-            OrganizationId = organization?.Id,
-            IsPosition = Input.IsPosition,
-            DepartmentId = Input.IsPosition ? Input.DepartmentId : null,
-            RewardNote = Input.IsPosition ? Clean(Input.RewardNote) : null,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Asks.Add(ask);
-        await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.AskPosted, Webhooks.WebhookPayloads.Ask(ask), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Your ask was posted."].Value;
-        return Redirect($"/{Slug}/asks/{ask.Id}");
+        await LoadDepartmentsAsync(cancellationToken);
+        return Page();
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task LoadDepartmentsAsync(CancellationToken cancellationToken)
     {

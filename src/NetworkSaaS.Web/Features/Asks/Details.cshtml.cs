@@ -19,14 +19,13 @@ public sealed class DetailsModel(
     AppDbContext db,
     ContactAccess access,
     IntroductionService introductions,
+    AskBoard board,
     IntroductionLabels labels,
     ITenantContextAccessor tenantContext,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record ContactChoice(Guid Id, string DisplayName, string? CompanyName);
-
-    public sealed record AnswerRow(Guid RequestId, string? ConnectorName, string TargetSummary, IntroductionState State, DateTimeOffset CreatedAt);
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -49,10 +48,10 @@ public sealed class DetailsModel(
     public IReadOnlyList<ContactChoice> OtherContacts { get; private set; } = [];
 
     /// <summary>For the author only: every answer, with the colleague who gave it.</summary>
-    public IReadOnlyList<AnswerRow> Answers { get; private set; } = [];
+    public IReadOnlyList<AskAnswer> Answers { get; private set; } = [];
 
     /// <summary>For anyone else: only their own answers.</summary>
-    public IReadOnlyList<AnswerRow> MyAnswers { get; private set; } = [];
+    public IReadOnlyList<AskAnswer> MyAnswers { get; private set; } = [];
 
     public string Slug => tenantContext.Tenant!.Slug;
 
@@ -91,61 +90,36 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
     {
-        var ask = await db.Asks.FirstOrDefaultAsync(a => a.Id == Id, cancellationToken);
-        if (ask is null)
+        switch (await board.CloseAsync(Id, access.CurrentUserId, User, cancellationToken))
         {
-            return NotFound();
+            case AskCloseResult.NotFound:
+                return NotFound();
+            case AskCloseResult.Forbidden:
+                return Forbid();
+            default:
+                TempData["Status"] = l["The ask is closed."].Value;
+                return Redirect($"/{Slug}/asks/{Id}");
         }
-
-        if (!AskRules.MayClose(ask, access.CurrentUserId, User))
-        {
-            return Forbid();
-        }
-
-        if (ask.State == AskState.Open)
-        {
-            ask.State = AskState.Closed;
-            ask.ClosedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        TempData["Status"] = l["The ask is closed."].Value;
-        return Redirect($"/{Slug}/asks/{Id}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Ask = await db.Asks.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, cancellationToken);
-        if (Ask is null)
+        var me = access.CurrentUserId;
+        Now = clock.GetUtcNow();
+        if (await board.FindAsync(Id, me, User, cancellationToken) is not { } view)
         {
             return false;
         }
 
-        var me = access.CurrentUserId;
-        var authorId = Ask.AuthorId;
-        var departmentId = Ask.DepartmentId;
-        Now = clock.GetUtcNow();
-        IsAuthor = authorId == me;
-        MayClose = Ask.State == AskState.Open && AskRules.MayClose(Ask, me, User);
-        AuthorName = await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        DepartmentName = departmentId is null ? null
-            : await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-
-        var answers = db.IntroductionRequests.AsNoTracking().Where(r => r.AskId == Id);
-        AnswerCount = await answers.CountAsync(cancellationToken);
-        if (IsAuthor)
-        {
-            Answers = await answers.Where(r => r.RequesterId == me).OrderByDescending(r => r.CreatedAt)
-                .Select(r => new AnswerRow(r.Id, db.Users.Where(u => u.Id == r.ConnectorId).Select(u => u.DisplayName).FirstOrDefault(),
-                    r.TargetSummary, r.State, r.CreatedAt))
-                .ToListAsync(cancellationToken);
-            return true;
-        }
-
-        MyAnswers = await answers.Where(r => r.ConnectorId == me).OrderByDescending(r => r.CreatedAt)
-            .Select(r => new AnswerRow(r.Id, null, r.TargetSummary, r.State, r.CreatedAt))
-            .ToListAsync(cancellationToken);
-        if (Ask.State == AskState.Open)
+        Ask = view.Ask;
+        AuthorName = view.AuthorName;
+        DepartmentName = view.DepartmentName;
+        AnswerCount = view.AnswerCount;
+        IsAuthor = view.IsAuthor;
+        MayClose = view.MayClose;
+        Answers = view.Answers;
+        MyAnswers = view.MyAnswers;
+        if (!IsAuthor && Ask.State == AskState.Open)
         {
             var organizationId = Ask.OrganizationId;
             var mine = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == me)

@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
-using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Web.Features.Accounts;
-using NetworkSaaS.Web.Features.Audit;
 using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Introductions.Reminders;
 
@@ -23,12 +21,9 @@ public sealed class DetailsModel(
     IntroductionViews views,
     IntroductionLabels labels,
     IntroductionEscalation escalation,
-    AuditLog audit,
     ITenantContextAccessor tenantContext,
     TimeProvider clock) : PageModel
 {
-    public sealed record TimelineEntry(DateTimeOffset At, string? ActorName, IntroductionEventKind Kind, IntroductionOutcome Outcome, string? Text);
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -179,28 +174,13 @@ public sealed class DetailsModel(
         }
 
         (Introduction, Role) = found;
-        // Every step on the timeline is taken by the requester, the connector, or the system (no actor).
         var names = await UserNames.ForAsync(db, [Introduction.RequesterId, Introduction.ConnectorId], cancellationToken);
         RequesterName = names.GetValueOrDefault(Introduction.RequesterId, "");
         ConnectorName = names.GetValueOrDefault(Introduction.ConnectorId, "");
         AskTitle = Introduction.AskId is { } askId ? await db.Asks.Where(a => a.Id == askId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) : null;
 
-        var events = await db.IntroductionEvents.AsNoTracking().Where(e => e.RequestId == Id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .ToListAsync(cancellationToken);
-        // Managers follow the request, not the private conversation or the reason for a decline.
-        var participant = Role != IntroductionRole.Manager;
-        Timeline = [.. events.Select(e => new TimelineEntry(e.At, e.ActorId is { } actor ? names.GetValueOrDefault(actor) : null, e.Kind, e.Outcome, participant ? e.Text : null))
-            .Where(t => participant || t.Kind != IntroductionEventKind.Message)];
-
-        if (Introduction.ContactId is { } contactId && Introduction.State == IntroductionState.Introduced && Role == IntroductionRole.Requester)
-        {
-            Revealed = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
-            if (Revealed is not null && HttpMethods.IsGet(HttpContext.Request.Method))
-            {
-                audit.Record(AuditActions.IntroducedContactViewed, Revealed.DisplayName, $"{Revealed.Id} (introduction {Introduction.Id})");
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
+        Timeline = await views.TimelineAsync(Introduction, Role, cancellationToken);
+        Revealed = await views.RevealedContactAsync(Introduction, Role, HttpMethods.IsGet(HttpContext.Request.Method), cancellationToken);
 
         if (Role == IntroductionRole.Requester && Introduction.State == IntroductionState.ConnectorInactive)
         {

@@ -10,6 +10,7 @@ public static class IntroductionsSetup
         services.AddScoped<IntroductionLabels>();
         services.AddScoped<IntroductionService>();
         services.AddScoped<IntroductionViews>();
+        services.AddScoped<Asks.AskBoard>();
         services.AddScoped<Reminders.IntroductionEscalation>();
         services.AddScoped<Reminders.IntroductionReminderDispatcher>();
         services.AddScoped<Reminders.IntroductionReminderJob>();

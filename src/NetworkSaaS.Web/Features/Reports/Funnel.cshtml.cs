@@ -18,9 +18,9 @@ public sealed record HireLine(string Label, int Referrals, int Hires);
 /// <summary>Requested → accepted → introduced → won/hired/engaged, with conversion and median time per step; won amounts; referral hires.</summary>
 [Authorize(Roles = ReportAccess.AllowedRoles)]
 public sealed class FunnelModel(
-    ReportAccess access, ITenantContextAccessor tenantContext, TimeProvider clock, IntroductionReport report,
+    ReportFilters filters, ITenantContextAccessor tenantContext, IntroductionReport report,
     ReportLabels labels, ContactLabels contactLabels, IntroductionLabels introductionLabels, IStringLocalizer<SharedResource> l)
-    : ReportPageModel(access, tenantContext, clock)
+    : ReportPageModel(filters, tenantContext)
 {
     public override string Report => "funnel";
 

@@ -13,9 +13,9 @@ public sealed record HealthLine(string Label, int ContactsAdded, int Interaction
 /// <summary>Network health: contacts added, interactions logged, touches overdue, and coverage of the companies the scope knows best.</summary>
 [Authorize(Roles = ReportAccess.AllowedRoles)]
 public sealed class HealthModel(
-    ReportAccess access, ITenantContextAccessor tenantContext, TimeProvider clock, NetworkHealthReport report, AppDbContext db,
+    ReportFilters filters, ITenantContextAccessor tenantContext, NetworkHealthReport report, AppDbContext db,
     ReportLabels labels, IStringLocalizer<SharedResource> l)
-    : ReportPageModel(access, tenantContext, clock)
+    : ReportPageModel(filters, tenantContext)
 {
     public override string Report => "health";
 
@@ -34,12 +34,8 @@ public sealed class HealthModel(
     {
         await ResolveAsync(cancellationToken);
         var activity = await report.ActivityAsync(Filter.Period, Scope, Today, cancellationToken);
-        var months = activity.Where(a => a.Dimension == HealthDimension.Month).ToDictionary(NetworkHealthReport.MonthOf);
-        OverTime = [.. Buckets().Select(bucket =>
-        {
-            var inBucket = Enumerable.Range(0, bucket.Months).Select(m => months.GetValueOrDefault(bucket.Start.AddMonths(m))).OfType<HealthRow>().ToList();
-            return new HealthLine(BucketLabel(bucket.Start, bucket.Months, labels), inBucket.Sum(m => m.ContactsAdded), inBucket.Sum(m => m.Interactions), 0);
-        })];
+        OverTime = [.. ReportFilters.ActivityOverTime(activity, Buckets())
+            .Select(b => new HealthLine(BucketLabel(b.Bucket, labels), b.ContactsAdded, b.Interactions, 0))];
         OverTimeChart = new ReportChart(ChartKind.Line, [.. OverTime.Select(o => o.Label)],
         [
             new ChartSeries(l["Contacts added"], [.. OverTime.Select(o => (decimal)o.ContactsAdded)]),

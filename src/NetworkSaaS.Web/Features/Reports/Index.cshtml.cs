@@ -14,9 +14,9 @@ namespace NetworkSaaS.Web.Features.Reports;
 /// <summary>Lead and referral sources: the period's introductions and outcomes by purpose, channel, department, colleague and over time.</summary>
 [Authorize(Roles = ReportAccess.AllowedRoles)]
 public sealed class IndexModel(
-    ReportAccess access, ITenantContextAccessor tenantContext, TimeProvider clock, IntroductionReport report, AppDbContext db,
+    ReportFilters filters, ITenantContextAccessor tenantContext, IntroductionReport report, AppDbContext db,
     ReportLabels labels, ContactLabels contactLabels, IntroductionLabels introductionLabels, IStringLocalizer<SharedResource> l)
-    : ReportPageModel(access, tenantContext, clock)
+    : ReportPageModel(filters, tenantContext)
 {
     public override string Report => "sources";
 
@@ -52,16 +52,7 @@ public sealed class IndexModel(
         Breakdowns = breakdowns;
     }
 
-    /// <summary>Every month or quarter of the period, empty ones included, summed from the monthly rows.</summary>
-    private List<BreakdownLine> OverTime(IReadOnlyList<SourceRow> rows)
-    {
-        var months = rows.Where(r => r.Dimension == SourceDimension.Month).ToDictionary(IntroductionReport.MonthOf, r => r.Counts);
-        return [.. Buckets().Select(bucket =>
-        {
-            var inBucket = Enumerable.Range(0, bucket.Months).Select(m => months.GetValueOrDefault(bucket.Start.AddMonths(m))).OfType<FunnelCounts>().ToList();
-            var counts = new FunnelCounts(inBucket.Sum(c => c.Requested), inBucket.Sum(c => c.Accepted), inBucket.Sum(c => c.Introduced),
-                inBucket.Sum(c => c.Succeeded), null, null, null);
-            return new BreakdownLine(BucketLabel(bucket.Start, bucket.Months, labels), counts);
-        })];
-    }
+    /// <summary>Every month or quarter of the period, empty ones included.</summary>
+    private List<BreakdownLine> OverTime(IReadOnlyList<SourceRow> rows) =>
+        [.. ReportFilters.IntroductionsOverTime(rows, Buckets()).Select(b => new BreakdownLine(BucketLabel(b.Bucket, labels), b.Counts))];
 }

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NetworkSaaS.Core.Features.Introductions;
 using NetworkSaaS.Core.Features.Tenancy;
-using NetworkSaaS.Web.Features.Contacts;
 
 namespace NetworkSaaS.Web.Features.Reports;
 
 /// <summary>What every report page shares: the filters read from the URL, the scope the user may see, the period picker.</summary>
-public abstract class ReportPageModel(ReportAccess access, ITenantContextAccessor tenantContext, TimeProvider clock) : PageModel
+public abstract class ReportPageModel(ReportFilters filters, ITenantContextAccessor tenantContext) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? PeriodToken { get; set; }
@@ -38,41 +37,20 @@ public abstract class ReportPageModel(ReportAccess access, ITenantContextAccesso
     /// <summary>Reads the filters (an unknown value falls back to its default) and works out the scope.</summary>
     protected async Task ResolveAsync(CancellationToken cancellationToken)
     {
-        var tenant = tenantContext.Tenant!;
-        var today = Today = TenantClock.Today(tenant, clock);
-        var period = ReportPeriod.Parse(PeriodToken, tenant.FiscalYearStartMonth)
-                     ?? ReportPeriod.OfFiscalYear(ReportPeriod.FiscalYearOf(today, tenant.FiscalYearStartMonth), tenant.FiscalYearStartMonth);
-        Scope = await access.ScopeAsync(User, DepartmentId, cancellationToken);
-        var purpose = Purpose is { } p && Enum.IsDefined(p) ? p : (IntroductionPurpose?)null;
-        var interval = Interval is { } i && Enum.IsDefined(i) ? i : ReportInterval.Month;
-        Filter = new ReportFilter(period, Scope.CanChooseDepartment ? Scope.Department?.Id : null, purpose, interval);
-        PeriodChoices = ReportPeriod.Choices(today, tenant.FiscalYearStartMonth, period);
+        var resolved = await filters.ResolveAsync(User, new ReportQuery(PeriodToken, DepartmentId, Purpose, Interval), cancellationToken);
+        (Filter, Scope, Today) = (resolved.Filter, resolved.Scope, resolved.Today);
+        PeriodChoices = ReportPeriod.Choices(Today, tenantContext.Tenant!.FiscalYearStartMonth, Filter.Period);
     }
 
     /// <summary>The buckets of the period for charts over time: its months, or its fiscal quarters.</summary>
-    public IReadOnlyList<(DateOnly Start, int Months)> Buckets()
+    protected IReadOnlyList<ReportBucket> Buckets() => filters.Buckets(Filter);
+
+    public string BucketLabel(ReportBucket bucket, ReportLabels labels)
     {
-        var months = Filter.Interval == ReportInterval.Quarter ? 3 : 1;
-        var fiscalStart = tenantContext.Tenant!.FiscalYearStartMonth;
-        var buckets = new List<(DateOnly, int)>();
-        var start = Filter.Period.Start;
-        if (months == 3)
-        {
-            start = ReportPeriod.OfQuarter(ReportPeriod.FiscalYearOf(start, fiscalStart), ReportPeriod.QuarterOf(start, fiscalStart), fiscalStart).Start;
-        }
-
-        for (var bucket = start; bucket < Filter.Period.End; bucket = bucket.AddMonths(months))
-        {
-            buckets.Add((bucket, months));
-        }
-
-        return buckets;
-    }
-
-    public string BucketLabel(DateOnly start, int months, ReportLabels labels)
-    {
+        ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(labels);
         var fiscalStart = tenantContext.Tenant!.FiscalYearStartMonth;
-        return months == 1 ? ReportLabels.Month(start) : labels.Quarter(ReportPeriod.FiscalYearOf(start, fiscalStart), ReportPeriod.QuarterOf(start, fiscalStart));
+        return bucket.Months == 1 ? ReportLabels.Month(bucket.Start)
+            : labels.Quarter(ReportPeriod.FiscalYearOf(bucket.Start, fiscalStart), ReportPeriod.QuarterOf(bucket.Start, fiscalStart));
     }
 }
