@@ -102,6 +102,8 @@ SELECT create_distributed_table('privacy_requests', 'tenant_id', colocate_with =
 SELECT create_distributed_table('privacy_suppressions', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('webhook_subscriptions', 'tenant_id', colocate_with => 'departments');
 SELECT create_distributed_table('outgoing_deliveries', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('api_tokens', 'tenant_id', colocate_with => 'departments');
+SELECT create_distributed_table('api_idempotency_keys', 'tenant_id', colocate_with => 'departments');
 
 -- Functions over the distributed tables' row types and the trigger functions (after the tables they use).
 SELECT create_distributed_function('discovery_industry(uuid, uuid)');

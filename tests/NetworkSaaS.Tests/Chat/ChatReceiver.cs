@@ -31,6 +31,9 @@ public sealed class ChatReceiver : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>When set, Slack's Web API answers chat.postMessage as it does for a failure: 200 with ok=false and this error.</summary>
+    public string? SlackPostError { get; set; }
+
     public static async Task<ChatReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
@@ -56,6 +59,12 @@ public sealed class ChatReceiver : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(SlackMembers.TryGetValue(email, out var id)
                 ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id } }
                 : new JsonObject { ["ok"] = false, ["error"] = "users_not_found" });
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/api/chat.postMessage") && SlackPostError is { } error)
+        {
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = false, ["error"] = error });
             return;
         }
 

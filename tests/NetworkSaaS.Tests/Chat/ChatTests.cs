@@ -89,6 +89,30 @@ public sealed class ChatTests(PostgresCluster cluster) : IntegrationTest(cluster
     }
 
     [Fact]
+    public async Task A_slack_web_api_answer_with_ok_false_is_a_failed_attempt_that_is_retried_not_a_delivery()
+    {
+        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var signedIn = await App.SignInAsync("acme", admin.Email!);
+        await signedIn.PostFormAsync("/acme/admin/chat", new() { ["Input.Kind"] = "SlackBot", ["Input.Secret"] = BotToken, ["Input.Channel"] = "C0GONE" });
+        _receiver.SlackPostError = "channel_not_found";
+        await signedIn.PostFormAsync("/acme/admin/chat?handler=Test", [], formPage: "/acme/admin/chat");
+        await DeliverAsync(tenant);
+
+        var failed = await InDbAsync(tenant, db => db.OutgoingDeliveries.AsNoTracking().SingleAsync());
+        Assert.Equal((DeliveryState.Pending, 1, 200), (failed.State, failed.Attempts, failed.ResponseStatus));
+        Assert.Null(failed.DeliveredAt);
+        Assert.Contains("channel_not_found", failed.Error, StringComparison.Ordinal);
+
+        // The channel is fixed in Slack; the retry after the back-off delivers it.
+        _receiver.SlackPostError = null;
+        _clock.UtcNow += TimeSpan.FromMinutes(1);
+        await DeliverAsync(tenant);
+        var delivered = await InDbAsync(tenant, db => db.OutgoingDeliveries.AsNoTracking().SingleAsync());
+        Assert.Equal((DeliveryState.Delivered, 2), (delivered.State, delivered.Attempts));
+        Assert.Equal(2, _receiver.Requests.Count(r => r.PathAndQuery == "/api/chat.postMessage"));
+    }
+
+    [Fact]
     public async Task An_introduction_request_reaches_the_connectors_teams_in_their_language_with_a_link_to_act()
     {
         var (tenant, _) = await App.CreateTenantAsync("acme");

@@ -53,6 +53,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Each password hash costs Identity's 100,000 PBKDF2 iterations (tens of ms of CPU): thousands of them over a
+        // run of the suite. The tests check what a hash allows, not its cost; the product keeps the default.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

@@ -60,6 +60,7 @@ public sealed partial class LocalizationTests(PostgresCluster cluster) : Integra
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value))
             .Concat(Roles.All)
             .Concat(AuditActions.All)
+            .Concat(Enumerable.Range(400, 200).Select(Web.Features.Api.ApiProblem.TitleKey)) // the API's problem titles, by status
             .ToHashSet(StringComparer.Ordinal);
         var ja = ResourceKeys(Path.Combine(web, "Features", "Localization", "SharedResource.ja.resx"));
         var en = ResourceKeys(Path.Combine(web, "Features", "Localization", "SharedResource.en.resx"));

@@ -84,8 +84,10 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
     private Task<int> SendDueAsync(ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<DeliveryJob>().RunDueAsync(tenant.Id, CancellationToken.None));
 
+    /// <summary>The webhook deliveries (a notification also queues its chat copy, which is not a webhook).</summary>
     private Task<List<OutgoingDelivery>> DeliveriesAsync(ITenantInfo tenant) =>
-        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().OutgoingDeliveries.AsNoTracking().OrderBy(d => d.CreatedAt).ToListAsync());
+        App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().OutgoingDeliveries.AsNoTracking()
+            .Where(d => d.Channel == WebhookChannel.ChannelName).OrderBy(d => d.CreatedAt).ToListAsync());
 
     private async Task<Guid> RequestIntroductionAsync(ITenantInfo tenant, Guid requesterId, Guid contactId)
     {
@@ -176,6 +178,31 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
         {
             Assert.All(bodies, b => Assert.DoesNotContain(text, b, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Contacts_made_shared_by_a_bulk_change_or_the_review_list_are_announced_once_and_an_already_shared_one_is_not()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var owner = await App.CreateUserAsync(tenant, "owner@acme.test");
+        await SubscribeAsync(tenant, new Uri("https://hooks.example/acme"), WebhookEventTypes.ContactShared);
+        var first = await App.CreateContactAsync(tenant, owner.Id, "Ito", "Aki", "Alpha Corp", ContactVisibility.Discoverable);
+        var second = await App.CreateContactAsync(tenant, owner.Id, "Ueda", "Ben", "Beta Corp", ContactVisibility.Private);
+        var alreadyShared = await App.CreateContactAsync(tenant, owner.Id, "Endo", "Chie", "Gamma Corp", ContactVisibility.Shared);
+        var third = await App.CreateContactAsync(tenant, owner.Id, "Oda", "Dai", "Delta Corp", ContactVisibility.Private);
+        Assert.Single(await DeliveriesAsync(tenant));
+
+        var edit = new Web.Features.Contacts.Triage.BulkEdit { Action = Web.Features.Contacts.Triage.BulkAction.Visibility, Visibility = ContactVisibility.Shared };
+        await App.InTenantAsync(tenant, sp => sp.GetRequiredService<Web.Features.Contacts.Triage.BulkChanges>()
+            .ApplyAsync(owner.Id, [first.Id, second.Id, alreadyShared.Id], edit, CancellationToken.None));
+        await App.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<Web.Features.Contacts.Triage.ToReviewList>()
+            .SetAsync(owner.Id, third.Id, null, ContactVisibility.Shared, CancellationToken.None))!.Id);
+        // Applying the same change again announces nothing: they already are Shared.
+        await App.InTenantAsync(tenant, sp => sp.GetRequiredService<Web.Features.Contacts.Triage.BulkChanges>()
+            .ApplyAsync(owner.Id, [first.Id, second.Id, third.Id], edit, CancellationToken.None));
+
+        var announced = (await DeliveriesAsync(tenant)).Select(d => JsonDocument.Parse(d.Body).RootElement.GetProperty("data").GetProperty("contactId").GetGuid()).ToList();
+        Assert.Equal(new[] { alreadyShared.Id, first.Id, second.Id, third.Id }.Order(), announced.Order());
     }
 
     [Fact]

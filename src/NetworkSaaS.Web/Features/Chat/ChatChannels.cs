@@ -18,6 +18,9 @@ public sealed class ChatDeliveryChannel(AppDbContext db, ChatTransport transport
         var target = await db.ChatTargets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == delivery.OwnerId, cancellationToken).ConfigureAwait(false);
         return target is not null && await transport.AddressAsync(target, request, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<string?> FailureInSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        SlackWebApi.FailureAsync(response, cancellationToken);
 }
 
 /// <summary>
@@ -48,6 +51,37 @@ public sealed class ChatNotificationChannel(AppDbContext db, ChatNotices notices
         request.Content?.Dispose();
         request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         return await transport.AddressAsync(target, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<string?> FailureInSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        SlackWebApi.FailureAsync(response, cancellationToken);
+}
+
+/// <summary>
+/// Slack's Web API (chat.postMessage) answers 200 with <c>{"ok":false,"error":"channel_not_found"}</c> when it did not
+/// post; incoming webhooks and Teams answer errors with 4xx and success with plain text or an empty body.
+/// </summary>
+public static class SlackWebApi
+{
+    public static async Task<string?> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return null;
+        }
+
+        try
+        {
+            var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            return answer is System.Text.Json.Nodes.JsonObject json && json["ok"] is { } ok && ok.GetValueKind() == System.Text.Json.JsonValueKind.False
+                ? $"Slack answered ok=false: {(string?)json["error"] ?? "no error given"}."
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }
 

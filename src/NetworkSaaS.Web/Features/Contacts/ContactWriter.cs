@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Tenancy;
 
@@ -5,10 +7,14 @@ namespace NetworkSaaS.Web.Features.Contacts;
 
 /// <summary>
 /// The one place a contact's fields are set (form, import, merge): it derives what is stored for display, sorting,
-/// search, phone matching, the organization and the next stay-in-touch date.
+/// search, phone matching, the organization and the next stay-in-touch date — and announces a contact that has just
+/// become Shared (the webhook event "contact.shared"), whichever path made it so: the form, a bulk change or its undo,
+/// the review list, an import, a merge, the API.
 /// </summary>
-public sealed class ContactWriter(OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock, Webhooks.WebhookEvents webhooks)
+public sealed class ContactWriter(AppDbContext db, OrganizationDirectory organizations, ITenantContextAccessor tenantContext, TimeProvider clock, Webhooks.WebhookEvents webhooks)
 {
+    private readonly HashSet<Guid> announcedShared = [];
+
     public async Task ApplyAsync(Contact contact, ContactInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
@@ -35,15 +41,10 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         contact.IntroducedByContactId = introduced && input.IntroducedByContactId != contact.Id ? input.IntroducedByContactId : null;
         contact.Depth = input.Depth;
         contact.OpenTo = input.OpenTo;
-        var becomesShared = input.Visibility == ContactVisibility.Shared && contact.Visibility != ContactVisibility.Shared;
         contact.Visibility = input.Visibility;
         contact.CadenceDays = input.CadenceDays;
         contact.ReviewPending = false;
         await DeriveAsync(contact, cancellationToken);
-        if (becomesShared)
-        {
-            await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.ContactShared, Webhooks.WebhookPayloads.ContactShared(contact), cancellationToken);
-        }
     }
 
     /// <summary>A new company, department or title (the transfer-season check), with everything derived from them.</summary>
@@ -80,6 +81,25 @@ public sealed class ContactWriter(OrganizationDirectory organizations, ITenantCo
         }
 
         contact.UpdatedAt = now;
+        await AnnounceIfNowSharedAsync(contact, cancellationToken);
+    }
+
+    /// <summary>Once per contact and unit of work: a new Shared contact, or one whose stored visibility was not Shared.</summary>
+    private async Task AnnounceIfNowSharedAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        if (contact.Visibility != ContactVisibility.Shared || announcedShared.Contains(contact.Id))
+        {
+            return;
+        }
+
+        var entry = db.Entry(contact);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified && entry.Property(c => c.Visibility).OriginalValue == ContactVisibility.Shared)
+        {
+            return;
+        }
+
+        announcedShared.Add(contact.Id);
+        await webhooks.RaiseAsync(Core.Features.Webhooks.WebhookEventTypes.ContactShared, Webhooks.WebhookPayloads.ContactShared(contact), cancellationToken);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -143,7 +143,11 @@ public sealed partial class DeliveryJob(
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             delivery.ResponseStatus = (int)response.StatusCode;
             delivery.ResponseMilliseconds = Milliseconds(started);
-            if (response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode && await channel.FailureInSuccessAsync(response, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                Retry(delivery, failure);
+            }
+            else if (response.IsSuccessStatusCode)
             {
                 delivery.DeliveredAt = clock.GetUtcNow();
                 Finish(delivery, DeliveryState.Delivered, null);

@@ -14,4 +14,10 @@ public interface IDeliveryChannel
 
     /// <returns>False to cancel the delivery instead of sending it (its owner was disabled or deleted meanwhile).</returns>
     Task<bool> PrepareAsync(OutgoingDelivery delivery, HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <returns>
+    /// Why a 2xx answer is still a failed attempt for this channel, or null when it is delivered. Slack's Web API answers
+    /// errors (an unknown channel, a revoked token) with 200 and <c>{"ok":false,"error":…}</c>.
+    /// </returns>
+    Task<string?> FailureInSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
