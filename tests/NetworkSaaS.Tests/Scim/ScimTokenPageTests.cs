@@ -33,7 +33,7 @@ public sealed partial class ScimTokenPageTests(PostgresCluster cluster) : ScimTe
         Assert.DoesNotMatch(NewToken(), await browser.GetStringAsync("/acme/admin/sso/scim-tokens"));
 
         var stored = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().ScimTokens.SingleAsync());
-        Assert.Equal(Web.Features.Scim.ScimTokenService.Hash(token), stored.TokenHash);
+        Assert.Equal(Web.Features.Accounts.SecretTokens.Hash(token), stored.TokenHash);
         Assert.NotNull(stored.ExpiresAt);
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(Client(token), "/acme/scim/v2/Users")).Status);

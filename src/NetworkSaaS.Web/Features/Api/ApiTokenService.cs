@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Accounts;
 using NetworkSaaS.Core.Features.Api;
 using NetworkSaaS.Core.Features.Audit;
+using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Audit;
 
 namespace NetworkSaaS.Web.Features.Api;
@@ -46,8 +45,8 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, AuditLo
             throw new ArgumentException("A token needs at least one scope.", nameof(token));
         }
 
-        var secret = $"{Prefix}{token.Id:N}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        token.TokenHash = Hash(secret);
+        var secret = $"{Prefix}{token.Id:N}_{SecretTokens.NewSecret()}";
+        token.TokenHash = SecretTokens.Hash(secret);
         token.CreatedAt = clock.GetUtcNow();
         db.ApiTokens.Add(token);
         audit.Record(AuditActions.ApiTokenCreated, token.Name,
@@ -98,7 +97,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, AuditLo
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         var now = clock.GetUtcNow();
         if (token is null || !token.IsUsableAt(now)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(token.TokenHash)))
+            || !SecretTokens.Matches(presented, token.TokenHash))
         {
             return null;
         }
@@ -110,8 +109,4 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, AuditLo
 
         return token;
     }
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

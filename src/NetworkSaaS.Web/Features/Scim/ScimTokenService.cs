@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Audit;
 using NetworkSaaS.Core.Features.Scim;
+using NetworkSaaS.Web.Features.Accounts;
 using NetworkSaaS.Web.Features.Audit;
 
 namespace NetworkSaaS.Web.Features.Scim;
@@ -23,12 +22,12 @@ public sealed class ScimTokenService(AppDbContext db, TimeProvider clock, AuditL
     public async Task<(ScimToken Token, string Secret)> CreateAsync(string name, DateTimeOffset? expiresAt, Guid? createdBy, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        var secret = $"{Prefix}{id:N}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+        var secret = $"{Prefix}{id:N}_{SecretTokens.NewSecret()}";
         var token = new ScimToken
         {
             Id = id,
             Name = name,
-            TokenHash = Hash(secret),
+            TokenHash = SecretTokens.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
             CreatedByUserId = createdBy,
             ExpiresAt = expiresAt,
@@ -74,7 +73,7 @@ public sealed class ScimTokenService(AppDbContext db, TimeProvider clock, AuditL
         var token = await db.ScimTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         var now = clock.GetUtcNow();
         if (token is null || !token.IsUsableAt(now)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(token.TokenHash)))
+            || !SecretTokens.Matches(presented, token.TokenHash))
         {
             return null;
         }
@@ -86,8 +85,4 @@ public sealed class ScimTokenService(AppDbContext db, TimeProvider clock, AuditL
 
         return token;
     }
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
