@@ -115,7 +115,7 @@ SELECT create_distributed_function('discovery_sync_organization_name()');
 SELECT create_distributed_function('discovery_drop_use_stopped()');
 SELECT create_distributed_function('contact_owner_versions_raise()');
 SELECT create_distributed_function('discovery_interactions_raise()');
-SELECT create_distributed_function('discovery_organization_industry_raise()');
+SELECT create_distributed_function('discovery_organization_raise()');
 SELECT create_distributed_function('discovery_tenant_version_raise()');
 SELECT create_distributed_function('delete_expired_audit_entries(timestamp with time zone)');
 

@@ -5,6 +5,7 @@ using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Core.Features.Organization;
 using NetworkSaaS.Core.Features.Tenancy;
 using NetworkSaaS.Tests.Infrastructure;
+using NetworkSaaS.Web.Features.Contacts;
 using NetworkSaaS.Web.Features.Discover;
 
 namespace NetworkSaaS.Tests.Introductions;
@@ -100,6 +101,80 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster) : Inte
         await WriteAsync(tenant, async db => (await db.Organizations.SingleAsync(o => o.Id == kim.OrganizationId)).Industry = "construction");
 
         Assert.Equal([kim.Id], (await SearchAsync(other, tenant, searcher.Id, byIndustry)).Hits.Select(h => h.ContactId));
+    }
+
+    [Fact]
+    public async Task An_organization_renamed_through_the_first_instance_is_found_by_its_new_name_in_the_second()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
+        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        var kim = await App.CreateContactAsync(tenant, ann.Id, "Known", "Kim", "Initech", ContactVisibility.Shared, title: "CTO", depth: 3);
+        await using var other = new TestApp(App.Connections);
+        _ = other.Server;
+        Assert.Equal([kim.Id], (await SearchAsync(other, tenant, searcher.Id, new() { Company = "initech" })).Hits.Select(h => h.ContactId));
+
+        await WriteAsync(tenant, async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Id == kim.OrganizationId);
+            organization.Name = "株式会社イニテック";
+            organization.NormalizedName = OrganizationNames.Normalize(organization.Name);
+        });
+
+        Assert.Empty((await SearchAsync(other, tenant, searcher.Id, new() { Company = "initech" })).Hits);
+        var renamed = await SearchAsync(other, tenant, searcher.Id, new() { Company = "イニテック" });
+        Assert.Equal([kim.Id], renamed.Hits.Select(h => h.ContactId));
+        var coverage = await other.InTenantAsync(tenant, sp => sp.GetRequiredService<AccountCoverage>().ForAsync(renamed.OrganizationIds, CancellationToken.None));
+        Assert.Equal("株式会社イニテック", Assert.Single(coverage).OrganizationName);
+    }
+
+    [Fact]
+    public async Task A_colleague_given_expertise_through_the_first_instance_is_found_as_an_expert_in_the_second()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
+        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        await using var other = new TestApp(App.Connections);
+        _ = other.Server;
+        Task<IReadOnlyList<ColleagueExpert>> ExpertsAsync(string keywords) =>
+            other.InTenantAsync(tenant, sp => sp.GetRequiredService<ColleagueExpertise>().FindAsync(searcher.Id, keywords, CancellationToken.None));
+        Assert.Empty(await ExpertsAsync("kubernetes"));
+
+        await WriteAsync(tenant, async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == ann.Id);
+            user.ExpertiseTags = ["Kubernetes", "物流"];
+            user.Title = "Platform lead";
+        });
+        var expert = Assert.Single(await ExpertsAsync("KUBERNETES"));
+        Assert.Equal((ann.Id, "Platform lead", "ann@acme.test"), (expert.UserId, expert.Title, expert.Email));
+        Assert.Equal(new[] { "Kubernetes", "物流" }, expert.Expertise);
+
+        await WriteAsync(tenant, async db => (await db.Users.SingleAsync(u => u.Id == ann.Id)).ExpertiseTags = ["Go"]);
+        Assert.Empty(await ExpertsAsync("kubernetes"));
+    }
+
+    [Fact]
+    public async Task An_organization_known_only_privately_or_only_to_a_leaver_is_never_matched()
+    {
+        var (tenant, _) = await App.CreateTenantAsync("acme");
+        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
+        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        var leaver = await App.CreateUserAsync(tenant, "leaver@acme.test");
+        await App.CreateContactAsync(tenant, ann.Id, "Private", "Pat", "Hooli", ContactVisibility.Private, title: "CEO", depth: 3);
+        await App.CreateContactAsync(tenant, leaver.Id, "Left", "Lee", "Vandelay", ContactVisibility.Shared, title: "CEO", depth: 3);
+        await WriteAsync(tenant, async db => (await db.Users.SingleAsync(u => u.Id == leaver.Id)).IsActive = false);
+
+        Task<IReadOnlyList<Guid>> MatchAsync(string company) =>
+            App.InTenantAsync(tenant, sp => sp.GetRequiredService<DiscoverySearch>().MatchOrganizationsAsync(company, CancellationToken.None));
+        Assert.Empty(await MatchAsync("hooli"));
+        Assert.Empty(await MatchAsync("hoolie"));
+        Assert.Empty(await MatchAsync("vandelay"));
+        Assert.Empty(await MatchAsync("vandelai"));
+
+        await WriteAsync(tenant, async db => (await db.Users.SingleAsync(u => u.Id == leaver.Id)).IsActive = true);
+        Assert.Single(await MatchAsync("vandelay"));
+        Assert.Single(await MatchAsync("vandelai"));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace NetworkSaaS.Tests.Unit;
 public sealed class DiscoveryIndexCacheTests
 {
     private static DiscoveryIndex EmptyIndex(Guid tenantId) =>
-        new(tenantId, new IndexLoad([], new Dictionary<Guid, long>(), 0, 1, [], []));
+        new(tenantId, new IndexLoad([], new Dictionary<Guid, long>(), 0, 1, [], [], []));
 
     [Fact]
     public async Task Requests_that_arrive_together_share_one_first_load_and_tenants_never_share_an_index()

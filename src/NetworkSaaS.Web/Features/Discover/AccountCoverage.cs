@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NetworkSaaS.Core.Data;
-
 namespace NetworkSaaS.Web.Features.Discover;
 
 public enum CoverageRisk
@@ -25,7 +22,7 @@ public sealed record Coverage(
 /// colleague holds all or most of them. Counts only Shared and Discoverable contacts, so Private ones leave no trace
 /// (a company known only privately gets no coverage at all), and only active colleagues (leavers hold nothing).
 /// </summary>
-public sealed class AccountCoverage(AppDbContext db, DiscoveryIndexSource source)
+public sealed class AccountCoverage(DiscoveryIndexSource source)
 {
     /// <summary>At or above this share of the relationships, one colleague leaving would cost most of the account.</summary>
     public const double ConcentrationThreshold = 0.7;
@@ -38,20 +35,12 @@ public sealed class AccountCoverage(AppDbContext db, DiscoveryIndexSource source
             return [];
         }
 
-        // The holders come from the discovery index (findable contacts of active colleagues); only the names from the table.
+        // Holders and names come from the discovery index: findable contacts of active colleagues and their organizations.
         var index = await source.CheckedAsync(cancellationToken);
-        var held = organizationIds.Distinct().Select(id => (Id: id, Holders: index.Holders(id))).Where(o => o.Holders.Count > 0).ToList();
-        if (held.Count == 0)
-        {
-            return [];
-        }
-
-        var tenant = db.CurrentTenantId;
-        Guid[] ids = [.. held.Select(o => o.Id)];
-        var names = await db.Database.SqlQuery<OrganizationName>($"""
-            SELECT o.id AS "Id", o.name AS "Name" FROM organizations AS o WHERE o.tenant_id = {tenant} AND o.id = ANY({ids})
-            """).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return [.. held.Where(o => names.ContainsKey(o.Id)).Select(o => Summarize(o.Id, names[o.Id], o.Holders))];
+        return [.. organizationIds.Distinct()
+            .Select(id => (Id: id, Name: index.OrganizationName(id), Holders: index.Holders(id)))
+            .Where(o => o.Name is not null && o.Holders.Count > 0)
+            .Select(o => Summarize(o.Id, o.Name!, o.Holders))];
     }
 
     private static Coverage Summarize(Guid organizationId, string organizationName, List<IndexedHolder> perOwner)
@@ -66,6 +55,4 @@ public sealed class AccountCoverage(AppDbContext db, DiscoveryIndexSource source
             : CoverageRisk.Low;
         return new Coverage(organizationId, organizationName, perOwner.Count, relationships, top, departments, risk);
     }
-
-    private sealed record OrganizationName(Guid Id, string Name);
 }

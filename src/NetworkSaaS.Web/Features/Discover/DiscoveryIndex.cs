@@ -32,8 +32,25 @@ internal sealed class IndexedOwner(Guid id)
     public bool Active { get; set; }
     public string DisplayName { get; set; } = "";
     public string? Department { get; set; }
+    public string? Email { get; set; }
+    public string? Title { get; set; }
+    public string[] Expertise { get; set; } = [];
+
+    /// <summary>The expertise tags' discovery terms, sorted ordinally.</summary>
+    public string[] ExpertiseTerms { get; set; } = [];
     public long Version { get; set; } = -1;
     public List<int> Slots { get; } = [];
+}
+
+/// <summary>An organization a findable contact is at: its name for coverage, its name terms for "someone at X".</summary>
+internal sealed class IndexedOrganization(Guid id)
+{
+    public Guid Id { get; } = id;
+    public string Name { get; set; } = "";
+    public string NormalizedName { get; set; } = "";
+
+    /// <summary>The name's terms (organization_terms), sorted ordinally.</summary>
+    public string[] Terms { get; set; } = [];
 }
 
 /// <summary>A findable contact as read from the database, before it is placed in the index.</summary>
@@ -41,15 +58,18 @@ public sealed record ContactLoad(
     Guid Id, Guid OwnerId, Guid? OrganizationId, int Visibility, int Depth, DateOnly? LastContactedOn, int OpenTo,
     string DisplayName, string? Title, string? CompanyName, List<string> Terms, List<Guid> PersonKeys, List<DateOnly> Interactions);
 
-public sealed record OwnerLoad(Guid Id, bool Active, string DisplayName, string? Department);
+public sealed record OwnerLoad(Guid Id, bool Active, string DisplayName, string? Department, string? Email, string? Title, string[] Expertise, string[] ExpertiseTerms);
+
+/// <summary>An organization of some loaded findable contact, with its name terms.</summary>
+public sealed record OrganizationLoad(Guid Id, string Name, string NormalizedName, List<string> Terms);
 
 /// <summary>
-/// What one snapshot of the database holds for some owners (or all of them): their versions, their findable contacts,
-/// the colleagues' details and the tenant's version (the row of the empty owner id).
+/// What one snapshot of the database holds for some owners (or all of them): their versions, their findable contacts
+/// and those contacts' organizations, the colleagues' details and the tenant's version (the row of the empty owner id).
 /// </summary>
 public sealed record IndexLoad(
     IReadOnlyCollection<Guid> Owners, IReadOnlyDictionary<Guid, long> Versions, long TenantVersion, long SnapshotXmin,
-    IReadOnlyList<OwnerLoad> Users, IReadOnlyList<ContactLoad> Contacts);
+    IReadOnlyList<OwnerLoad> Users, IReadOnlyList<ContactLoad> Contacts, IReadOnlyList<OrganizationLoad> Organizations);
 
 public sealed record IndexedHit(
     Guid ContactId, ContactVisibility Visibility, string? DisplayName, string? OwnerName, Guid? OwnerId, string? OwnerDepartment,
@@ -58,10 +78,14 @@ public sealed record IndexedHit(
 
 public sealed record IndexedHolder(Guid OwnerId, string? Department, int Relationships, int Strongest);
 
+public sealed record IndexedExpert(Guid UserId, string DisplayName, string? Email, string? Department, string? Title, IReadOnlyList<string> Expertise);
+
 /// <summary>
 /// One tenant's discovery index in memory: the findable contacts of its colleagues with their search terms, person
 /// keys and interaction dates, and postings per term (contacts strongest first: depth, then latest contact, then id)
-/// — the in-memory twin of discovery_terms, so a search ranks its candidates without a statement. It is only ever
+/// — the in-memory twin of discovery_terms, so a search ranks its candidates without a statement; the organizations
+/// of those contacts with their name terms (the twin of organization_terms), so "someone at X" and account coverage
+/// need no statement either; and the colleagues with their profile expertise terms. It is only ever
 /// filled from statements run under the tenant's policies, and kept per tenant id (<see cref="DiscoveryIndexCache"/>).
 /// Reads take the read lock; applying a load takes the write lock; no I/O happens under either.
 /// </summary>
@@ -69,6 +93,7 @@ public sealed class DiscoveryIndex : IDisposable
 {
     private const string OrganizationTermPrefix = "\u0001org:";
     private static readonly int[] None = [];
+    private static readonly IComparer<string> Ordinal = StringComparer.Ordinal;
 
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Guid, int> ownerSlots = [];
@@ -78,6 +103,9 @@ public sealed class DiscoveryIndex : IDisposable
     private readonly Dictionary<Guid, int> keyIds = [];
     private readonly List<List<int>> keyHolders = [];
     private readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, int> organizationPostings = [];
+    private readonly Dictionary<Guid, IndexedOrganization> organizations = [];
+    private readonly Dictionary<string, List<IndexedOrganization>> organizationsByTerm = new(StringComparer.Ordinal);
     private readonly Stack<int> freeSlots = new();
     private IndexedContact[] contacts = new IndexedContact[16];
     private int slotCount;
@@ -95,6 +123,7 @@ public sealed class DiscoveryIndex : IDisposable
         TenantId = tenantId;
         contacts = new IndexedContact[Math.Max(16, everything.Contacts.Count)];
         ApplyUsers(everything.Users);
+        ApplyOrganizations(everything.Organizations);
         tenantVersion = everything.TenantVersion;
         foreach (var (owner, version) in everything.Versions)
         {
@@ -197,6 +226,7 @@ public sealed class DiscoveryIndex : IDisposable
                     tenantVersion = load.TenantVersion;
                 }
 
+                ApplyOrganizations(load.Organizations);
                 var byOwner = load.Contacts.GroupBy(c => c.OwnerId).ToDictionary(g => g.Key, g => g.ToList());
                 foreach (var owner in load.Owners)
                 {
@@ -222,7 +252,7 @@ public sealed class DiscoveryIndex : IDisposable
     /// The strongest <paramref name="limit"/> findable contacts (index order) of active colleagues other than the searcher
     /// that hold every term, at one of the organizations when given, scored.
     /// </summary>
-    public List<IndexedHit> Candidates(Guid me, IReadOnlyList<Guid>? organizations, IReadOnlyList<string> terms, int limit, DateOnly today)
+    public List<IndexedHit> Candidates(Guid me, IReadOnlyList<Guid>? atOrganizations, IReadOnlyList<string> terms, int limit, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(terms);
         gate.EnterReadLock();
@@ -240,12 +270,12 @@ public sealed class DiscoveryIndex : IDisposable
             Array.Sort(required);
             var meSlot = ownerSlots.GetValueOrDefault(me, -1);
             List<int> found;
-            if (organizations is not null)
+            if (atOrganizations is not null)
             {
                 found = [];
-                foreach (var organization in organizations)
+                foreach (var organization in atOrganizations)
                 {
-                    if (termIds.TryGetValue(OrganizationTerm(organization), out var term))
+                    if (organizationPostings.TryGetValue(organization, out var term))
                     {
                         found.AddRange(Strongest(postings[term], required, meSlot, limit));
                     }
@@ -277,13 +307,104 @@ public sealed class DiscoveryIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            if (!termIds.TryGetValue(OrganizationTerm(organization), out var term))
+            if (!organizationPostings.TryGetValue(organization, out var term))
             {
                 return [];
             }
 
             return [.. postings[term].Where(slot => owners[contacts[slot].Owner].Active).GroupBy(slot => contacts[slot].Owner)
                 .Select(g => new IndexedHolder(owners[g.Key].Id, owners[g.Key].Department, g.Count(), g.Max(slot => (int)contacts[slot].Depth)))];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Organizations whose name holds every term, where an active colleague (the searcher included) holds a findable
+    /// contact, shortest normalized name first: an organization known only privately, or only to leavers, is never named.
+    /// </summary>
+    public List<Guid> MatchOrganizations(IReadOnlyList<string> nameTerms, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(nameTerms);
+        if (nameTerms.Count == 0)
+        {
+            return [];
+        }
+
+        gate.EnterReadLock();
+        try
+        {
+            List<IndexedOrganization>? driver = null;
+            foreach (var term in nameTerms)
+            {
+                if (!organizationsByTerm.TryGetValue(term, out var holding))
+                {
+                    return [];
+                }
+
+                if (driver is null || holding.Count < driver.Count)
+                {
+                    driver = holding;
+                }
+            }
+
+            return [.. driver!
+                .Where(o => nameTerms.All(t => Array.BinarySearch(o.Terms, t, Ordinal) >= 0) && HeldByActiveColleague(o.Id))
+                .OrderBy(o => o.NormalizedName.Length).ThenBy(o => o.NormalizedName, StringComparer.Ordinal).ThenBy(o => o.Id)
+                .Take(limit).Select(o => o.Id)];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Those of the organizations (in their order) where an active colleague holds a findable contact.</summary>
+    public List<Guid> HeldByActiveColleagues(IEnumerable<Guid> candidates)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return [.. candidates.Where(HeldByActiveColleague)];
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>The organization's name, when a loaded findable contact is there.</summary>
+    public string? OrganizationName(Guid organization)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return organizations.TryGetValue(organization, out var known) ? known.Name : null;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Active colleagues other than the searcher whose profile expertise holds every term, by name.</summary>
+    public List<IndexedExpert> Experts(Guid me, IReadOnlyList<string> expertiseTerms, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(expertiseTerms);
+        if (expertiseTerms.Count == 0)
+        {
+            return [];
+        }
+
+        gate.EnterReadLock();
+        try
+        {
+            return [.. owners
+                .Where(o => o.Active && o.Id != me && expertiseTerms.All(t => Array.BinarySearch(o.ExpertiseTerms, t, Ordinal) >= 0))
+                .OrderBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.Id).Take(limit)
+                .Select(o => new IndexedExpert(o.Id, o.DisplayName, o.Email, o.Department, o.Title, o.Expertise))];
         }
         finally
         {
@@ -321,6 +442,9 @@ public sealed class DiscoveryIndex : IDisposable
 
             bytes += postings.Sum(p => 32L + 4L * p.Capacity) + keyHolders.Sum(k => 32L + 4L * k.Capacity);
             bytes += termIds.Sum(t => 24L + stringHeader + 2L * t.Key.Length) + keyIds.Count * 36L;
+            bytes += organizations.Values.Sum(o => 48L + 2 * stringHeader + 2L * (o.Name.Length + o.NormalizedName.Length) + arrayHeader
+                + o.Terms.Sum(t => 8L + stringHeader + 2L * t.Length));
+            bytes += organizationsByTerm.Sum(t => 56L + 8L * t.Value.Capacity) + organizationPostings.Count * 36L;
             return bytes;
         }
         finally
@@ -430,8 +554,47 @@ public sealed class DiscoveryIndex : IDisposable
             owner.Active = user.Active;
             owner.DisplayName = user.DisplayName;
             owner.Department = Intern(user.Department);
+            owner.Email = user.Email;
+            owner.Title = user.Title;
+            owner.Expertise = user.Expertise;
+            owner.ExpertiseTerms = [.. user.ExpertiseTerms.Order(StringComparer.Ordinal)];
         }
     }
+
+    /// <summary>Adds or renames organizations: each is listed under exactly the terms of its current name.</summary>
+    private void ApplyOrganizations(IReadOnlyList<OrganizationLoad> loaded)
+    {
+        foreach (var load in loaded)
+        {
+            if (organizations.TryGetValue(load.Id, out var known))
+            {
+                foreach (var term in known.Terms)
+                {
+                    organizationsByTerm[term].Remove(known);
+                }
+            }
+            else
+            {
+                organizations[load.Id] = known = new IndexedOrganization(load.Id);
+            }
+
+            known.Name = load.Name;
+            known.NormalizedName = load.NormalizedName;
+            known.Terms = [.. load.Terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            foreach (var term in known.Terms)
+            {
+                if (!organizationsByTerm.TryGetValue(term, out var holding))
+                {
+                    organizationsByTerm[term] = holding = [];
+                }
+
+                holding.Add(known);
+            }
+        }
+    }
+
+    private bool HeldByActiveColleague(Guid organization) =>
+        organizationPostings.TryGetValue(organization, out var term) && postings[term].Exists(slot => owners[contacts[slot].Owner].Active);
 
     private int OwnerSlot(Guid id)
     {
@@ -543,7 +706,12 @@ public sealed class DiscoveryIndex : IDisposable
         var terms = contact.Terms.Select(TermId).ToList();
         if (contact.OrganizationId is { } organization)
         {
-            terms.Add(TermId(OrganizationTerm(organization)));
+            if (!organizationPostings.TryGetValue(organization, out var organizationTerm))
+            {
+                organizationPostings[organization] = organizationTerm = TermId(OrganizationTerm(organization));
+            }
+
+            terms.Add(organizationTerm);
         }
 
         var termArray = terms.Distinct().ToArray();

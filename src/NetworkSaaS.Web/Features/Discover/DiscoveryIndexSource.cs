@@ -11,8 +11,8 @@ namespace NetworkSaaS.Web.Features.Discover;
 /// Hands out the current tenant's <see cref="DiscoveryIndex"/>, never stale: each request asks contact_owner_versions,
 /// in one indexed statement, which owners changed in transactions the index's last check could not see (changed_xid at
 /// or after that check's snapshot xmin, see the DiscoveryChangeFeed migration), and reloads only those owners — their
-/// findable contacts, terms, person keys and interactions — in one REPEATABLE READ transaction. The tenant's own row (the
-/// empty owner id) stands for colleagues' details and department names: it reloads the colleagues. The same statement
+/// findable contacts, terms, person keys and interactions, and those contacts' organizations — in one REPEATABLE READ transaction. The tenant's own row (the
+/// empty owner id) stands for colleagues' details (expertise among them) and department names: it reloads the colleagues. The same statement
 /// tokenizes the search text (keywords, industry, company name) with discovery_tokens, so tokenization stays PostgreSQL's
 /// and the organization and colleague matches of the request need no tokenizing statement of their own. A first load reads the whole
 /// tenant in one snapshot. Every statement runs as the app role under the tenant's policies.
@@ -161,7 +161,7 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
 
             var users = new List<OwnerLoad>();
             await using (var command = Command($"""
-                SELECT u.id, u.is_active, u.display_name, dep.name FROM users AS u
+                SELECT u.id, u.is_active, u.display_name, dep.name, u.email, u.title, u.expertise_tags, u.expertise_terms FROM users AS u
                 LEFT JOIN departments AS dep ON dep.tenant_id = u.tenant_id AND dep.id = u.department_id
                 WHERE u.tenant_id = $1 {(allUsers ? "" : "AND u.id = ANY($2)")}
                 """))
@@ -169,7 +169,9 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    users.Add(new OwnerLoad(reader.GetGuid(0), reader.GetBoolean(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                    users.Add(new OwnerLoad(reader.GetGuid(0), reader.GetBoolean(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string[]>(7)));
                 }
             }
 
@@ -239,8 +241,42 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
                 }
             }
 
+            // The organizations of the loaded contacts with their name terms: a rename raises every owner with a findable
+            // contact there (DiscoveryOrganizationsInIndex migration), so their reload brings the new name.
+            var organizations = new Dictionary<Guid, OrganizationLoad>();
+            var atLoadedContacts = $"""
+                SELECT DISTINCT c.organization_id FROM contacts AS c
+                WHERE c.tenant_id = $1 AND c.organization_id IS NOT NULL AND c.visibility <> 0 AND NOT c.use_stopped{ownerFilter}
+                """;
+            await using (var command = Command($"""
+                SELECT o.id, o.name, o.normalized_name FROM organizations AS o
+                WHERE o.tenant_id = $1 AND o.id IN ({atLoadedContacts})
+                """))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    organizations[reader.GetGuid(0)] = new OrganizationLoad(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), []);
+                }
+            }
+
+            await using (var command = Command($"""
+                SELECT t.organization_id, t.term FROM organization_terms AS t
+                WHERE t.tenant_id = $1 AND t.organization_id IN ({atLoadedContacts})
+                """))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (organizations.TryGetValue(reader.GetGuid(0), out var organization))
+                    {
+                        organization.Terms.Add(reader.GetString(1));
+                    }
+                }
+            }
+
             await transaction.CommitAsync(cancellationToken);
-            return new IndexLoad(owners ?? [.. versions.Keys], versions, tenantVersion, xmin, users, contacts);
+            return new IndexLoad(owners ?? [.. versions.Keys], versions, tenantVersion, xmin, users, contacts, [.. organizations.Values]);
         }
         finally
         {

@@ -54,6 +54,15 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
     /// </summary>
     public const int ProbeLimit = 1200;
 
+    /// <summary>A company search looks at the contacts of at most this many matching organizations, shortest names first.</summary>
+    public const int OrganizationLimit = 20;
+
+    /// <summary>A misspelt company name (no name term matches) shows at most this many similar organizations.</summary>
+    public const int SimilarLimit = 5;
+
+    /// <summary>The most similar names read to find those a colleague may be asked about.</summary>
+    private const int SimilarCandidates = 50;
+
     public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -120,31 +129,27 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
 
     /// <summary>
     /// Organizations whose name has every word (Latin words by prefix, Japanese by bigrams; width, case and kana
-    /// folded) of the query, legal forms ignored; trigram similarity on the folded name when nothing matches (typos).
+    /// folded) of the query, legal forms ignored, among those where a colleague holds a findable contact (from the
+    /// index); trigram similarity on the folded name when nothing matches (typos).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> MatchOrganizationsAsync(string company, CancellationToken cancellationToken)
     {
-        string[] terms = [.. (await source.CompanyTermsAsync(OrganizationNames.WithoutLegalForm(company), cancellationToken)).Distinct(StringComparer.Ordinal)];
-        var tenant = db.CurrentTenantId;
-        var matched = terms.Length == 0 ? [] : await db.Database.SqlQuery<Guid>($"""
-            SELECT o.id AS "Value" FROM organizations AS o
-            JOIN (SELECT t.organization_id FROM organization_terms AS t
-                  WHERE t.tenant_id = {tenant} AND t.term = ANY({terms})
-                  GROUP BY t.organization_id HAVING count(*) = {terms.Length}) AS m ON m.organization_id = o.id
-            WHERE o.tenant_id = {tenant}
-            ORDER BY length(o.normalized_name), o.normalized_name LIMIT 20
-            """).ToListAsync(cancellationToken);
+        var terms = await source.CompanyTermsAsync(OrganizationNames.WithoutLegalForm(company), cancellationToken);
+        var index = await source.CheckedAsync(cancellationToken);
+        var matched = index.MatchOrganizations([.. terms.Distinct(StringComparer.Ordinal)], OrganizationLimit);
         var normalized = OrganizationNames.Normalize(company);
         if (matched.Count > 0 || normalized.Length < 3)
         {
             return matched;
         }
 
-        return await db.Database.SqlQuery<Guid>($"""
+        var tenant = db.CurrentTenantId;
+        var similar = await db.Database.SqlQuery<Guid>($"""
             SELECT o.id AS "Value" FROM organizations AS o
             WHERE o.tenant_id = {tenant} AND similarity(o.search_name, discovery_fold({normalized})) >= 0.4
-            ORDER BY similarity(o.search_name, discovery_fold({normalized})) DESC LIMIT 5
+            ORDER BY similarity(o.search_name, discovery_fold({normalized})) DESC, o.id LIMIT {SimilarCandidates}
             """).ToListAsync(cancellationToken);
+        return [.. index.HeldByActiveColleagues(similar).Take(SimilarLimit)];
     }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
