@@ -43,7 +43,7 @@ public sealed class AccountCoverage(DiscoveryIndexSource source)
             .Select(o => Summarize(o.Id, o.Name!, o.Holders))];
     }
 
-    private static Coverage Summarize(Guid organizationId, string organizationName, List<IndexedHolder> perOwner)
+    private static Coverage Summarize(Guid organizationId, string organizationName, IReadOnlyList<IndexedHolder> perOwner)
     {
         var relationships = perOwner.Sum(o => o.Relationships);
         var top = perOwner.Max(o => o.Relationships);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using NetworkSaaS.Core.Features.Contacts;
 
@@ -104,6 +105,9 @@ public sealed class DiscoveryIndex : IDisposable
     private readonly List<List<int>> keyHolders = [];
     private readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, int> organizationPostings = [];
+
+    /// <summary>Filled by readers (under the read lock), emptied by every change (under the write lock).</summary>
+    private readonly ConcurrentDictionary<Guid, IndexedHolder[]> holdersByOrganization = new();
     private readonly Dictionary<Guid, IndexedOrganization> organizations = [];
     private readonly Dictionary<string, List<IndexedOrganization>> organizationsByTerm = new(StringComparer.Ordinal);
     private readonly Stack<int> freeSlots = new();
@@ -226,6 +230,7 @@ public sealed class DiscoveryIndex : IDisposable
                     tenantVersion = load.TenantVersion;
                 }
 
+                holdersByOrganization.Clear();
                 ApplyOrganizations(load.Organizations);
                 var byOwner = load.Contacts.GroupBy(c => c.OwnerId).ToDictionary(g => g.Key, g => g.ToList());
                 foreach (var owner in load.Owners)
@@ -301,19 +306,29 @@ public sealed class DiscoveryIndex : IDisposable
         }
     }
 
-    /// <summary>Per active colleague, their findable contacts at the organization (the searcher included).</summary>
-    public List<IndexedHolder> Holders(Guid organization)
+    /// <summary>
+    /// Per active colleague, their findable contacts at the organization (the searcher included). Kept until the index
+    /// next changes: the largest organizations hold tens of thousands of contacts, and every search there shows them.
+    /// </summary>
+    public IReadOnlyList<IndexedHolder> Holders(Guid organization)
     {
         gate.EnterReadLock();
         try
         {
+            if (holdersByOrganization.TryGetValue(organization, out var known))
+            {
+                return known;
+            }
+
             if (!organizationPostings.TryGetValue(organization, out var term))
             {
                 return [];
             }
 
-            return [.. postings[term].Where(slot => owners[contacts[slot].Owner].Active).GroupBy(slot => contacts[slot].Owner)
+            IndexedHolder[] holders = [.. postings[term].Where(slot => owners[contacts[slot].Owner].Active).GroupBy(slot => contacts[slot].Owner)
                 .Select(g => new IndexedHolder(owners[g.Key].Id, owners[g.Key].Department, g.Count(), g.Max(slot => (int)contacts[slot].Depth)))];
+            holdersByOrganization.TryAdd(organization, holders);
+            return holders;
         }
         finally
         {
