@@ -8,10 +8,10 @@ public sealed class DiscoveryIndexOptions
 {
     /// <summary>
     /// A tenant's index is dropped after this long without a discovery request; the next one loads it again. Each process
-    /// holds one index per tenant it serves, about 390 bytes of managed heap per findable contact (Shared or Discoverable,
+    /// holds one index per tenant it serves, about 430 bytes of managed heap per findable contact (Shared or Discoverable,
     /// use not stopped), as estimated by the index itself: the benchmark's company (1,000,000 contacts, 399,952 findable)
-    /// takes about 156 MB, and its first load took 33 s on a loaded 2-core machine (load average about 25). Plan memory
-    /// from the findable contacts of the tenants a process serves.
+    /// takes about 173 MB with its organizations and colleagues, and its first load took 33 s on a loaded 2-core machine
+    /// (load average about 25). Plan memory from the findable contacts of the tenants a process serves.
     /// </summary>
     public TimeSpan Idle { get; set; } = TimeSpan.FromMinutes(30);
 }
