@@ -52,6 +52,9 @@ internal sealed class IndexedOrganization(Guid id)
 
     /// <summary>The name's terms (organization_terms), sorted ordinally.</summary>
     public string[] Terms { get; set; } = [];
+
+    /// <summary>Ids of the folded name's trigrams (pg_trgm's show_trgm of search_name), for the typo fallback.</summary>
+    public int[] Trigrams { get; set; } = [];
 }
 
 /// <summary>A findable contact as read from the database, before it is placed in the index.</summary>
@@ -62,7 +65,7 @@ public sealed record ContactLoad(
 public sealed record OwnerLoad(Guid Id, bool Active, string DisplayName, string? Department, string? Email, string? Title, string[] Expertise, string[] ExpertiseTerms);
 
 /// <summary>An organization of some loaded findable contact, with its name terms.</summary>
-public sealed record OrganizationLoad(Guid Id, string Name, string NormalizedName, List<string> Terms);
+public sealed record OrganizationLoad(Guid Id, string Name, string NormalizedName, List<string> Terms, string[] Trigrams);
 
 /// <summary>
 /// What one snapshot of the database holds for some owners (or all of them): their versions, their findable contacts
@@ -110,6 +113,8 @@ public sealed class DiscoveryIndex : IDisposable
     private readonly ConcurrentDictionary<Guid, IndexedHolder[]> holdersByOrganization = new();
     private readonly Dictionary<Guid, IndexedOrganization> organizations = [];
     private readonly Dictionary<string, List<IndexedOrganization>> organizationsByTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> trigramIds = new(StringComparer.Ordinal);
+    private readonly List<List<IndexedOrganization>> organizationsByTrigram = [];
     private readonly Stack<int> freeSlots = new();
     private IndexedContact[] contacts = new IndexedContact[16];
     private int slotCount;
@@ -376,13 +381,39 @@ public sealed class DiscoveryIndex : IDisposable
         }
     }
 
-    /// <summary>Those of the organizations (in their order) where an active colleague holds a findable contact.</summary>
-    public List<Guid> HeldByActiveColleagues(IEnumerable<Guid> candidates)
+    /// <summary>
+    /// For a misspelt company name: organizations whose folded name is at least <paramref name="threshold"/> similar to
+    /// it as pg_trgm measures it (shared trigrams / all trigrams of both), where an active colleague holds a findable
+    /// contact, most similar first.
+    /// </summary>
+    public List<Guid> SimilarOrganizations(IReadOnlyList<string> trigrams, double threshold, int limit)
     {
+        ArgumentNullException.ThrowIfNull(trigrams);
+        var wanted = trigrams.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
         gate.EnterReadLock();
         try
         {
-            return [.. candidates.Where(HeldByActiveColleague)];
+            var shared = new Dictionary<IndexedOrganization, int>(ReferenceEqualityComparer.Instance);
+            foreach (var trigram in wanted)
+            {
+                if (trigramIds.TryGetValue(trigram, out var id))
+                {
+                    foreach (var organization in organizationsByTrigram[id])
+                    {
+                        shared[organization] = shared.GetValueOrDefault(organization) + 1;
+                    }
+                }
+            }
+
+            return [.. shared
+                .Select(s => (Organization: s.Key, Similarity: s.Value / (double)(wanted.Count + s.Key.Trigrams.Length - s.Value)))
+                .Where(s => s.Similarity >= threshold && HeldByActiveColleague(s.Organization.Id))
+                .OrderByDescending(s => s.Similarity).ThenBy(s => s.Organization.Id).Take(limit).Select(s => s.Organization.Id)];
         }
         finally
         {
@@ -460,6 +491,8 @@ public sealed class DiscoveryIndex : IDisposable
             bytes += organizations.Values.Sum(o => 48L + 2 * stringHeader + 2L * (o.Name.Length + o.NormalizedName.Length) + arrayHeader
                 + o.Terms.Sum(t => 8L + stringHeader + 2L * t.Length));
             bytes += organizationsByTerm.Sum(t => 56L + 8L * t.Value.Capacity) + organizationPostings.Count * 36L;
+            bytes += organizations.Values.Sum(o => arrayHeader + 4L * o.Trigrams.Length) + organizationsByTrigram.Sum(t => 32L + 8L * t.Capacity)
+                + trigramIds.Sum(t => 24L + stringHeader + 2L * t.Key.Length);
             return bytes;
         }
         finally
@@ -587,6 +620,11 @@ public sealed class DiscoveryIndex : IDisposable
                 {
                     organizationsByTerm[term].Remove(known);
                 }
+
+                foreach (var trigram in known.Trigrams)
+                {
+                    organizationsByTrigram[trigram].Remove(known);
+                }
             }
             else
             {
@@ -605,7 +643,25 @@ public sealed class DiscoveryIndex : IDisposable
 
                 holding.Add(known);
             }
+
+            known.Trigrams = [.. load.Trigrams.Distinct(StringComparer.Ordinal).Select(TrigramId)];
+            foreach (var trigram in known.Trigrams)
+            {
+                organizationsByTrigram[trigram].Add(known);
+            }
         }
+    }
+
+    private int TrigramId(string trigram)
+    {
+        if (!trigramIds.TryGetValue(trigram, out var id))
+        {
+            id = organizationsByTrigram.Count;
+            organizationsByTrigram.Add([]);
+            trigramIds.Add(trigram, id);
+        }
+
+        return id;
     }
 
     private bool HeldByActiveColleague(Guid organization) =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NetworkSaaS.Core.Data;
+using NetworkSaaS.Web.Features.Contacts;
 using Npgsql;
 
 namespace NetworkSaaS.Web.Features.Discover;
@@ -42,6 +43,8 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
             SELECT 3, NULL, 0, 'industry:' || discovery_fold({text.Industry}) WHERE {text.Industry} <> ''
             UNION ALL
             SELECT 4, NULL, 0, c.t FROM discovery_tokens({text.Company}) AS c(t)
+            UNION ALL
+            SELECT 5, NULL, 0, g.t FROM unnest(show_trgm(discovery_fold({text.SimilarName}))) AS g(t) WHERE {text.SimilarName} <> ''
             """).ToListAsync(cancellationToken);
         var snapshotXmin = rows.Single(r => r.Kind == 0).Number;
         var versions = rows.Where(r => r.Kind == 1).Select(r => (r.Owner!.Value, r.Number)).ToList();
@@ -71,7 +74,7 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
         }
         checkedIndex = index;
         string[] TermsOf(int kind) => [.. rows.Where(r => r.Kind == kind).Select(r => r.Term!)];
-        tokenized = new DiscoveryTerms(text, TermsOf(2), TermsOf(3).SingleOrDefault(), TermsOf(4));
+        tokenized = new DiscoveryTerms(text, TermsOf(2), TermsOf(3).SingleOrDefault(), TermsOf(4), TermsOf(5));
         return (index, tokenized);
     }
 
@@ -84,10 +87,13 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
         tokenized is { } terms && terms.Text.Keywords == keywords ? terms.Keywords
             : (await CurrentAsync(DiscoveryText.None with { Keywords = keywords }, cancellationToken)).Terms.Keywords;
 
-    /// <summary>The terms of a company name, as tokenized earlier in this scope or now.</summary>
-    public async Task<IReadOnlyList<string>> CompanyTermsAsync(string company, CancellationToken cancellationToken) =>
-        tokenized is { } terms && terms.Text.Company == company ? terms.Company
-            : (await CurrentAsync(DiscoveryText.None with { Company = company }, cancellationToken)).Terms.Company;
+    /// <summary>The terms and trigrams of a company name, as tokenized earlier in this scope or now.</summary>
+    public async Task<DiscoveryTerms> CompanyTermsAsync(DiscoveryText company, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        return tokenized is { } terms && terms.Text.Company == company.Company && terms.Text.SimilarName == company.SimilarName ? terms
+            : (await CurrentAsync(DiscoveryText.None with { Company = company.Company, SimilarName = company.SimilarName }, cancellationToken)).Terms;
+    }
 
     private async Task<DiscoveryIndex> LoadTenantAsync(CancellationToken cancellationToken)
     {
@@ -249,14 +255,14 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
                 WHERE c.tenant_id = $1 AND c.organization_id IS NOT NULL AND c.visibility <> 0 AND NOT c.use_stopped{ownerFilter}
                 """;
             await using (var command = Command($"""
-                SELECT o.id, o.name, o.normalized_name FROM organizations AS o
+                SELECT o.id, o.name, o.normalized_name, show_trgm(o.search_name) FROM organizations AS o
                 WHERE o.tenant_id = $1 AND o.id IN ({atLoadedContacts})
                 """))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    organizations[reader.GetGuid(0)] = new OrganizationLoad(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), []);
+                    organizations[reader.GetGuid(0)] = new OrganizationLoad(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), [], reader.GetFieldValue<string[]>(3));
                 }
             }
 
@@ -291,11 +297,29 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
     private sealed record FreshnessRow(int Kind, Guid? Owner, long Number, string? Term);
 }
 
-/// <summary>What a discovery search tokenizes: its keywords (at most 200 characters), industry and company name.</summary>
-public sealed record DiscoveryText(string Keywords, string Industry, string Company)
+/// <summary>
+/// What a discovery search tokenizes: its keywords (at most 200 characters), industry, company name (legal forms
+/// ignored) and, for the typo fallback, the normalized company name when it has at least 3 characters.
+/// </summary>
+public sealed record DiscoveryText(string Keywords, string Industry, string Company, string SimilarName = "")
 {
     public static readonly DiscoveryText None = new("", "", "");
+
+    public static DiscoveryText ForCompany(string? company, string keywords = "", string industry = "")
+    {
+        if (string.IsNullOrWhiteSpace(company))
+        {
+            return new DiscoveryText(keywords, industry, "");
+        }
+
+        var normalized = OrganizationNames.Normalize(company);
+        return new DiscoveryText(keywords, industry, OrganizationNames.WithoutLegalForm(company), normalized.Length < 3 ? "" : normalized);
+    }
 }
 
-/// <summary>The search text's terms: at most 12 of the keywords, the industry's term, the company name's terms.</summary>
-public sealed record DiscoveryTerms(DiscoveryText Text, IReadOnlyList<string> Keywords, string? Industry, IReadOnlyList<string> Company);
+/// <summary>
+/// The search text's terms: at most 12 of the keywords, the industry's term, the company name's terms, and the trigrams
+/// of its folded name (pg_trgm's show_trgm, for the typo fallback).
+/// </summary>
+public sealed record DiscoveryTerms(
+    DiscoveryText Text, IReadOnlyList<string> Keywords, string? Industry, IReadOnlyList<string> Company, IReadOnlyList<string> CompanyTrigrams);

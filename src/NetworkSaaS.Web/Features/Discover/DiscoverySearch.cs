@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using NetworkSaaS.Core.Data;
 using NetworkSaaS.Core.Features.Contacts;
 using NetworkSaaS.Web.Features.Contacts;
 
@@ -38,7 +36,7 @@ public sealed record DiscoveryResult(IReadOnlyList<DiscoveryHit> Hits, int Total
 /// cannot show up in results, counts or ordering. Contacts still held by a deactivated colleague (a leaver whose
 /// handover is pending) never count either.
 /// </summary>
-public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source)
+public sealed class DiscoverySearch(DiscoveryIndexSource source)
 {
     public const int PageSize = 20;
 
@@ -60,8 +58,8 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
     /// <summary>A misspelt company name (no name term matches) shows at most this many similar organizations.</summary>
     public const int SimilarLimit = 5;
 
-    /// <summary>The most similar names read to find those a colleague may be asked about.</summary>
-    private const int SimilarCandidates = 50;
+    /// <summary>pg_trgm's similarity of the folded names at which a misspelt company name still finds an organization.</summary>
+    public const double SimilarityThreshold = 0.4;
 
     public async Task<DiscoveryResult> SearchAsync(Guid me, DiscoveryCriteria criteria, DateOnly today, CancellationToken cancellationToken)
     {
@@ -70,8 +68,7 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
         keywords = keywords.Length > 200 ? keywords[..200] : keywords;
         // A name from the fixed list in either language, or one other tools use, finds the organizations that have it.
         var industry = Companies.Industries.Recognize(criteria.Industry) ?? criteria.Industry?.Trim() ?? "";
-        var company = string.IsNullOrWhiteSpace(criteria.Company) ? "" : OrganizationNames.WithoutLegalForm(criteria.Company);
-        var (index, searchTerms) = await source.CurrentAsync(new DiscoveryText(keywords, industry, company), cancellationToken);
+        var (index, searchTerms) = await source.CurrentAsync(DiscoveryText.ForCompany(criteria.Company, keywords, industry), cancellationToken);
         List<string> terms = [.. searchTerms.Keywords];
         if (searchTerms.Industry is { } industryTerm)
         {
@@ -130,26 +127,14 @@ public sealed class DiscoverySearch(AppDbContext db, DiscoveryIndexSource source
     /// <summary>
     /// Organizations whose name has every word (Latin words by prefix, Japanese by bigrams; width, case and kana
     /// folded) of the query, legal forms ignored, among those where a colleague holds a findable contact (from the
-    /// index); trigram similarity on the folded name when nothing matches (typos).
+    /// index); trigram similarity of the folded name (pg_trgm's trigrams, compared in the index) when nothing matches (typos).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> MatchOrganizationsAsync(string company, CancellationToken cancellationToken)
     {
-        var terms = await source.CompanyTermsAsync(OrganizationNames.WithoutLegalForm(company), cancellationToken);
+        var terms = await source.CompanyTermsAsync(DiscoveryText.ForCompany(company), cancellationToken);
         var index = await source.CheckedAsync(cancellationToken);
-        var matched = index.MatchOrganizations([.. terms.Distinct(StringComparer.Ordinal)], OrganizationLimit);
-        var normalized = OrganizationNames.Normalize(company);
-        if (matched.Count > 0 || normalized.Length < 3)
-        {
-            return matched;
-        }
-
-        var tenant = db.CurrentTenantId;
-        var similar = await db.Database.SqlQuery<Guid>($"""
-            SELECT o.id AS "Value" FROM organizations AS o
-            WHERE o.tenant_id = {tenant} AND similarity(o.search_name, discovery_fold({normalized})) >= 0.4
-            ORDER BY similarity(o.search_name, discovery_fold({normalized})) DESC, o.id LIMIT {SimilarCandidates}
-            """).ToListAsync(cancellationToken);
-        return [.. index.HeldByActiveColleagues(similar).Take(SimilarLimit)];
+        var matched = index.MatchOrganizations([.. terms.Company.Distinct(StringComparer.Ordinal)], OrganizationLimit);
+        return matched.Count > 0 ? matched : index.SimilarOrganizations(terms.CompanyTrigrams, SimilarityThreshold, SimilarLimit);
     }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
