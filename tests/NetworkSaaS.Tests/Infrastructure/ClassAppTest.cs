@@ -9,11 +9,12 @@ namespace NetworkSaaS.Tests.Infrastructure;
 /// <summary>
 /// An integration test class whose tests share one app and database (started by its first test, stopped after its last):
 /// starting an app on a fresh database costs about as much CPU as a short test itself. Only for classes whose tests each
-/// make their own companies under a unique slug (<see cref="Slug"/>), assume no other company in the database (a query as
-/// the superuser says which company it reads), and replace no service but the clock (their
-/// <see cref="IntegrationTest.Settings"/> are the class's, the same for every test). Each test still meets the app as if it were its own: the app's TimeProvider is this test's
-/// (<see cref="IntegrationTest.ConfigureServices"/>), the mail folder starts empty, and its requests come from an address
-/// of its own (the per-address rate limits count each test apart, as they would count two visitors).
+/// make their own companies under a unique slug (<see cref="Slug"/>), assume no other company in the database (a query
+/// as the superuser says which company it reads), and replace no service but the clock (their
+/// <see cref="IntegrationTest.Settings"/> are the class's, the same for every test). Each test still meets the app as if
+/// it were its own: the app's TimeProvider is this test's (<see cref="IntegrationTest.ConfigureServices"/>), the mail
+/// folder starts empty, and its requests come from an address of its own (the per-address rate limits count each test
+/// apart, as they would count two visitors).
 /// </summary>
 public abstract class ClassAppTest(PostgresCluster cluster, ClassApp shared) : IntegrationTest(cluster), IClassFixture<ClassApp>
 {
