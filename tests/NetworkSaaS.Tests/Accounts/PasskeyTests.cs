@@ -11,16 +11,19 @@ using NetworkSaaS.Web.Features.Accounts.Passkeys;
 
 namespace NetworkSaaS.Tests.Accounts;
 
-public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class PasskeyTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _betaSlug = Slug("beta");
+
     [Fact]
     public async Task Creation_options_name_the_configured_relying_party_and_the_signed_in_user()
     {
-        var (_, admin) = await App.CreateTenantAsync("acme");
-        var client = await App.SignInAsync("acme", admin.Email!);
-        var token = await client.AntiforgeryTokenAsync("/acme/account/security");
+        var (_, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var client = await App.SignInAsync(_acmeSlug, admin.Email!);
+        var token = await client.AntiforgeryTokenAsync($"/{_acmeSlug}/account/security");
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/acme/account/security/passkeys?handler=CreationOptions");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{_acmeSlug}/account/security/passkeys?handler=CreationOptions");
         request.Headers.Add("RequestVerificationToken", token);
         var response = await client.SendAsync(request);
 
@@ -34,8 +37,8 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task The_passkey_store_round_trips_through_identity_and_company_b_cannot_see_company_a_passkeys()
     {
-        var (tenantA, adminA) = await App.CreateTenantAsync("acme");
-        var (tenantB, _) = await App.CreateTenantAsync("beta");
+        var (tenantA, adminA) = await App.CreateTenantAsync(_acmeSlug);
+        var (tenantB, _) = await App.CreateTenantAsync(_betaSlug);
         byte[] credentialId = [1, 2, 3, 4, 5, 6, 7, 8];
 
         var (listed, found, stampUnchanged, has) = await App.InTenantAsync(tenantA, async sp =>
@@ -84,20 +87,20 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Company_b_cannot_rename_or_remove_company_a_passkeys_through_its_own_pages()
     {
-        var (tenantA, adminA) = await App.CreateTenantAsync("acme");
-        var (_, adminB) = await App.CreateTenantAsync("beta");
+        var (tenantA, adminA) = await App.CreateTenantAsync(_acmeSlug);
+        var (_, adminB) = await App.CreateTenantAsync(_betaSlug);
         byte[] credentialId = [9, 8, 7, 6, 5, 4, 3, 2];
         await App.InTenantAsync(tenantA, async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             return await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(adminA.Id.ToString()))!, NewPasskey(credentialId, "A's key"));
         });
-        var client = await App.SignInAsync("beta", adminB.Email!);
+        var client = await App.SignInAsync(_betaSlug, adminB.Email!);
         var id = System.Buffers.Text.Base64Url.EncodeToString(credentialId);
 
-        var delete = await client.PostFormAsync("/beta/account/security/passkeys?handler=Delete", new() { ["Id"] = id }, "/beta/account/security", expect: HttpStatusCode.NotFound);
+        var delete = await client.PostFormAsync($"/{_betaSlug}/account/security/passkeys?handler=Delete", new() { ["Id"] = id }, $"/{_betaSlug}/account/security", expect: HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-        var rename = await client.PostFormAsync("/beta/account/security/passkeys?handler=Rename", new() { ["Id"] = id, ["Name"] = "mine" }, "/beta/account/security", expect: HttpStatusCode.NotFound);
+        var rename = await client.PostFormAsync($"/{_betaSlug}/account/security/passkeys?handler=Rename", new() { ["Id"] = id, ["Name"] = "mine" }, $"/{_betaSlug}/account/security", expect: HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, rename.StatusCode);
 
         var name = await App.InTenantAsync(tenantA, sp => sp.GetRequiredService<AppDbContext>().UserPasskeys.Select(p => p.Data.Name).SingleAsync());
@@ -107,13 +110,13 @@ public sealed class PasskeyTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task A_passkey_sign_in_without_a_ceremony_under_way_signs_nobody_in()
     {
-        await App.CreateTenantAsync("acme");
+        await App.CreateTenantAsync(_acmeSlug);
         var client = App.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var response = await client.PostFormAsync("/acme/account/login/passkey", new() { ["CredentialJson"] = "{\"id\":\"AQID\"}" }, "/acme/account/login", expect: HttpStatusCode.OK);
+        var response = await client.PostFormAsync($"/{_acmeSlug}/account/login/passkey", new() { ["CredentialJson"] = "{\"id\":\"AQID\"}" }, $"/{_acmeSlug}/account/login", expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("id=\"passkey-problem\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/acme/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/{_acmeSlug}/")).StatusCode);
     }
 
     private static UserPasskeyInfo NewPasskey(byte[] credentialId, string name) =>

@@ -10,8 +10,10 @@ using NetworkSaaS.Web.Features.Accounts.Passwords;
 
 namespace NetworkSaaS.Tests.Accounts;
 
-public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class PasswordTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+
     private const string Guessable = "This password is common or easy to guess. Use a longer phrase of unrelated words.";
     private const string GuessableJa = "よく使われている、または推測されやすいパスワードです。関連のない単語を並べた長めのフレーズにしてください。";
     private const string Personal = "Passwords must not contain your email, your name, or the company&#x27;s ID or name.";
@@ -53,7 +55,7 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
     [Fact]
     public async Task Reset_refuses_a_guessable_password_and_one_with_the_users_email()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme", culture: "ja");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug, culture: "ja");
         var token = await App.InTenantAsync(tenant, async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -63,7 +65,7 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
         foreach (var (password, message) in new[] { ("yet-another-password", GuessableJa), ("admin-violet-harbor-lantern", PersonalJa) })
         {
-            var reset = await client.PostFormAsync("/acme/account/reset-password", new()
+            var reset = await client.PostFormAsync($"/{_acmeSlug}/account/reset-password", new()
             {
                 ["Input.UserId"] = admin.Id.ToString(),
                 ["Input.Token"] = token,
@@ -74,33 +76,33 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
             Assert.Contains(message, await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        await App.SignInAsync("acme", admin.Email!);
+        await App.SignInAsync(_acmeSlug, admin.Email!);
     }
 
     [Fact]
     public async Task Changing_the_password_needs_the_current_one_refuses_weak_ones_and_renews_the_security_stamp()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var client = await App.SignInAsync("acme", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var client = await App.SignInAsync(_acmeSlug, admin.Email!);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var stampBefore = await StampAsync(tenant, admin.Id);
 
-        var wrong = await client.PostFormAsync("/acme/account/security/password", ChangeForm("not-my-password-at-all", "harbor-lantern-violet-9"), expect: HttpStatusCode.OK);
+        var wrong = await client.PostFormAsync($"/{_acmeSlug}/account/security/password", ChangeForm("not-my-password-at-all", "harbor-lantern-violet-9"), expect: HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("The password is not correct.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var weak = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "password123456"), expect: HttpStatusCode.OK);
+        var weak = await client.PostFormAsync($"/{_acmeSlug}/account/security/password", ChangeForm(TestApp.Password, "password123456"), expect: HttpStatusCode.OK);
         Assert.Contains(Guessable, await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var personal = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "acme-harbor-lantern-violet"), expect: HttpStatusCode.OK);
+        var personal = await client.PostFormAsync($"/{_acmeSlug}/account/security/password", ChangeForm(TestApp.Password, $"{_acmeSlug}-harbor-lantern-violet"), expect: HttpStatusCode.OK);
         Assert.Contains(Personal, await personal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(stampBefore, await StampAsync(tenant, admin.Id));
 
-        var changed = await client.PostFormAsync("/acme/account/security/password", ChangeForm(TestApp.Password, "harbor-lantern-violet-9"), expect: HttpStatusCode.Redirect);
+        var changed = await client.PostFormAsync($"/{_acmeSlug}/account/security/password", ChangeForm(TestApp.Password, "harbor-lantern-violet-9"), expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal("/acme/account/security", changed.Headers.Location!.OriginalString);
+        Assert.Equal($"/{_acmeSlug}/account/security", changed.Headers.Location!.OriginalString);
         Assert.NotEqual(stampBefore, await StampAsync(tenant, admin.Id));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/acme/account/security")).StatusCode);
-        await App.SignInAsync("acme", admin.Email!, "harbor-lantern-violet-9");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{_acmeSlug}/account/security")).StatusCode);
+        await App.SignInAsync(_acmeSlug, admin.Email!, "harbor-lantern-violet-9");
 
         var audited = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries
             .Where(e => e.Action == AuditActions.PasswordChanged).Select(e => e.ActorUserId).ToListAsync());
@@ -125,7 +127,7 @@ public sealed class PasswordTests(PostgresCluster cluster) : IntegrationTest(clu
 
         Assert.Contains("\"acceptable\":false", await JudgeAsync("password123456"), StringComparison.Ordinal);
         Assert.Contains("\"acceptable\":true", await JudgeAsync(TestApp.Password), StringComparison.Ordinal);
-        Assert.Contains("\"acceptable\":false", await JudgeAsync(TestApp.Password, "horse@acme.test"), StringComparison.Ordinal);
+        Assert.Contains("\"acceptable\":false", await JudgeAsync(TestApp.Password, $"horse@{_acmeSlug}.test"), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> SignupForm(string slug, string password) => new()

@@ -15,8 +15,12 @@ using NetworkSaaS.Web.Features.Accounts.Sessions;
 namespace NetworkSaaS.Tests.Accounts;
 
 /// <summary>Server-side sessions: a cookie is worth something only while its session row is live.</summary>
-public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed partial class SessionTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _alphaSlug = Slug("alpha");
+    private readonly string _bravoSlug = Slug("bravo");
+
     private static readonly Uri Site = new("http://localhost");
 
     [GeneratedRegex("<tr data-session=\"([0-9a-f-]+)\">")]
@@ -53,26 +57,26 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task A_copied_cookie_is_refused_after_sign_out()
     {
-        var (_, admin) = await App.CreateTenantAsync("acme");
-        var (browser, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var (_, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (browser, jar) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
         var copy = CopyOfAuthCookie(jar);
-        await AssertSignedInAsync(copy, "acme");
+        await AssertSignedInAsync(copy, _acmeSlug);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/acme/account/logout", [], expect: HttpStatusCode.Redirect)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"/{_acmeSlug}/account/logout", [], expect: HttpStatusCode.Redirect)).StatusCode);
 
-        await AssertSignedOutAsync(copy, "acme");
-        await AssertSignedOutAsync(browser, "acme");
+        await AssertSignedOutAsync(copy, _acmeSlug);
+        await AssertSignedOutAsync(browser, _acmeSlug);
     }
 
     [Fact]
     public async Task The_security_page_lists_the_sessions_and_ending_one_kills_that_cookie_at_once()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var (laptop, _) = await SignInDeviceAsync("acme", admin.Email!);
-        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
-        var (tablet, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (laptop, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
+        var (phone, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
+        var (tablet, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!, "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
 
-        var page = await laptop.GetStringAsync("/acme/account/security");
+        var page = await laptop.GetStringAsync($"/{_acmeSlug}/account/security");
         Assert.Contains("Safari · iPhone", page, StringComparison.Ordinal);
         Assert.Contains("Firefox · Linux", page, StringComparison.Ordinal);
         Assert.Contains("Chrome · Windows", page, StringComparison.Ordinal);
@@ -83,17 +87,17 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
             .Where(s => s.UserAgent!.Contains("iPhone")).Select(s => s.Id).SingleAsync());
         Assert.Contains(phoneSession, ids);
 
-        var end = await laptop.PostFormAsync("/acme/account/security/sessions?handler=Revoke", new() { ["id"] = phoneSession.ToString() }, "/acme/account/security", expect: HttpStatusCode.Redirect);
+        var end = await laptop.PostFormAsync($"/{_acmeSlug}/account/security/sessions?handler=Revoke", new() { ["id"] = phoneSession.ToString() }, $"/{_acmeSlug}/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
-        await AssertSignedOutAsync(phone, "acme");
-        await AssertSignedInAsync(tablet, "acme");
-        await AssertSignedInAsync(laptop, "acme");
+        await AssertSignedOutAsync(phone, _acmeSlug);
+        await AssertSignedInAsync(tablet, _acmeSlug);
+        await AssertSignedInAsync(laptop, _acmeSlug);
 
-        var others = await laptop.PostFormAsync("/acme/account/security/sessions?handler=RevokeOthers", [], "/acme/account/security", expect: HttpStatusCode.Redirect);
+        var others = await laptop.PostFormAsync($"/{_acmeSlug}/account/security/sessions?handler=RevokeOthers", [], $"/{_acmeSlug}/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
-        await AssertSignedOutAsync(tablet, "acme");
-        await AssertSignedInAsync(laptop, "acme");
-        Assert.Single(SessionRow().Matches(await laptop.GetStringAsync("/acme/account/security")));
+        await AssertSignedOutAsync(tablet, _acmeSlug);
+        await AssertSignedInAsync(laptop, _acmeSlug);
+        Assert.Single(SessionRow().Matches(await laptop.GetStringAsync($"/{_acmeSlug}/account/security")));
 
         var audited = await AuditActionsAsync(tenant);
         Assert.Contains(AuditActions.SessionRevoked, audited);
@@ -103,12 +107,12 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task A_password_reset_ends_every_session_of_the_user_at_once()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var (laptop, _) = await SignInDeviceAsync("acme", admin.Email!);
-        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (laptop, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
+        var (phone, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
         var token = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<UserManager<AppUser>>().GeneratePasswordResetTokenAsync(admin));
 
-        var reset = await App.CreateBrowserlikeClient().PostFormAsync("/acme/account/reset-password", new()
+        var reset = await App.CreateBrowserlikeClient().PostFormAsync($"/{_acmeSlug}/account/reset-password", new()
         {
             ["Input.UserId"] = admin.Id.ToString(),
             ["Input.Token"] = token,
@@ -118,8 +122,8 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         // Not within the stamp's one-minute revalidation: at once.
-        await AssertSignedOutAsync(laptop, "acme");
-        await AssertSignedOutAsync(phone, "acme");
+        await AssertSignedOutAsync(laptop, _acmeSlug);
+        await AssertSignedOutAsync(phone, _acmeSlug);
         var audited = await AuditActionsAsync(tenant);
         Assert.Contains(AuditActions.PasswordReset, audited);
         Assert.Contains(AuditActions.SessionsRevoked, audited);
@@ -128,9 +132,9 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task A_changed_password_ends_the_other_sessions_at_once_and_keeps_the_one_making_the_change()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var (phone, _) = await SignInDeviceAsync("acme", admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
-        var (laptop, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (phone, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1");
+        var (laptop, jar) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
         var before = CopyOfAuthCookie(jar);
 
         // What a change-password page does: the change, then RefreshSignInAsync for the device the user is on.
@@ -156,16 +160,16 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
             Assert.Equal([sessionId], live.Select(s => s.Id));
         }
 
-        await AssertSignedOutAsync(phone, "acme");
-        await AssertSignedInAsync(before, "acme");
+        await AssertSignedOutAsync(phone, _acmeSlug);
+        await AssertSignedInAsync(before, _acmeSlug);
         _ = laptop;
     }
 
     [Fact]
     public async Task Refreshing_the_sign_in_after_a_credential_change_replaces_the_session_with_the_same_absolute_end()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var (_, jar) = await SignInDeviceAsync("acme", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (_, jar) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
         var old = Assert.Single(jar.GetCookies(Site), c => c.Name == AuthCookie.PlainHttpName);
 
         // A request of that browser, as a change-password page handles it: authenticated, then RefreshSignInAsync.
@@ -174,7 +178,7 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Scheme = "http";
         context.Request.Host = new Microsoft.AspNetCore.Http.HostString("localhost");
-        context.Request.Path = "/acme/account/security";
+        context.Request.Path = $"/{_acmeSlug}/account/security";
         context.Request.Headers.Cookie = $"{old.Name}={old.Value}";
         scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = context;
         var authenticated = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, IdentityConstants.ApplicationScheme);
@@ -194,58 +198,58 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
             .Single(c => c.Name == AuthCookie.PlainHttpName);
         var refreshed = new CookieContainer();
         refreshed.Add(Site, new Cookie(issued.Name.Value!, issued.Value.Value));
-        await AssertSignedInAsync(App.CreateDefaultClient(Site, new CookieContainerHandler(refreshed)), "acme");
-        await AssertSignedOutAsync(CopyOfAuthCookie(jar), "acme");
+        await AssertSignedInAsync(App.CreateDefaultClient(Site, new CookieContainerHandler(refreshed)), _acmeSlug);
+        await AssertSignedOutAsync(CopyOfAuthCookie(jar), _acmeSlug);
         Assert.Single(await AuditActionsAsync(tenant), a => a == AuditActions.SignedIn);
     }
 
     [Fact]
     public async Task Deactivation_ends_the_users_sessions_at_once()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
-        var (colleagueBrowser, _) = await SignInDeviceAsync("acme", colleague.Email!);
-        var adminClient = await App.SignInAsync("acme", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var colleague = await App.CreateUserAsync(tenant, $"colleague@{_acmeSlug}.test");
+        var (colleagueBrowser, _) = await SignInDeviceAsync(_acmeSlug, colleague.Email!);
+        var adminClient = await App.SignInAsync(_acmeSlug, admin.Email!);
 
-        var deactivate = await adminClient.PostFormAsync($"/acme/admin/users/{colleague.Id}?handler=Deactivate", [], $"/acme/admin/users/{colleague.Id}", expect: HttpStatusCode.Redirect);
+        var deactivate = await adminClient.PostFormAsync($"/{_acmeSlug}/admin/users/{colleague.Id}?handler=Deactivate", [], $"/{_acmeSlug}/admin/users/{colleague.Id}", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
 
-        await AssertSignedOutAsync(colleagueBrowser, "acme");
-        await AssertSignedInAsync(adminClient, "acme");
+        await AssertSignedOutAsync(colleagueBrowser, _acmeSlug);
+        await AssertSignedInAsync(adminClient, _acmeSlug);
     }
 
     [Fact]
     public async Task Company_b_cannot_end_company_a_sessions_by_id()
     {
-        var (tenantA, adminA) = await App.CreateTenantAsync("alpha");
-        var (_, adminB) = await App.CreateTenantAsync("bravo");
-        var (browserA, _) = await SignInDeviceAsync("alpha", adminA.Email!);
+        var (tenantA, adminA) = await App.CreateTenantAsync(_alphaSlug);
+        var (_, adminB) = await App.CreateTenantAsync(_bravoSlug);
+        var (browserA, _) = await SignInDeviceAsync(_alphaSlug, adminA.Email!);
         var sessionA = await App.InTenantAsync(tenantA, sp => sp.GetRequiredService<AppDbContext>().UserSessions.Select(s => s.Id).SingleAsync());
-        var clientB = await App.SignInAsync("bravo", adminB.Email!);
+        var clientB = await App.SignInAsync(_bravoSlug, adminB.Email!);
 
-        var revoke = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=Revoke", new() { ["id"] = sessionA.ToString() }, "/bravo/account/security", expect: HttpStatusCode.NotFound);
+        var revoke = await clientB.PostFormAsync($"/{_bravoSlug}/account/security/sessions?handler=Revoke", new() { ["id"] = sessionA.ToString() }, $"/{_bravoSlug}/account/security", expect: HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
-        var others = await clientB.PostFormAsync("/bravo/account/security/sessions?handler=RevokeOthers", [], "/bravo/account/security", expect: HttpStatusCode.Redirect);
+        var others = await clientB.PostFormAsync($"/{_bravoSlug}/account/security/sessions?handler=RevokeOthers", [], $"/{_bravoSlug}/account/security", expect: HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.Redirect, others.StatusCode);
 
-        await AssertSignedInAsync(browserA, "alpha");
-        await AssertSignedInAsync(clientB, "bravo");
+        await AssertSignedInAsync(browserA, _alphaSlug);
+        await AssertSignedInAsync(clientB, _bravoSlug);
     }
 
     [Fact]
     public async Task A_session_ends_at_its_absolute_lifetime_however_active()
     {
-        var (_, admin) = await App.CreateTenantAsync("acme");
-        var (browser, _) = await SignInDeviceAsync("acme", admin.Email!);
-        var clock = (SettableClock)App.Services.GetRequiredService<TimeProvider>();
+        var (_, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (browser, _) = await SignInDeviceAsync(_acmeSlug, admin.Email!);
+        var clock = _clock;
         for (var hour = 1; hour < 12; hour++)
         {
             clock.UtcNow = clock.UtcNow.AddHours(1);
-            await AssertSignedInAsync(browser, "acme");
+            await AssertSignedInAsync(browser, _acmeSlug);
         }
 
         clock.UtcNow = clock.UtcNow.AddMinutes(61);
-        await AssertSignedOutAsync(browser, "acme");
+        await AssertSignedOutAsync(browser, _acmeSlug);
     }
 
     [Fact]
@@ -264,8 +268,9 @@ public sealed partial class SessionTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(AuthCookie.PlainHttpName, configured.Cookie.Name);
     }
 
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(new SettableClock(DateTimeOffset.UtcNow));
+    private readonly SettableClock _clock = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
 
     private Task<List<string>> AuditActionsAsync(ITenantInfo tenant) =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.Select(a => a.Action).ToListAsync());

@@ -10,8 +10,11 @@ using NetworkSaaS.Tests.Infrastructure;
 namespace NetworkSaaS.Tests.Api;
 
 /// <summary>/contacts, /organizations, /users: own CRUD, the pages' privacy, ETags, idempotency, paging, scopes, other companies.</summary>
-public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class ApiContactTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _betaSlug = Slug("beta");
+
     private static object NewContact(string family, string? company = "Sakura Trading", string visibility = "private") => new
     {
         familyName = family,
@@ -26,12 +29,12 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task Own_contacts_are_created_idempotently_read_with_an_etag_replaced_only_with_it_and_deleted()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var (user, api) = await App.UserWithTokenAsync(tenant, "a@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (user, api) = await App.UserWithTokenAsync(tenant, $"a@{_acmeSlug}.test");
 
         var created = (await api.PostAsync("/contacts", NewContact("Yamada"), idempotencyKey: "k-1")).Expect(HttpStatusCode.Created);
         var id = created.Json!["id"]!.GetValue<Guid>();
-        Assert.Equal($"/acme/api/v1/contacts/{id}", created.Header("Location"));
+        Assert.Equal($"/{_acmeSlug}/api/v1/contacts/{id}", created.Header("Location"));
         Assert.NotNull(created.ETag);
         Assert.Equal(user.Id, created.Json["ownerId"]!.GetValue<Guid>());
         Assert.Equal("private", created.Json["visibility"]!.GetValue<string>());
@@ -67,9 +70,9 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task Colleagues_contacts_follow_the_pages_Shared_read_only_Discoverable_reduced_Private_never()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var (_, api) = await App.UserWithTokenAsync(tenant, "me@acme.test");
-        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (_, api) = await App.UserWithTokenAsync(tenant, $"me@{_acmeSlug}.test");
+        var colleague = await App.CreateUserAsync(tenant, $"colleague@{_acmeSlug}.test");
         var shared = await App.CreateContactAsync(tenant, colleague.Id, "Shared", "Person", "Sakura Trading", ContactVisibility.Shared, title: "CEO");
         var discoverable = await App.CreateContactAsync(tenant, colleague.Id, "Hidden", "Name", "Sakura Trading", ContactVisibility.Discoverable, title: "CFO");
         var secret = await App.CreateContactAsync(tenant, colleague.Id, "Secret", "Person", "Sakura Trading", ContactVisibility.Private, title: "COO");
@@ -107,13 +110,13 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task Lists_page_with_a_cursor_and_a_next_link()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var (user, api) = await App.UserWithTokenAsync(tenant, "a@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (user, api) = await App.UserWithTokenAsync(tenant, $"a@{_acmeSlug}.test");
         var contacts = await App.CreateContactsAsync(tenant, user.Id, Enumerable.Range(1, 3).Select(i => new Web.Features.Contacts.ContactInput { FamilyName = $"Person{i}" }));
 
         var first = (await api.GetAsync("/contacts?limit=2")).Expect(HttpStatusCode.OK);
         var cursor = first.Json!["nextCursor"]!.GetValue<string>();
-        Assert.Equal($"</acme/api/v1/contacts?limit=2&cursor={cursor}>; rel=\"next\"", first.Header("Link"));
+        Assert.Equal($"</{_acmeSlug}/api/v1/contacts?limit=2&cursor={cursor}>; rel=\"next\"", first.Header("Link"));
         var second = (await api.GetAsync($"/contacts?limit=2&cursor={cursor}")).Expect(HttpStatusCode.OK);
         Assert.Null(second.Json!["nextCursor"]);
         Assert.Null(second.Header("Link"));
@@ -130,8 +133,8 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task A_CRM_logs_a_meeting_with_a_contact_found_by_email()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var (user, api) = await App.UserWithTokenAsync(tenant, "a@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (user, api) = await App.UserWithTokenAsync(tenant, $"a@{_acmeSlug}.test");
         var contact = await App.CreateContactAsync(tenant, user.Id, "Tanaka", "Hana", "Sakura", email: "hana@sakura.test");
         await App.CreateContactAsync(tenant, user.Id, "Other", "Person", "Sakura", email: "other@sakura.test");
 
@@ -152,14 +155,14 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task Scopes_and_token_kinds_limit_what_a_token_may_do()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var (user, readOnly) = await App.UserWithTokenAsync(tenant, "r@acme.test", ApiScopes.Read);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var (user, readOnly) = await App.UserWithTokenAsync(tenant, $"r@{_acmeSlug}.test", ApiScopes.Read);
         var contact = await App.CreateContactAsync(tenant, user.Id, "Mine", "Own");
         ApiAssert.Problem(await readOnly.PostAsync("/contacts", NewContact("Yamada")), HttpStatusCode.Forbidden);
         ApiAssert.Problem(await readOnly.DeleteAsync($"/contacts/{contact.Id}", "*"), HttpStatusCode.Forbidden);
         (await readOnly.GetAsync($"/contacts/{contact.Id}")).Expect(HttpStatusCode.OK);
 
-        var company = App.Api("acme", await App.CreateCompanyTokenAsync(tenant, admin.Id));
+        var company = App.Api(_acmeSlug, await App.CreateCompanyTokenAsync(tenant, admin.Id));
         ApiAssert.Problem(await company.GetAsync("/contacts"), HttpStatusCode.Forbidden);
         ApiAssert.Problem(await company.PostAsync("/contacts", NewContact("Yamada")), HttpStatusCode.Forbidden);
         (await company.GetAsync("/organizations")).Expect(HttpStatusCode.OK);
@@ -176,10 +179,10 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task Every_endpoint_refuses_a_token_of_another_company()
     {
-        var (acme, _) = await App.CreateTenantAsync("acme");
-        var (beta, betaAdmin) = await App.CreateTenantAsync("beta");
+        var (acme, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (beta, betaAdmin) = await App.CreateTenantAsync(_betaSlug);
         var betaContact = await App.CreateContactAsync(beta, betaAdmin.Id, "Beta", "Secret", "Beta Client", ContactVisibility.Shared);
-        var (_, api) = await App.UserWithTokenAsync(acme, "a@acme.test");
+        var (_, api) = await App.UserWithTokenAsync(acme, $"a@{_acmeSlug}.test");
 
         foreach (var (method, path) in new[]
                  {
@@ -190,7 +193,7 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
                      (HttpMethod.Get, $"/organizations/{betaContact.OrganizationId}"), (HttpMethod.Get, "/users"), (HttpMethod.Get, $"/users/{betaAdmin.Id}"),
                  })
         {
-            await ApiAssert.CrossTenantRefusedAsync(api, "beta", method, path, method == HttpMethod.Get || method == HttpMethod.Delete ? null : NewContact("X"));
+            await ApiAssert.CrossTenantRefusedAsync(api, _betaSlug, method, path, method == HttpMethod.Get || method == HttpMethod.Delete ? null : NewContact("X"));
         }
 
         // The same ids under the token's own company are simply not found.
@@ -202,8 +205,8 @@ public sealed class ApiContactTests(PostgresCluster cluster) : IntegrationTest(c
     [Fact]
     public async Task The_OpenAPI_document_lists_the_resources()
     {
-        await App.CreateTenantAsync("acme");
-        var document = await ApiResponse.ReadAsync(await App.CreateClient().GetAsync("/acme/api/v1/openapi.json"));
+        await App.CreateTenantAsync(_acmeSlug);
+        var document = await ApiResponse.ReadAsync(await App.CreateClient().GetAsync($"/{_acmeSlug}/api/v1/openapi.json"));
         var paths = document.Expect(HttpStatusCode.OK).Json!["paths"]!.AsObject();
         foreach (var path in new[] { "/contacts", "/contacts/discover", "/contacts/{id}", "/contacts/{id}/interactions", "/organizations", "/organizations/{id}", "/users", "/users/{id}" })
         {

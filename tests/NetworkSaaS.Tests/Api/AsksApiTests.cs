@@ -14,10 +14,13 @@ using NetworkSaaS.Tests.Infrastructure;
 namespace NetworkSaaS.Tests.Api;
 
 /// <summary>/api/v1/asks and /positions: the asks board's rules through tokens.</summary>
-public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class AsksApiTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
-    private const string Asks = "/acme/api/v1/asks";
-    private const string Positions = "/acme/api/v1/positions";
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _otherSlug = Slug("other");
+
+    private string Asks => $"/{_acmeSlug}/api/v1/asks";
+    private string Positions => $"/{_acmeSlug}/api/v1/positions";
 
     private Task<T> InDbAsync<T>(Tenant tenant, Func<AppDbContext, Task<T>> query) =>
         App.InTenantAsync(tenant, sp => query(sp.GetRequiredService<AppDbContext>()));
@@ -33,9 +36,9 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Posting_needs_the_write_scope_keeps_the_forms_limits_and_only_hr_and_admin_post_positions()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme", culture: "ja");
-        var employee = await App.CreateUserAsync(tenant, "employee@acme.test");
-        var hr = await App.CreateUserAsync(tenant, "hr@acme.test", Roles.HR);
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug, culture: "ja");
+        var employee = await App.CreateUserAsync(tenant, $"employee@{_acmeSlug}.test");
+        var hr = await App.CreateUserAsync(tenant, $"hr@{_acmeSlug}.test", Roles.HR);
         var department = await DepartmentAsync(tenant, "Platform Engineering");
         var contact = await App.CreateContactAsync(tenant, admin.Id, "Okafor", "Daniel", "Globex Inc.");
         var employeeApi = await FlowsApi.PersonalAsync(App, tenant, employee.Id, language: "ja");
@@ -78,7 +81,7 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Lists_page_by_cursor_and_filter_by_purpose()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
         var api = await FlowsApi.PersonalAsync(App, tenant, admin.Id);
         foreach (var (title, purpose) in new[] { ("One", "salesLead"), ("Two", "advisor"), ("Three", "salesLead") })
         {
@@ -96,10 +99,10 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Answering_starts_an_accepted_request_the_author_sees_who_answered_and_others_only_how_many()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var author = await App.CreateUserAsync(tenant, "author@acme.test");
-        var connector = await App.CreateUserAsync(tenant, "connector@acme.test");
-        var bystander = await App.CreateUserAsync(tenant, "bystander@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var author = await App.CreateUserAsync(tenant, $"author@{_acmeSlug}.test");
+        var connector = await App.CreateUserAsync(tenant, $"connector@{_acmeSlug}.test");
+        var bystander = await App.CreateUserAsync(tenant, $"bystander@{_acmeSlug}.test");
         var mine = await App.CreateContactAsync(tenant, connector.Id, "Zed", "Zimmer", "Globex", title: "Head of Purchasing");
         var notMine = await App.CreateContactAsync(tenant, bystander.Id, "Other", "Person", "Globex", ContactVisibility.Shared);
         var authorApi = await FlowsApi.PersonalAsync(App, tenant, author.Id);
@@ -133,10 +136,10 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Closing_needs_the_etag_and_is_for_the_author_or_hr_on_positions()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var author = await App.CreateUserAsync(tenant, "author@acme.test");
-        var hr = await App.CreateUserAsync(tenant, "hr@acme.test", Roles.HR);
-        var other = await App.CreateUserAsync(tenant, "other@acme.test");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var author = await App.CreateUserAsync(tenant, $"author@{_acmeSlug}.test");
+        var hr = await App.CreateUserAsync(tenant, $"hr@{_acmeSlug}.test", Roles.HR);
+        var other = await App.CreateUserAsync(tenant, $"{_otherSlug}@{_acmeSlug}.test");
         var authorApi = await FlowsApi.PersonalAsync(App, tenant, author.Id);
         var otherApi = await FlowsApi.PersonalAsync(App, tenant, other.Id);
         var hrApi = await FlowsApi.PersonalAsync(App, tenant, hr.Id);
@@ -161,24 +164,24 @@ public sealed class AsksApiTests(PostgresCluster cluster) : IntegrationTest(clus
     [Fact]
     public async Task Another_companys_asks_are_unknown_and_a_token_is_refused_under_another_companys_url()
     {
-        var (acme, acmeAdmin) = await App.CreateTenantAsync("acme");
-        var (other, otherAdmin) = await App.CreateTenantAsync("other");
+        var (acme, acmeAdmin) = await App.CreateTenantAsync(_acmeSlug);
+        var (other, otherAdmin) = await App.CreateTenantAsync(_otherSlug);
         var acmeApi = await FlowsApi.PersonalAsync(App, acme, acmeAdmin.Id);
         var otherApi = await FlowsApi.PersonalAsync(App, other, otherAdmin.Id);
-        var theirs = (Guid)(await FlowsApi.PostAsync(otherApi, "/other/api/v1/asks", new { purpose = "salesLead", title = "Their ask" }, HttpStatusCode.Created))["id"]!;
+        var theirs = (Guid)(await FlowsApi.PostAsync(otherApi, $"/{_otherSlug}/api/v1/asks", new { purpose = "salesLead", title = "Their ask" }, HttpStatusCode.Created))["id"]!;
 
         Assert.Empty((await FlowsApi.GetAsync(acmeApi, Asks))["items"]!.AsArray());
         FlowsApi.Problem(await FlowsApi.GetAsync(acmeApi, $"{Asks}/{theirs}", HttpStatusCode.NotFound), 404);
         FlowsApi.Problem(await FlowsApi.PostAsync(acmeApi, $"{Asks}/{theirs}/close", new { }, HttpStatusCode.NotFound, ifMatch: "*"), 404);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await acmeApi.GetAsync($"/other/api/v1/asks/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await acmeApi.GetAsync($"/{_otherSlug}/api/v1/asks/{theirs}")).StatusCode);
         Assert.Equal(AskState.Open, await InDbAsync(other, db => db.Asks.Select(a => a.State).SingleAsync()));
     }
 
     [Fact]
     public async Task The_openapi_document_lists_the_introduction_ask_and_report_endpoints()
     {
-        await App.CreateTenantAsync("acme");
-        var document = await App.CreateClient().GetStringAsync("/acme/api/v1/openapi.json");
+        await App.CreateTenantAsync(_acmeSlug);
+        var document = await App.CreateClient().GetStringAsync($"/{_acmeSlug}/api/v1/openapi.json");
         foreach (var operation in new[] { "ListIntroductions", "AcceptIntroduction", "RecordIntroductionOutcome", "PostAsk", "AnswerAsk", "PostPosition",
                      "CloseAsk", "GetSourcesReport", "GetFunnelReport", "GetHealthReport" })
         {

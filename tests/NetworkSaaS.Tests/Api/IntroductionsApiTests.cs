@@ -15,14 +15,17 @@ using NetworkSaaS.Tests.Infrastructure;
 namespace NetworkSaaS.Tests.Api;
 
 /// <summary>/api/v1/introductions: the pages' rules, visibility and state machine through tokens.</summary>
-public sealed class IntroductionsApiTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class IntroductionsApiTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
-    private const string Base = "/acme/api/v1/introductions";
+    private readonly string _acmeSlug = Slug("acme");
+
+    private string Base => $"/{_acmeSlug}/api/v1/introductions";
 
     private sealed record Setup(Tenant Tenant, AppUser Admin, AppUser Connector, AppUser Requester, HttpClient ConnectorApi, HttpClient RequesterApi);
 
-    private async Task<Setup> SetupAsync(string slug = "acme")
+    private async Task<Setup> SetupAsync(string? slug = null)
     {
+        slug ??= _acmeSlug;
         var (tenant, admin) = await App.CreateTenantAsync(slug);
         var connector = await App.CreateUserAsync(tenant, $"connector@{slug}.test");
         var requester = await App.CreateUserAsync(tenant, $"requester@{slug}.test");
@@ -131,8 +134,8 @@ public sealed class IntroductionsApiTests(PostgresCluster cluster) : Integration
     public async Task Only_participants_and_their_managers_see_a_request_and_managers_never_act_or_read_messages()
     {
         var s = await SetupAsync();
-        var outsider = await App.CreateUserAsync(s.Tenant, "outsider@acme.test");
-        var manager = await App.CreateUserAsync(s.Tenant, "manager@acme.test", Roles.Manager);
+        var outsider = await App.CreateUserAsync(s.Tenant, $"outsider@{_acmeSlug}.test");
+        var manager = await App.CreateUserAsync(s.Tenant, $"manager@{_acmeSlug}.test", Roles.Manager);
         await InDbAsync(s.Tenant, async db =>
         {
             var department = new Department { Name = "Sales" };
@@ -209,7 +212,7 @@ public sealed class IntroductionsApiTests(PostgresCluster cluster) : Integration
     [Fact]
     public async Task Another_companys_requests_are_unknown_and_a_token_is_refused_under_another_companys_url()
     {
-        var acme = await SetupAsync("acme");
+        var acme = await SetupAsync(_acmeSlug);
         var other = await SetupAsync("other");
         var theirContact = await App.CreateContactAsync(other.Tenant, other.Connector.Id, "Their", "Contact", "Globex", ContactVisibility.Shared);
         var theirs = (Guid)(await FlowsApi.PostAsync(other.RequesterApi, "/other/api/v1/introductions", Request(theirContact.Id), HttpStatusCode.Created))["introduction"]!["id"]!;

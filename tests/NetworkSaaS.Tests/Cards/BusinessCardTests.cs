@@ -19,8 +19,12 @@ using Npgsql;
 namespace NetworkSaaS.Tests.Cards;
 
 /// <summary>The digital business card: settings, the public page, its QR code and vCard, and the "leave your details" form.</summary>
-public sealed partial class BusinessCardTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed partial class BusinessCardTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _alphaSlug = Slug("alpha");
+    private readonly string _bravoSlug = Slug("bravo");
+
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -47,24 +51,24 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task The_card_is_off_by_default_and_off_unknown_wrong_token_and_deactivated_owner_all_answer_the_same_404()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "taro.yamada@acme.test");
-        var signedIn = await App.SignInAsync("acme", owner.Email!);
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"taro.yamada@{_acmeSlug}.test");
+        var signedIn = await App.SignInAsync(_acmeSlug, owner.Email!);
 
         // The settings page proposes a handle from the display name and stores nothing on GET.
-        var settings = await signedIn.GetStringAsync("/acme/account/card");
+        var settings = await signedIn.GetStringAsync($"/{_acmeSlug}/account/card");
         Assert.Contains("id=\"card-off\"", settings, StringComparison.Ordinal);
         Assert.Contains("value=\"taro-yamada\"", settings, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(tenant, db => db.BusinessCards.CountAsync()));
 
         // Saved without turning it on: the card exists but stays off.
-        await signedIn.PostFormAsync("/acme/account/card", new() { ["Input.Handle"] = "taro-yamada", ["Input.ShowTitle"] = "true" });
+        await signedIn.PostFormAsync($"/{_acmeSlug}/account/card", new() { ["Input.Handle"] = "taro-yamada", ["Input.ShowTitle"] = "true" });
         var card = await CardOfAsync(tenant, owner.Id);
         Assert.False(card.Enabled);
         var address = CardAddress.Format(card.Handle, card.Token);
 
         var anonymous = App.CreateBrowserlikeClient();
-        var off = await anonymous.GetAsync($"/acme/card/{address}");
+        var off = await anonymous.GetAsync($"/{_acmeSlug}/card/{address}");
         Assert.Equal(HttpStatusCode.NotFound, off.StatusCode);
         var notFound = WithoutToken(await off.Content.ReadAsStringAsync());
         Assert.DoesNotContain("taro", notFound, StringComparison.OrdinalIgnoreCase);
@@ -74,7 +78,7 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
             (await db.BusinessCards.SingleAsync()).Enabled = true;
             await db.SaveChangesAsync();
         });
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/acme/card/{address}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/{_acmeSlug}/card/{address}")).StatusCode);
 
         var wrongToken = CardAddress.Format(card.Handle, card.Token == "bbbbbbbbbb" ? "cccccccccc" : "bbbbbbbbbb");
         var deactivatedOwner = address;
@@ -86,8 +90,8 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         });
         foreach (var path in new[]
                  {
-                     $"/acme/card/{deactivatedOwner}", $"/acme/card/{deactivatedOwner}/vcard", $"/acme/card/{deactivatedOwner}/qr",
-                     $"/acme/card/{deactivatedOwner}/thanks", $"/acme/card/{wrongToken}", "/acme/card/taro-yamada", "/acme/card/nobody-abcdefghij",
+                     $"/{_acmeSlug}/card/{deactivatedOwner}", $"/{_acmeSlug}/card/{deactivatedOwner}/vcard", $"/{_acmeSlug}/card/{deactivatedOwner}/qr",
+                     $"/{_acmeSlug}/card/{deactivatedOwner}/thanks", $"/{_acmeSlug}/card/{wrongToken}", $"/{_acmeSlug}/card/taro-yamada", $"/{_acmeSlug}/card/nobody-abcdefghij",
                  })
         {
             var response = await anonymous.GetAsync(path);
@@ -99,16 +103,16 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task Settings_save_the_choices_audit_on_and_off_and_a_new_link_retires_the_old_address()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "taro.yamada@acme.test");
-        await App.CreateUserAsync(tenant, "hanako@acme.test");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"taro.yamada@{_acmeSlug}.test");
+        await App.CreateUserAsync(tenant, $"hanako@{_acmeSlug}.test");
         await InTenantAsync(tenant, async db =>
         {
-            var other = await db.Users.SingleAsync(u => u.Email == "hanako@acme.test");
+            var other = await db.Users.SingleAsync(u => u.Email == $"hanako@{_acmeSlug}.test");
             db.BusinessCards.Add(new BusinessCard { UserId = other.Id, Handle = "hanako", Token = CardAddress.NewToken(), CreatedAt = _clock.GetUtcNow() });
             await db.SaveChangesAsync();
         });
-        var signedIn = await App.SignInAsync("acme", owner.Email!);
+        var signedIn = await App.SignInAsync(_acmeSlug, owner.Email!);
 
         // Refused: a handle that is not URL-safe, one a colleague has, a link that is not a web address, a fourth link.
         foreach (var (field, value) in new[]
@@ -119,13 +123,13 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         {
             var form = new Dictionary<string, string> { ["Input.Handle"] = "taro", ["Input.Enabled"] = "true" };
             form[field] = value;
-            var refused = await signedIn.PostFormAsync("/acme/account/card", form, expect: HttpStatusCode.OK);
+            var refused = await signedIn.PostFormAsync($"/{_acmeSlug}/account/card", form, expect: HttpStatusCode.OK);
             Assert.Contains("field-validation-error", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(1, await CountAsync(tenant, db => db.BusinessCards.CountAsync()));
 
-        await signedIn.PostFormAsync("/acme/account/card", new()
+        await signedIn.PostFormAsync($"/{_acmeSlug}/account/card", new()
         {
             ["Input.Handle"] = "Taro", ["Input.Enabled"] = "true", ["Input.FormEnabled"] = "true", ["Input.ShowTitle"] = "true",
             ["Input.ShowLinks"] = "true", ["Input.Links"] = "https://example.test/taro",
@@ -136,20 +140,20 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         Assert.Equal(CardDetails.Title | CardDetails.Links, card.Shown);
         Assert.Equal(["https://example.test/taro"], card.Links);
         var first = CardAddress.Format(card.Handle, card.Token);
-        Assert.Contains($"http://localhost:5080/acme/card/{first}", await signedIn.GetStringAsync("/acme/account/card"), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5080/{_acmeSlug}/card/{first}", await signedIn.GetStringAsync($"/{_acmeSlug}/account/card"), StringComparison.Ordinal);
 
         var anonymous = App.CreateBrowserlikeClient();
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/acme/card/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/{_acmeSlug}/card/{first}")).StatusCode);
 
-        await signedIn.PostFormAsync("/acme/account/card?handler=Regenerate", [], "/acme/account/card");
+        await signedIn.PostFormAsync($"/{_acmeSlug}/account/card?handler=Regenerate", [], $"/{_acmeSlug}/account/card");
         var renewed = await CardOfAsync(tenant, owner.Id);
         var second = CardAddress.Format(renewed.Handle, renewed.Token);
         Assert.NotEqual(first, second);
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/acme/card/{first}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/acme/card/{second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/{_acmeSlug}/card/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/{_acmeSlug}/card/{second}")).StatusCode);
 
-        await signedIn.PostFormAsync("/acme/account/card", new() { ["Input.Handle"] = "taro" });
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/acme/card/{second}")).StatusCode);
+        await signedIn.PostFormAsync($"/{_acmeSlug}/account/card", new() { ["Input.Handle"] = "taro" });
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/{_acmeSlug}/card/{second}")).StatusCode);
 
         var audit = await CountAsync(tenant, db => db.AuditEntries.Where(a => a.Action.StartsWith("card.")).OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => a.Action + ":" + a.ActorUserId).ToListAsync());
@@ -160,8 +164,8 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task The_page_and_the_vcard_show_the_name_and_only_the_chosen_details_with_escaping_and_kana()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme", culture: "ja");
-        var owner = await App.CreateUserAsync(tenant, "taro.yamada@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug, culture: "ja");
+        var owner = await App.CreateUserAsync(tenant, $"taro.yamada@{_acmeSlug}.test");
         var address = await InTenantAsync(tenant, async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == owner.Id);
@@ -183,20 +187,20 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         });
 
         var anonymous = App.CreateBrowserlikeClient();
-        var response = await anonymous.GetAsync($"/acme/card/{address}");
+        var response = await anonymous.GetAsync($"/{_acmeSlug}/card/{address}");
         Assert.Equal("noindex, nofollow", Assert.Single(response.Headers.GetValues("X-Robots-Tag")));
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("山田 太郎", page, StringComparison.Ordinal);
         Assert.Contains("やまだ たろう", page, StringComparison.Ordinal);
         Assert.Contains("部長; 営業, 第一", page, StringComparison.Ordinal);
-        Assert.Contains("acme Company", page, StringComparison.Ordinal);
+        Assert.Contains($"{_acmeSlug} Company", page, StringComparison.Ordinal);
         Assert.Contains("Line &lt;two&gt;", page, StringComparison.Ordinal);
-        foreach (var hidden in new[] { "秘密の部署", "taro.yamada@acme.test", "090-0000-1111", "hidden.test", "id=\"card-form\"" })
+        foreach (var hidden in new[] { "秘密の部署", $"taro.yamada@{_acmeSlug}.test", "090-0000-1111", "hidden.test", "id=\"card-form\"" })
         {
             Assert.DoesNotContain(hidden, page, StringComparison.Ordinal);
         }
 
-        var vcard = await anonymous.GetAsync($"/acme/card/{address}/vcard");
+        var vcard = await anonymous.GetAsync($"/{_acmeSlug}/card/{address}/vcard");
         Assert.Equal("text/vcard", vcard.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", vcard.Content.Headers.ContentType.CharSet);
         Assert.Equal("taro.vcf", vcard.Content.Headers.ContentDisposition!.FileName);
@@ -209,7 +213,7 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         Assert.Contains("X-PHONETIC-FIRST-NAME:たろう", lines);
         Assert.Contains(@"TITLE:部長\; 営業\, 第一\\課", lines);
         Assert.Contains(@"NOTE:Line one\, with\; marks\nLine <two>", lines);
-        Assert.Contains("ORG:acme Company;", lines);
+        Assert.Contains($"ORG:{_acmeSlug} Company;", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("EMAIL", StringComparison.Ordinal) || l.StartsWith("TEL", StringComparison.Ordinal) || l.StartsWith("URL", StringComparison.Ordinal));
         Assert.DoesNotContain("秘密の部署", text, StringComparison.Ordinal);
 
@@ -219,7 +223,7 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         Assert.Equal(("山田", "太郎", "やまだ", "たろう"), (parsed.FamilyName, parsed.GivenName, parsed.FamilyNameKana, parsed.GivenNameKana));
         Assert.Equal(@"部長; 営業, 第一\課", parsed.Title);
         Assert.Equal("Line one, with; marks\nLine <two>", parsed.Notes);
-        Assert.Equal("acme Company", parsed.CompanyName);
+        Assert.Equal($"{_acmeSlug} Company", parsed.CompanyName);
         Assert.Empty(parsed.Emails);
         Assert.Empty(parsed.Phones);
     }
@@ -227,32 +231,32 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task The_qr_code_is_a_png_that_decodes_to_the_cards_configured_address()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "taro@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"taro@{_acmeSlug}.test");
         var address = await AddCardAsync(tenant, owner.Id, "taro", CardDetails.None);
         var anonymous = App.CreateBrowserlikeClient();
 
-        var page = await anonymous.GetStringAsync($"/acme/card/{address}");
-        Assert.Contains($"src=\"/acme/card/{address}/qr\"", page, StringComparison.Ordinal);
-        var qr = await anonymous.GetAsync($"/acme/card/{address}/qr");
+        var page = await anonymous.GetStringAsync($"/{_acmeSlug}/card/{address}");
+        Assert.Contains($"src=\"/{_acmeSlug}/card/{address}/qr\"", page, StringComparison.Ordinal);
+        var qr = await anonymous.GetAsync($"/{_acmeSlug}/card/{address}/qr");
         Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"{RequiredSettings.BaseUrl}/acme/card/{address}", QrPng.Decode(await qr.Content.ReadAsByteArrayAsync()));
+        Assert.Equal($"{RequiredSettings.BaseUrl}/{_acmeSlug}/card/{address}", QrPng.Decode(await qr.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]
     public async Task Leaving_details_creates_exactly_one_private_exchange_event_contact_for_review_and_notifies_the_owner()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme", culture: "ja");
-        var owner = await App.CreateUserAsync(tenant, "taro@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug, culture: "ja");
+        var owner = await App.CreateUserAsync(tenant, $"taro@{_acmeSlug}.test");
         var address = await AddCardAsync(tenant, owner.Id, "taro", CardDetails.None, formEnabled: true);
         var anonymous = App.CreateBrowserlikeClient();
 
-        var sent = await LeaveAsync(anonymous, $"/acme/card/{address}", VisitorFields(message: "Met at the expo, <b>call me</b>"));
+        var sent = await LeaveAsync(anonymous, $"/{_acmeSlug}/card/{address}", VisitorFields(message: "Met at the expo, <b>call me</b>"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Equal($"/acme/card/{address}/thanks", sent.Headers.Location!.OriginalString);
+        Assert.Equal($"/{_acmeSlug}/card/{address}/thanks", sent.Headers.Location!.OriginalString);
         var thanks = await anonymous.GetStringAsync(sent.Headers.Location.OriginalString);
         Assert.Contains("id=\"card-thanks\"", thanks, StringComparison.Ordinal);
-        Assert.DoesNotContain("taro@acme.test", thanks, StringComparison.Ordinal);
+        Assert.DoesNotContain($"taro@{_acmeSlug}.test", thanks, StringComparison.Ordinal);
 
         var contact = await InTenantAsync(tenant, db => db.Contacts.SingleAsync());
         Assert.Equal(owner.Id, contact.OwnerId);
@@ -274,23 +278,23 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         Assert.Contains(contact.Id.ToString(), audit.Details, StringComparison.Ordinal);
 
         // The owner finds it in the review queue, the note shown encoded.
-        var signedIn = await App.SignInAsync("acme", owner.Email!);
-        Assert.Contains("佐藤 花子", await signedIn.GetStringAsync("/acme/contacts/review"), StringComparison.Ordinal);
-        var details = await signedIn.GetStringAsync($"/acme/contacts/{contact.Id}");
+        var signedIn = await App.SignInAsync(_acmeSlug, owner.Email!);
+        Assert.Contains("佐藤 花子", await signedIn.GetStringAsync($"/{_acmeSlug}/contacts/review"), StringComparison.Ordinal);
+        var details = await signedIn.GetStringAsync($"/{_acmeSlug}/contacts/{contact.Id}");
         Assert.DoesNotContain("<b>call me</b>", details, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Honeypot_too_fast_forged_or_foreign_stamp_and_invalid_input_create_nothing()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "taro@acme.test");
-        var other = await App.CreateUserAsync(tenant, "hanako@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"taro@{_acmeSlug}.test");
+        var other = await App.CreateUserAsync(tenant, $"hanako@{_acmeSlug}.test");
         var address = await AddCardAsync(tenant, owner.Id, "taro", CardDetails.None, formEnabled: true);
         var otherAddress = await AddCardAsync(tenant, other.Id, "hanako", CardDetails.None, formEnabled: true);
-        var closed = await AddCardAsync(tenant, (await App.CreateUserAsync(tenant, "closed@acme.test")).Id, "closed", CardDetails.None);
+        var closed = await AddCardAsync(tenant, (await App.CreateUserAsync(tenant, $"closed@{_acmeSlug}.test")).Id, "closed", CardDetails.None);
         var anonymous = App.CreateBrowserlikeClient();
-        var path = $"/acme/card/{address}";
+        var path = $"/{_acmeSlug}/card/{address}";
 
         // Bots: same answer as a person gets, nothing stored.
         var honeypot = VisitorFields();
@@ -300,7 +304,7 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
                      await LeaveAsync(anonymous, path, honeypot),
                      await LeaveAsync(anonymous, path, VisitorFields(), wait: false),
                      await LeaveAsync(anonymous, path, VisitorFields(), stamp: "forged"),
-                     await LeaveAsync(anonymous, path, VisitorFields(), stampFrom: $"/acme/card/{otherAddress}"),
+                     await LeaveAsync(anonymous, path, VisitorFields(), stampFrom: $"/{_acmeSlug}/card/{otherAddress}"),
                  })
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -319,8 +323,8 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
         }
 
         // A card without the form takes no post at all.
-        var token = await anonymous.AntiforgeryTokenAsync($"/acme/card/{closed}");
-        await anonymous.PostFormWithTokenAsync($"/acme/card/{closed}", VisitorFields(), token, expect: HttpStatusCode.NotFound);
+        var token = await anonymous.AntiforgeryTokenAsync($"/{_acmeSlug}/card/{closed}");
+        await anonymous.PostFormWithTokenAsync($"/{_acmeSlug}/card/{closed}", VisitorFields(), token, expect: HttpStatusCode.NotFound);
 
         Assert.Equal(0, await CountAsync(tenant, db => db.Contacts.CountAsync()));
         Assert.Equal(0, await CountAsync(tenant, db => db.Notifications.CountAsync()));
@@ -329,10 +333,10 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task The_form_is_rate_limited_per_card_in_the_shared_counters()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "taro@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"taro@{_acmeSlug}.test");
         var address = await AddCardAsync(tenant, owner.Id, "taro", CardDetails.None, formEnabled: true);
-        var path = $"/acme/card/{address}";
+        var path = $"/{_acmeSlug}/card/{address}";
         for (var i = 0; i < 8; i++)
         {
             await LeaveAsync(App.CreateBrowserlikeClient(), path, VisitorFields(name: $"Visitor {i}"));
@@ -359,63 +363,63 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
     [Fact]
     public async Task A_card_of_company_a_is_404_under_company_b_and_a_post_there_writes_into_neither()
     {
-        var (alpha, _) = await App.CreateTenantAsync("alpha");
-        var (bravo, _) = await App.CreateTenantAsync("bravo");
-        var alphaOwner = await App.CreateUserAsync(alpha, "taro@alpha.test");
-        var bravoOwner = await App.CreateUserAsync(bravo, "taro@bravo.test");
+        var (alpha, _) = await App.CreateTenantAsync(_alphaSlug);
+        var (bravo, _) = await App.CreateTenantAsync(_bravoSlug);
+        var alphaOwner = await App.CreateUserAsync(alpha, $"taro@{_alphaSlug}.test");
+        var bravoOwner = await App.CreateUserAsync(bravo, $"taro@{_bravoSlug}.test");
         var alphaAddress = await AddCardAsync(alpha, alphaOwner.Id, "taro", CardDetails.Email, formEnabled: true);
         var bravoAddress = await AddCardAsync(bravo, bravoOwner.Id, "taro", CardDetails.Email, formEnabled: true);
         var anonymous = App.CreateBrowserlikeClient();
 
         foreach (var suffix in new[] { "", "/vcard", "/qr", "/thanks" })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/bravo/card/{alphaAddress}{suffix}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/{_bravoSlug}/card/{alphaAddress}{suffix}")).StatusCode);
         }
 
         // The same handle in bravo is bravo's own card, which shows nothing of alpha's.
-        var bravoPage = await anonymous.GetStringAsync($"/bravo/card/{bravoAddress}");
-        Assert.Contains("taro@bravo.test", bravoPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("alpha", bravoPage, StringComparison.Ordinal);
+        var bravoPage = await anonymous.GetStringAsync($"/{_bravoSlug}/card/{bravoAddress}");
+        Assert.Contains($"taro@{_bravoSlug}.test", bravoPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(_alphaSlug, bravoPage, StringComparison.Ordinal);
 
         // alpha's form posted under bravo's path: 404; alpha's stamp on bravo's card: a bot's answer.
-        var html = await anonymous.GetStringAsync($"/alpha/card/{alphaAddress}");
+        var html = await anonymous.GetStringAsync($"/{_alphaSlug}/card/{alphaAddress}");
         var stamp = WebUtility.HtmlDecode(StampField().Match(html).Groups[1].Value);
-        var token = await anonymous.AntiforgeryTokenAsync($"/alpha/card/{alphaAddress}");
+        var token = await anonymous.AntiforgeryTokenAsync($"/{_alphaSlug}/card/{alphaAddress}");
         _clock.UtcNow += TimeSpan.FromMinutes(1);
         var fields = new Dictionary<string, string>(VisitorFields()) { ["Input.Stamp"] = stamp };
-        await anonymous.PostFormWithTokenAsync($"/bravo/card/{alphaAddress}", fields, token, expect: HttpStatusCode.NotFound);
-        await anonymous.PostFormWithTokenAsync($"/bravo/card/{bravoAddress}", fields, token);
+        await anonymous.PostFormWithTokenAsync($"/{_bravoSlug}/card/{alphaAddress}", fields, token, expect: HttpStatusCode.NotFound);
+        await anonymous.PostFormWithTokenAsync($"/{_bravoSlug}/card/{bravoAddress}", fields, token);
 
         Assert.Equal(0, await CountAsync(alpha, db => db.Contacts.CountAsync()));
         Assert.Equal(0, await CountAsync(bravo, db => db.Contacts.CountAsync()));
 
         // A real post on bravo's card lands in bravo only.
-        await LeaveAsync(anonymous, $"/bravo/card/{bravoAddress}", VisitorFields());
+        await LeaveAsync(anonymous, $"/{_bravoSlug}/card/{bravoAddress}", VisitorFields());
         Assert.Equal(0, await CountAsync(alpha, db => db.Contacts.CountAsync()));
         Assert.Equal(bravoOwner.Id, (await InTenantAsync(bravo, db => db.Contacts.SingleAsync())).OwnerId);
 
         // Someone signed in at alpha scans bravo's card: served as any visitor, their details go to bravo's owner only,
         // and their alpha sign-in still opens nothing else of bravo's.
-        var alphaUser = await App.SignInAsync("alpha", alphaOwner.Email!);
-        var scanned = await alphaUser.GetStringAsync($"/bravo/card/{bravoAddress}");
-        Assert.Contains("taro@bravo.test", scanned, StringComparison.Ordinal);
+        var alphaUser = await App.SignInAsync(_alphaSlug, alphaOwner.Email!);
+        var scanned = await alphaUser.GetStringAsync($"/{_bravoSlug}/card/{bravoAddress}");
+        Assert.Contains($"taro@{_bravoSlug}.test", scanned, StringComparison.Ordinal);
         Assert.DoesNotContain("Sign out", scanned, StringComparison.Ordinal);
-        await LeaveAsync(alphaUser, $"/bravo/card/{bravoAddress}", VisitorFields(name: "Alpha Visitor"));
+        await LeaveAsync(alphaUser, $"/{_bravoSlug}/card/{bravoAddress}", VisitorFields(name: "Alpha Visitor"));
         Assert.Equal(0, await CountAsync(alpha, db => db.Contacts.CountAsync()));
         Assert.Equal(2, await CountAsync(bravo, db => db.Contacts.CountAsync()));
-        Assert.Equal(HttpStatusCode.NotFound, (await alphaUser.GetAsync("/bravo/contacts")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await alphaUser.GetAsync("/alpha/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alphaUser.GetAsync($"/{_bravoSlug}/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alphaUser.GetAsync($"/{_alphaSlug}/contacts")).StatusCode);
     }
 
     [Fact]
     public async Task The_card_speaks_its_owners_language_until_the_visitor_switches()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme", culture: "en");
-        var owner = await App.CreateUserAsync(tenant, "taro@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug, culture: "en");
+        var owner = await App.CreateUserAsync(tenant, $"taro@{_acmeSlug}.test");
         var address = await AddCardAsync(tenant, owner.Id, "taro", CardDetails.None, formEnabled: true);
         var anonymous = App.CreateBrowserlikeClient();
         anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
-        var english = await anonymous.GetStringAsync($"/acme/card/{address}");
+        var english = await anonymous.GetStringAsync($"/{_acmeSlug}/card/{address}");
         Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
         Assert.Contains("Leave your details", english, StringComparison.Ordinal);
 
@@ -424,12 +428,12 @@ public sealed partial class BusinessCardTests(PostgresCluster cluster) : Integra
             (await db.Users.SingleAsync(u => u.Id == owner.Id)).Culture = "ja";
             await db.SaveChangesAsync();
         });
-        var japanese = await anonymous.GetStringAsync($"/acme/card/{address}");
+        var japanese = await anonymous.GetStringAsync($"/{_acmeSlug}/card/{address}");
         Assert.Contains("<html lang=\"ja\">", japanese, StringComparison.Ordinal);
         Assert.Contains("あなたの連絡先を残す", japanese, StringComparison.Ordinal);
 
-        await anonymous.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = $"/acme/card/{address}" }, $"/acme/card/{address}");
-        Assert.Contains("<html lang=\"en\">", await anonymous.GetStringAsync($"/acme/card/{address}"), StringComparison.Ordinal);
+        await anonymous.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = $"/{_acmeSlug}/card/{address}" }, $"/{_acmeSlug}/card/{address}");
+        Assert.Contains("<html lang=\"en\">", await anonymous.GetStringAsync($"/{_acmeSlug}/card/{address}"), StringComparison.Ordinal);
     }
 
     /// <summary>A page without its antiforgery tokens (new in every response).</summary>

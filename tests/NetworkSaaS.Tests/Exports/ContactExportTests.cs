@@ -16,8 +16,10 @@ using NetworkSaaS.Web.Features.Contacts.Interchange;
 namespace NetworkSaaS.Tests.Exports;
 
 /// <summary>The contact exports read back: what is in them (and what privacy keeps out), typed cells, no formulas.</summary>
-public sealed class ContactExportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class ContactExportTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _orbitSlug = Slug("orbit");
+
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
@@ -32,9 +34,9 @@ public sealed class ContactExportTests(PostgresCluster cluster) : IntegrationTes
 
     private async Task<Data> SeedAsync()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("orbit");
-        var hr = await App.CreateUserAsync(tenant, "hana@orbit.test", Roles.HR);
-        var kenji = await App.CreateUserAsync(tenant, "kenji@orbit.test");
+        var (tenant, admin) = await App.CreateTenantAsync(_orbitSlug);
+        var hr = await App.CreateUserAsync(tenant, $"hana@{_orbitSlug}.test", Roles.HR);
+        var kenji = await App.CreateUserAsync(tenant, $"kenji@{_orbitSlug}.test");
         await App.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -169,7 +171,7 @@ public sealed class ContactExportTests(PostgresCluster cluster) : IntegrationTes
             sheet.Row(1).CellsUsed().Select(c => c.GetString()));
         Assert.Equal(["Rin Okada", "Yui Nakamura"], sheet.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
         Assert.Equal(("Kenji Mori", "Sales"), (sheet.Cell(3, 19).GetString(), sheet.Cell(3, 20).GetString()));
-        Assert.Equal(("orbit Admin", ""), (sheet.Cell(2, 19).GetString(), sheet.Cell(2, 20).GetString()));
+        Assert.Equal(($"{_orbitSlug} Admin", ""), (sheet.Cell(2, 19).GetString(), sheet.Cell(2, 20).GetString()));
         var everything = string.Join("|", sheet.CellsUsed().Select(c => c.GetString()));
         foreach (var hidden in new[] { "Smith", "jane@contoso.example", "Tanaka", "Fuji Works", "Hidden" })
         {

@@ -21,8 +21,10 @@ namespace NetworkSaaS.Tests.Exports;
 /// The HR review workbook on a small fixed company, played through the product's own services on a settable clock,
 /// with every figure computed by hand (London time; the period 2026-01-01 – 2026-03-31 ends at 23:00 UTC, in summer time).
 /// </summary>
-public sealed class HrReviewExportTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class HrReviewExportTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _orbitSlug = Slug("orbit");
+
     private readonly SettableClock _clock = new(new DateTimeOffset(2025, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
@@ -36,12 +38,12 @@ public sealed class HrReviewExportTests(PostgresCluster cluster) : IntegrationTe
 
     private async Task<Company> SeedAsync()
     {
-        var (tenant, _) = await App.CreateTenantAsync("orbit");
-        var hr = await App.CreateUserAsync(tenant, "hr@orbit.test", Roles.HR);
-        var aoi = await App.CreateUserAsync(tenant, "aoi@orbit.test");
-        var ben = await App.CreateUserAsync(tenant, "ben@orbit.test");
-        var cho = await App.CreateUserAsync(tenant, "cho@orbit.test");
-        var dan = await App.CreateUserAsync(tenant, "dan@orbit.test");
+        var (tenant, _) = await App.CreateTenantAsync(_orbitSlug);
+        var hr = await App.CreateUserAsync(tenant, $"hr@{_orbitSlug}.test", Roles.HR);
+        var aoi = await App.CreateUserAsync(tenant, $"aoi@{_orbitSlug}.test");
+        var ben = await App.CreateUserAsync(tenant, $"ben@{_orbitSlug}.test");
+        var cho = await App.CreateUserAsync(tenant, $"cho@{_orbitSlug}.test");
+        var dan = await App.CreateUserAsync(tenant, $"dan@{_orbitSlug}.test");
         var sales = await App.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -192,7 +194,7 @@ public sealed class HrReviewExportTests(PostgresCluster cluster) : IntegrationTe
         var summary = workbook.Worksheet("Summary");
         Assert.Equal(AllHeaders, summary.Row(1).CellsUsed().Select(c => c.GetString()));
         // Active employees in reading order (kana, else the name); Dan was deactivated.
-        Assert.Equal(["orbit Admin", "Ben Ito", "Aoi Sato", "Hana HR", "Cho Lee"], summary.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
+        Assert.Equal([$"{_orbitSlug} Admin", "Ben Ito", "Aoi Sato", "Hana HR", "Cho Lee"], summary.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
         var rows = summary.RowsUsed().Skip(1).ToDictionary(r => r.Cell(1).GetString(), r => r);
 
         //                                     added inter. conn. req. acc. decl. median made won  JPY        hires advisor
@@ -200,7 +202,7 @@ public sealed class HrReviewExportTests(PostgresCluster cluster) : IntegrationTe
         AssertFigures(rows["Ben Ito"], [0, 0, 0, 3, 0, 0, null, 0, 1, 1_500_000, 0, 1]);
         AssertFigures(rows["Cho Lee"], [1, 1, 1, 2, 1, 0, 2.0, 1, 0, 0, 1, 1]);
         AssertFigures(rows["Hana HR"], [0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0]);
-        Assert.Equal(("aoi@orbit.test", "Sales", "Account manager"), (rows["Aoi Sato"].Cell(2).GetString(), rows["Aoi Sato"].Cell(3).GetString(), rows["Aoi Sato"].Cell(4).GetString()));
+        Assert.Equal(($"aoi@{_orbitSlug}.test", "Sales", "Account manager"), (rows["Aoi Sato"].Cell(2).GetString(), rows["Aoi Sato"].Cell(3).GetString(), rows["Aoi Sato"].Cell(4).GetString()));
 
         // Formats and types.
         var aoi = rows["Aoi Sato"];
@@ -325,7 +327,7 @@ public sealed class HrReviewExportTests(PostgresCluster cluster) : IntegrationTe
         Assert.Equal(["この出力について", "サマリー", "紹介"], sheets.Keys.Order(StringComparer.Ordinal));
         var summary = sheets["サマリー"].Split('\n');
         Assert.StartsWith("社員,メールアドレス,部署,役職,追加された連絡先,", summary[0], StringComparison.Ordinal);
-        Assert.StartsWith("Aoi Sato,aoi@orbit.test,Sales,Account manager,3,2,4,0,3,1,24.0,3,1,\"1,500,000\",1,0", summary[2], StringComparison.Ordinal);
+        Assert.StartsWith($"Aoi Sato,aoi@{_orbitSlug}.test,Sales,Account manager,3,2,4,0,3,1,24.0,3,1,\"1,500,000\",1,0", summary[2], StringComparison.Ordinal);
         Assert.Contains(PositionTitle.Replace("\"", "\"\"", StringComparison.Ordinal), sheets["紹介"], StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,11 @@ using NetworkSaaS.Web.Features.Introductions;
 namespace NetworkSaaS.Tests.Handover;
 
 /// <summary>Handover when a colleague leaves: deactivation, the leaver's own decisions, both company policies, the deletion job.</summary>
-public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class HandoverTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _bravoSlug = Slug("bravo");
+
     private readonly SettableClock _clock = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
@@ -31,8 +34,9 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     private sealed record Company(Tenant Tenant, AppUser Admin, AppUser Leaver, AppUser Manager, AppUser Colleague, Guid DepartmentId);
 
     /// <summary>A leaver in Sales, Sales' manager, and a colleague in no department.</summary>
-    private async Task<Company> CompanyAsync(string slug = "acme")
+    private async Task<Company> CompanyAsync(string? slug = null)
     {
+        slug ??= _acmeSlug;
         var (tenant, admin) = await App.CreateTenantAsync(slug);
         var leaver = await App.CreateUserAsync(tenant, $"leaver@{slug}.test");
         var manager = await App.CreateUserAsync(tenant, $"manager@{slug}.test", Roles.Manager);
@@ -99,14 +103,14 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         // The successor is told once, with the list on their handover page.
         var notes = await DbAsync(c.Tenant, db => db.Notifications.Where(n => n.Kind == NotificationKinds.HandoverReceived).ToListAsync());
         Assert.Equal((c.Colleague.Id, (Guid?)c.Leaver.Id), (Assert.Single(notes).UserId, notes[0].ActorId));
-        var successor = await App.SignInAsync("acme", c.Colleague.Email!);
-        var page = await successor.GetStringAsync("/acme/account/handover");
+        var successor = await App.SignInAsync(_acmeSlug, c.Colleague.Email!);
+        var page = await successor.GetStringAsync($"/{_acmeSlug}/account/handover");
         Assert.Contains("Sam Shared", page, StringComparison.Ordinal);
         Assert.Contains("Dana Disco", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden", page, StringComparison.Ordinal);
-        Assert.Contains("A colleague who left handed relationships over to you", await successor.GetStringAsync("/acme/notifications"), StringComparison.Ordinal);
-        var opened = await successor.PostFormAsync("/acme/notifications?handler=Open", new() { ["notificationId"] = notes[0].Id.ToString() }, "/acme/notifications");
-        Assert.Equal("/acme/account/handover", opened.Headers.Location!.OriginalString);
+        Assert.Contains("A colleague who left handed relationships over to you", await successor.GetStringAsync($"/{_acmeSlug}/notifications"), StringComparison.Ordinal);
+        var opened = await successor.PostFormAsync($"/{_acmeSlug}/notifications?handler=Open", new() { ["notificationId"] = notes[0].Id.ToString() }, $"/{_acmeSlug}/notifications");
+        Assert.Equal($"/{_acmeSlug}/account/handover", opened.Headers.Location!.OriginalString);
         Assert.Contains(await DbAsync(c.Tenant, db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == AuditActions.HandoverStarted);
     }
 
@@ -130,16 +134,16 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     {
         var c = await CompanyAsync();
         var shared = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Shared", "Sam", "Globex", ContactVisibility.Shared);
-        var admin = await App.SignInAsync("acme", c.Admin.Email!);
-        var userPage = await admin.GetStringAsync($"/acme/admin/users/{c.Leaver.Id}");
-        Assert.Contains($"/acme/admin/users/{c.Leaver.Id}/offboarding", userPage, StringComparison.Ordinal);
-        var offboarding = $"/acme/admin/users/{c.Leaver.Id}/offboarding";
+        var admin = await App.SignInAsync(_acmeSlug, c.Admin.Email!);
+        var userPage = await admin.GetStringAsync($"/{_acmeSlug}/admin/users/{c.Leaver.Id}");
+        Assert.Contains($"/{_acmeSlug}/admin/users/{c.Leaver.Id}/offboarding", userPage, StringComparison.Ordinal);
+        var offboarding = $"/{_acmeSlug}/admin/users/{c.Leaver.Id}/offboarding";
         var before = await admin.GetStringAsync(offboarding);
         Assert.Contains($"<option value=\"{c.Manager.Id}\" selected=\"selected\">", before, StringComparison.Ordinal); // department manager by default
 
         await admin.PostFormAsync($"{offboarding}?handler=Plan", new() { ["successorId"] = c.Colleague.Id.ToString() }, offboarding);
         Assert.Equal(c.Leaver.Id, await OwnerOfAsync(c.Tenant, shared.Id)); // planning hands nothing over
-        var deactivated = await admin.PostFormAsync($"/acme/admin/users/{c.Leaver.Id}?handler=Deactivate",
+        var deactivated = await admin.PostFormAsync($"/{_acmeSlug}/admin/users/{c.Leaver.Id}?handler=Deactivate",
             new() { ["successorId"] = c.Colleague.Id.ToString() }, offboarding);
         Assert.Equal(offboarding, deactivated.Headers.Location!.OriginalString);
         Assert.Equal(c.Colleague.Id, await OwnerOfAsync(c.Tenant, shared.Id));
@@ -148,7 +152,7 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         await admin.PostFormAsync($"{offboarding}?handler=HandOver",
             new() { ["successorId"] = c.Manager.Id.ToString(), ["contactIds"] = shared.Id.ToString(), ["all"] = "false" }, offboarding);
         Assert.Equal(c.Manager.Id, await OwnerOfAsync(c.Tenant, shared.Id));
-        Assert.Contains("Formerly known by leaver", await (await App.SignInAsync("acme", c.Manager.Email!)).GetStringAsync($"/acme/contacts/{shared.Id}"),
+        Assert.Contains("Formerly known by leaver", await (await App.SignInAsync(_acmeSlug, c.Manager.Email!)).GetStringAsync($"/{_acmeSlug}/contacts/{shared.Id}"),
             StringComparison.Ordinal);
     }
 
@@ -162,25 +166,25 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         var undecided = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Undecided", "Uma", "Globex");
         var shared = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Shared", "Sam", "Globex", ContactVisibility.Shared);
 
-        var leaver = await App.SignInAsync("acme", c.Leaver.Email!);
-        var own = await leaver.GetStringAsync("/acme/account/handover");
+        var leaver = await App.SignInAsync(_acmeSlug, c.Leaver.Email!);
+        var own = await leaver.GetStringAsync($"/{_acmeSlug}/account/handover");
         Assert.Contains("are deleted 10 days after your deactivation", own, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Shared", own, StringComparison.Ordinal); // only Private ones need a decision
-        await leaver.PostFormAsync("/acme/account/handover?handler=DecideAll", new() { ["decision"] = "Delete" }, "/acme/account/handover");
-        await leaver.PostFormAsync("/acme/account/handover?handler=Decide", new()
+        await leaver.PostFormAsync($"/{_acmeSlug}/account/handover?handler=DecideAll", new() { ["decision"] = "Delete" }, $"/{_acmeSlug}/account/handover");
+        await leaver.PostFormAsync($"/{_acmeSlug}/account/handover?handler=Decide", new()
         {
             [$"Decisions[{keep.Id}]"] = "HandOver", [$"Decisions[{undecided.Id}]"] = "",
-        }, "/acme/account/handover");
+        }, $"/{_acmeSlug}/account/handover");
         // Someone else's contact, or a Shared one, is not the leaver's to decide about.
-        await leaver.PostFormAsync("/acme/account/handover?handler=Decide", new() { [$"Decisions[{shared.Id}]"] = "Delete" }, "/acme/account/handover",
+        await leaver.PostFormAsync($"/{_acmeSlug}/account/handover?handler=Decide", new() { [$"Decisions[{shared.Id}]"] = "Delete" }, $"/{_acmeSlug}/account/handover",
             expect: HttpStatusCode.NotFound);
         Assert.Equal(
             new[] { (keep.Id, PrivateContactDecision.HandOver), (drop.Id, PrivateContactDecision.Delete) },
             (await DbAsync(c.Tenant, db => db.LeaverContactDecisions.ToListAsync())).Select(d => (d.ContactId, d.Decision)).OrderBy(d => d.Item2));
 
-        var admin = await App.SignInAsync("acme", c.Admin.Email!);
-        var offboarding = $"/acme/admin/users/{c.Leaver.Id}/offboarding";
-        await admin.PostFormAsync($"/acme/admin/users/{c.Leaver.Id}?handler=Deactivate", new() { ["successorId"] = c.Colleague.Id.ToString() }, offboarding);
+        var admin = await App.SignInAsync(_acmeSlug, c.Admin.Email!);
+        var offboarding = $"/{_acmeSlug}/admin/users/{c.Leaver.Id}/offboarding";
+        await admin.PostFormAsync($"/{_acmeSlug}/admin/users/{c.Leaver.Id}?handler=Deactivate", new() { ["successorId"] = c.Colleague.Id.ToString() }, offboarding);
         Assert.Equal(c.Colleague.Id, await OwnerOfAsync(c.Tenant, keep.Id));
         Assert.Equal(c.Colleague.Id, await OwnerOfAsync(c.Tenant, shared.Id));
         Assert.False(await DbAsync(c.Tenant, db => db.Contacts.AnyAsync(x => x.Id == drop.Id)));
@@ -208,8 +212,8 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     public async Task The_deletion_job_leaves_reactivated_colleagues_and_companies_with_the_admin_policy_alone()
     {
         var c = await CompanyAsync();
-        var (other, otherAdmin) = await App.CreateTenantAsync("bravo");
-        var otherLeaver = await App.CreateUserAsync(other, "leaver@bravo.test");
+        var (other, otherAdmin) = await App.CreateTenantAsync(_bravoSlug);
+        var otherLeaver = await App.CreateUserAsync(other, $"leaver@{_bravoSlug}.test");
         var otherPrivate = await App.CreateContactAsync(other, otherLeaver.Id, "Bravo", "Private", "Globex");
         await SetPolicyAsync(other, otherAdmin, LeaverPrivateContactPolicy.AdminMayHandOver);
         var back = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Back", "Again", "Globex");
@@ -239,8 +243,8 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         await DeactivateAsync(c.Tenant, c.Leaver.Id, null);
         Assert.Equal(c.Manager.Id, await OwnerOfAsync(c.Tenant, discoverable.Id));
 
-        var admin = await App.SignInAsync("acme", c.Admin.Email!);
-        var offboarding = $"/acme/admin/users/{c.Leaver.Id}/offboarding";
+        var admin = await App.SignInAsync(_acmeSlug, c.Admin.Email!);
+        var offboarding = $"/{_acmeSlug}/admin/users/{c.Leaver.Id}/offboarding";
         var page = await admin.GetStringAsync(offboarding);
         Assert.Contains("Buyer", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Secretive", page, StringComparison.Ordinal); // a Private contact's name stays hidden from the Admin
@@ -262,8 +266,8 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         Assert.Equal(2, await DbAsync(c.Tenant, db => db.Notifications.CountAsync(n => n.Kind == NotificationKinds.HandoverReceived)));
 
         // An Admin cannot hand over before the colleague has left.
-        await admin.PostFormAsync($"/acme/admin/users/{c.Colleague.Id}/offboarding?handler=HandOver",
-            new() { ["successorId"] = c.Manager.Id.ToString(), ["all"] = "true", ["reason"] = "x" }, $"/acme/admin/users/{c.Colleague.Id}/offboarding",
+        await admin.PostFormAsync($"/{_acmeSlug}/admin/users/{c.Colleague.Id}/offboarding?handler=HandOver",
+            new() { ["successorId"] = c.Manager.Id.ToString(), ["all"] = "true", ["reason"] = "x" }, $"/{_acmeSlug}/admin/users/{c.Colleague.Id}/offboarding",
             expect: HttpStatusCode.OK);
     }
 
@@ -272,7 +276,7 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     {
         var c = await CompanyAsync();
         var contact = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Tanaka", "Ichiro", "Globex", ContactVisibility.Shared, email: "tanaka@globex.test");
-        var requester = await App.CreateUserAsync(c.Tenant, "requester@acme.test");
+        var requester = await App.CreateUserAsync(c.Tenant, $"requester@{_acmeSlug}.test");
         await App.InTenantAsync(c.Tenant, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -287,18 +291,18 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
 
         await DeactivateAsync(c.Tenant, c.Leaver.Id, null);
 
-        var manager = await App.SignInAsync("acme", c.Manager.Email!);
-        var details = await manager.GetStringAsync($"/acme/contacts/{contact.Id}");
+        var manager = await App.SignInAsync(_acmeSlug, c.Manager.Email!);
+        var details = await manager.GetStringAsync($"/{_acmeSlug}/contacts/{contact.Id}");
         Assert.Contains("Formerly known by leaver", details, StringComparison.Ordinal);
         Assert.Contains("Lunch in Umeda", details, StringComparison.Ordinal);
         var introduction = await DbAsync(c.Tenant, db => db.IntroductionRequests.SingleAsync(r => r.Id == requested.RequestId));
         Assert.Equal((contact.Id, IntroductionState.ConnectorInactive), (introduction.ContactId!.Value, introduction.State));
 
         // The requester whose request closed because the connector left is offered the colleague who took over.
-        var requesterClient = await App.SignInAsync("acme", requester.Email!);
-        var closed = await requesterClient.GetStringAsync($"/acme/introductions/{requested.RequestId}");
+        var requesterClient = await App.SignInAsync(_acmeSlug, requester.Email!);
+        var closed = await requesterClient.GetStringAsync($"/{_acmeSlug}/introductions/{requested.RequestId}");
         Assert.Contains("id=\"successor-offer\"", closed, StringComparison.Ordinal);
-        Assert.Contains($"/acme/introductions/new?contact={contact.Id}", closed, StringComparison.Ordinal);
+        Assert.Contains($"/{_acmeSlug}/introductions/new?contact={contact.Id}", closed, StringComparison.Ordinal);
         Assert.Contains("manager took over leaver", closed, StringComparison.Ordinal);
         var again = await App.InTenantAsync(c.Tenant, sp => sp.GetRequiredService<IntroductionService>().RequestAsync(requester.Id,
             new IntroductionInput(contact.Id, null, null, IntroductionPurpose.SalesLead, "We sell logistics software", null), CancellationToken.None));
@@ -310,17 +314,17 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
     public async Task A_leaver_whose_contacts_are_not_handed_over_is_absent_from_discovery_coverage_company_page_and_colleagues_who_know()
     {
         var c = await CompanyAsync();
-        var searcher = await App.CreateUserAsync(c.Tenant, "searcher@acme.test");
+        var searcher = await App.CreateUserAsync(c.Tenant, $"searcher@{_acmeSlug}.test");
         var held = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Held", "Hiro", "Initech", ContactVisibility.Shared, email: "hiro@initech.test", title: "Buyer");
         await App.CreateContactAsync(c.Tenant, c.Colleague.Id, "Other", "Oto", "Initech", ContactVisibility.Discoverable, email: "hiro@initech.test", title: "CTO");
         var mine = await App.CreateContactAsync(c.Tenant, searcher.Id, "Mine", "Hiro", "Initech", email: "hiro@initech.test");
-        var client = await App.SignInAsync("acme", searcher.Email!);
-        Assert.Contains("2 colleagues also know", await client.GetStringAsync($"/acme/contacts/{mine.Id}"), StringComparison.Ordinal);
-        Assert.Contains("2 colleagues have 2 relationships here.", await client.GetStringAsync("/acme/discover?company=initech"), StringComparison.Ordinal);
+        var client = await App.SignInAsync(_acmeSlug, searcher.Email!);
+        Assert.Contains("2 colleagues also know", await client.GetStringAsync($"/{_acmeSlug}/contacts/{mine.Id}"), StringComparison.Ordinal);
+        Assert.Contains("2 colleagues have 2 relationships here.", await client.GetStringAsync($"/{_acmeSlug}/discover?company=initech"), StringComparison.Ordinal);
 
         // A colleague deactivated before handovers existed still holds their contacts: they count for nobody.
         await DbAsync(c.Tenant, db => db.Users.Where(u => u.Id == c.Leaver.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
-        var discover = await client.GetStringAsync("/acme/discover?company=initech");
+        var discover = await client.GetStringAsync($"/{_acmeSlug}/discover?company=initech");
         Assert.DoesNotContain("Hiro Held", discover, StringComparison.Ordinal);
         Assert.Contains("1 colleagues have 1 relationships here.", discover, StringComparison.Ordinal);
         Assert.Contains("Risk: only one colleague holds every relationship with this company.", discover, StringComparison.Ordinal);
@@ -333,15 +337,15 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
             return await sp.GetRequiredService<AccountCoverage>().ForAsync(organizations, CancellationToken.None);
         });
         Assert.Equal((1, 1), (Assert.Single(coverage).Colleagues, coverage[0].Relationships));
-        Assert.DoesNotContain("Hiro Held", await client.GetStringAsync($"/acme/companies/{held.OrganizationId}"), StringComparison.Ordinal);
-        Assert.Contains("1 colleagues also know", await client.GetStringAsync($"/acme/contacts/{mine.Id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hiro Held", await client.GetStringAsync($"/{_acmeSlug}/companies/{held.OrganizationId}"), StringComparison.Ordinal);
+        Assert.Contains("1 colleagues also know", await client.GetStringAsync($"/{_acmeSlug}/contacts/{mine.Id}"), StringComparison.Ordinal);
 
         // The offboarding page shows what is still with them; once handed over, the successor counts instead.
-        var admin = await App.SignInAsync("acme", c.Admin.Email!);
-        var offboarding = $"/acme/admin/users/{c.Leaver.Id}/offboarding";
+        var admin = await App.SignInAsync(_acmeSlug, c.Admin.Email!);
+        var offboarding = $"/{_acmeSlug}/admin/users/{c.Leaver.Id}/offboarding";
         Assert.Contains("Hiro Held", await admin.GetStringAsync(offboarding), StringComparison.Ordinal);
         await admin.PostFormAsync($"{offboarding}?handler=HandOver", new() { ["successorId"] = c.Manager.Id.ToString(), ["all"] = "true" }, offboarding);
-        var after = await client.GetStringAsync("/acme/discover?company=initech");
+        var after = await client.GetStringAsync($"/{_acmeSlug}/discover?company=initech");
         Assert.Contains("Hiro Held", after, StringComparison.Ordinal);
         Assert.Contains("2 colleagues have 2 relationships here.", after, StringComparison.Ordinal);
     }
@@ -377,27 +381,27 @@ public sealed class HandoverTests(PostgresCluster cluster) : IntegrationTest(clu
         var c = await CompanyAsync("alpha");
         var contact = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Alpha", "Secret", "Globex");
         var shared = await App.CreateContactAsync(c.Tenant, c.Leaver.Id, "Alpha", "Shared", "Globex", ContactVisibility.Shared);
-        var (bravo, bravoAdmin) = await App.CreateTenantAsync("bravo");
-        var bravoColleague = await App.CreateUserAsync(bravo, "colleague@bravo.test");
-        var client = await App.SignInAsync("bravo", bravoAdmin.Email!);
+        var (bravo, bravoAdmin) = await App.CreateTenantAsync(_bravoSlug);
+        var bravoColleague = await App.CreateUserAsync(bravo, $"colleague@{_bravoSlug}.test");
+        var client = await App.SignInAsync(_bravoSlug, bravoAdmin.Email!);
         var before = await DatabaseSnapshot.TakeAsync(SuperUserConnectionString);
 
-        var foreign = $"/bravo/admin/users/{c.Leaver.Id}/offboarding";
+        var foreign = $"/{_bravoSlug}/admin/users/{c.Leaver.Id}/offboarding";
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(foreign)).StatusCode);
-        await client.PostFormAsync($"{foreign}?handler=Plan", new() { ["successorId"] = bravoColleague.Id.ToString() }, "/bravo/account/handover",
+        await client.PostFormAsync($"{foreign}?handler=Plan", new() { ["successorId"] = bravoColleague.Id.ToString() }, $"/{_bravoSlug}/account/handover",
             expect: HttpStatusCode.NotFound);
         await client.PostFormAsync($"{foreign}?handler=HandOver", new() { ["successorId"] = bravoColleague.Id.ToString(), ["all"] = "true", ["reason"] = "x" },
-            "/bravo/account/handover", expect: HttpStatusCode.NotFound);
+            $"/{_bravoSlug}/account/handover", expect: HttpStatusCode.NotFound);
         // Bravo's own offboarding page never lists or moves alpha's contacts, nor names alpha's people as successors.
-        var own = $"/bravo/admin/users/{bravoColleague.Id}/offboarding";
+        var own = $"/{_bravoSlug}/admin/users/{bravoColleague.Id}/offboarding";
         var ownPage = await client.GetStringAsync(own);
         Assert.DoesNotContain(c.Manager.Id.ToString(), ownPage, StringComparison.Ordinal);
         await client.PostFormAsync($"{own}?handler=Plan", new() { ["successorId"] = c.Manager.Id.ToString() }, own, expect: HttpStatusCode.OK);
         await client.PostFormAsync($"{own}?handler=HandOver", new() { ["successorId"] = bravoAdmin.Id.ToString(), ["contactIds"] = shared.Id.ToString() }, own,
             expect: HttpStatusCode.NotFound);
         // Nor can a bravo user decide about alpha's contacts on their own handover page.
-        await client.PostFormAsync("/bravo/account/handover?handler=Decide", new() { [$"Decisions[{contact.Id}]"] = "Delete" }, "/bravo/account/handover",
+        await client.PostFormAsync($"/{_bravoSlug}/account/handover?handler=Decide", new() { [$"Decisions[{contact.Id}]"] = "Delete" }, $"/{_bravoSlug}/account/handover",
             expect: HttpStatusCode.NotFound);
-        DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(SuperUserConnectionString), "bravo calling with alpha's ids");
+        DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(SuperUserConnectionString), $"{_bravoSlug} calling with alpha's ids");
     }
 }

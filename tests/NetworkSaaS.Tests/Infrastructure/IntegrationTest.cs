@@ -4,8 +4,9 @@ using Npgsql;
 namespace NetworkSaaS.Tests.Infrastructure;
 
 /// <summary>
-/// Each test gets a fresh database (a copy of the migrated template) and its own app instance. Test classes run in
-/// parallel (each its own xunit collection) on the one shared cluster.
+/// Each test gets a fresh database (a copy of the migrated template) and its own app instance, unless its class shares
+/// one per class (<see cref="ClassAppTest"/>). Test classes run in parallel (each its own xunit collection) on the one
+/// shared cluster.
 /// </summary>
 public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime, IClassFixture<PostgresCluster>
 {
@@ -40,24 +41,35 @@ public abstract class IntegrationTest(PostgresCluster cluster) : IAsyncLifetime,
     /// <summary>The connections the app gets for this test's database; a subclass may route them (e.g. through PgBouncer).</summary>
     protected virtual Task<DatabaseConnections> ConnectAsync(DatabaseConnections direct) => Task.FromResult(direct);
 
-    public virtual async Task InitializeAsync()
+    public virtual async Task InitializeAsync() => _app = await AppForThisTestAsync();
+
+    /// <summary>The app this test runs against: its own (a fresh database), unless the class shares one.</summary>
+    private protected virtual Task<TestApp> AppForThisTestAsync() => StartAppAsync(ConfigureServices);
+
+    /// <summary>A fresh database and the app on it, with this class's settings and <paramref name="configureServices"/>.</summary>
+    private protected async Task<TestApp> StartAppAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configureServices)
     {
         var connections = await ConnectAsync(await Cluster.CreateDatabaseAsync());
-        _app = new TestApp(connections, Settings, ConfigureServices);
+        var app = new TestApp(connections, Settings, configureServices);
         if (ListensOnRealPort)
         {
-            _app.UseKestrel(0);
-            _app.StartServer();
+            app.UseKestrel(0);
+            app.StartServer();
         }
         else
         {
-            _ = _app.Server;
+            _ = app.Server;
         }
+
+        return app;
     }
+
+    /// <summary>False when the app outlives this test (its class shares one, <see cref="ClassAppTest"/>).</summary>
+    private protected virtual bool OwnsApp => true;
 
     public virtual async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_app is not null && OwnsApp)
         {
             await _app.DisposeAsync();
             NpgsqlConnection.ClearAllPools();

@@ -15,8 +15,11 @@ namespace NetworkSaaS.Tests.Introductions;
 /// process) must see every change written through the first one on its very next search, including the changes that
 /// do not touch the contact row (a backdated interaction, a colleague's department renamed or deactivated).
 /// </summary>
-public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _globexSlug = Slug("globex");
+
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private static Task<DiscoveryResult> SearchAsync(TestApp app, Tenant tenant, Guid me, DiscoveryCriteria criteria) =>
@@ -34,10 +37,10 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster) : Inte
     [Fact]
     public async Task A_second_instance_sees_every_change_written_through_the_first_on_its_next_search()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
-        var ben = await App.CreateUserAsync(tenant, "ben@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        var ann = await App.CreateUserAsync(tenant, $"ann@{_acmeSlug}.test");
+        var ben = await App.CreateUserAsync(tenant, $"ben@{_acmeSlug}.test");
         var sales = new Department { Name = "Sales" };
         await WriteAsync(tenant, async db =>
         {
@@ -89,9 +92,9 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster) : Inte
     [Fact]
     public async Task An_organization_given_an_industry_is_found_by_it_in_a_second_instance()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        var ann = await App.CreateUserAsync(tenant, $"ann@{_acmeSlug}.test");
         var kim = await App.CreateContactAsync(tenant, ann.Id, "Known", "Kim", "Initech", ContactVisibility.Discoverable, title: "CTO", depth: 3);
         await using var other = new TestApp(App.Connections);
         _ = other.Server;
@@ -180,11 +183,11 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster) : Inte
     [Fact]
     public async Task Two_tenants_never_share_an_index()
     {
-        var (acme, _) = await App.CreateTenantAsync("acme");
-        var (globex, _) = await App.CreateTenantAsync("globex");
-        var acmeSearcher = await App.CreateUserAsync(acme, "searcher@acme.test");
-        var acmeOwner = await App.CreateUserAsync(acme, "owner@acme.test");
-        var globexOwner = await App.CreateUserAsync(globex, "owner@globex.test");
+        var (acme, _) = await App.CreateTenantAsync(_acmeSlug);
+        var (globex, _) = await App.CreateTenantAsync(_globexSlug);
+        var acmeSearcher = await App.CreateUserAsync(acme, $"searcher@{_acmeSlug}.test");
+        var acmeOwner = await App.CreateUserAsync(acme, $"owner@{_acmeSlug}.test");
+        var globexOwner = await App.CreateUserAsync(globex, $"owner@{_globexSlug}.test");
         var mine = await App.CreateContactAsync(acme, acmeOwner.Id, "Acme", "Ann", "Initech", ContactVisibility.Shared, title: "Buyer");
         var theirs = await App.CreateContactAsync(globex, globexOwner.Id, "Globex", "Gil", "Initech", ContactVisibility.Shared, title: "Buyer");
 

@@ -10,8 +10,10 @@ using NetworkSaaS.Web.Features.Discover;
 
 namespace NetworkSaaS.Tests.Introductions;
 
-public sealed partial class DiscoveryTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed partial class DiscoveryTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+
     [GeneratedRegex("""<main.*</main>""", RegexOptions.Singleline)]
     private static partial Regex MainContent();
 
@@ -20,10 +22,10 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
 
     private async Task<(Tenant Tenant, AppUser Owner, AppUser Searcher, HttpClient Client)> SetupAsync()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "owner@acme.test");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        return (tenant, owner, searcher, await App.SignInAsync("acme", searcher.Email!));
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"owner@{_acmeSlug}.test");
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        return (tenant, owner, searcher, await App.SignInAsync(_acmeSlug, searcher.Email!));
     }
 
     private Task<DiscoveryResult> SearchAsync(Tenant tenant, Guid me, DiscoveryCriteria criteria) =>
@@ -38,7 +40,7 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
         await App.CreateContactAsync(tenant, owner.Id, "Hidden", "Carol", "Toyota Motor Corporation", ContactVisibility.Private, title: "Purchasing Director");
         await App.CreateContactAsync(tenant, owner.Id, "Lonely", "Dave", "Privateonly KK", ContactVisibility.Private, title: "Purchasing Director");
 
-        var byCompany = await client.GetStringAsync("/acme/discover?company=toyota+motor");
+        var byCompany = await client.GetStringAsync($"/{_acmeSlug}/discover?company=toyota+motor");
         Assert.Contains("Purchasing Manager", byCompany, StringComparison.Ordinal);
         Assert.DoesNotContain("Secretname", byCompany, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden", byCompany, StringComparison.Ordinal);
@@ -47,13 +49,13 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
         Assert.Contains("1 colleagues have 1 relationships here.", byCompany, StringComparison.Ordinal);
         Assert.Contains("Risk: only one colleague holds every relationship with this company.", byCompany, StringComparison.Ordinal);
 
-        var kana = await client.GetStringAsync("/acme/discover?company=%E3%81%A8%E3%82%88%E3%81%9F"); // とよた finds トヨタ
+        var kana = await client.GetStringAsync($"/{_acmeSlug}/discover?company=%E3%81%A8%E3%82%88%E3%81%9F"); // とよた finds トヨタ
         Assert.Contains("Alice Visible", kana, StringComparison.Ordinal);
         Assert.Contains("owner", kana, StringComparison.Ordinal);
 
         // A company known only through a Private contact answers exactly like a company nobody knows.
-        var privateOnly = MainContent().Match(await client.GetStringAsync("/acme/discover?company=privateonly")).Value;
-        var unknown = MainContent().Match(await client.GetStringAsync("/acme/discover?company=nosuchco")).Value;
+        var privateOnly = MainContent().Match(await client.GetStringAsync($"/{_acmeSlug}/discover?company=privateonly")).Value;
+        var unknown = MainContent().Match(await client.GetStringAsync($"/{_acmeSlug}/discover?company=nosuchco")).Value;
         Assert.Equal(unknown.Replace("nosuchco", "X", StringComparison.Ordinal), privateOnly.Replace("privateonly", "X", StringComparison.Ordinal));
         Assert.Contains("0 people found.", privateOnly, StringComparison.Ordinal);
         var director = await SearchAsync(tenant, searcher.Id, new DiscoveryCriteria { Keywords = "director" });
@@ -72,10 +74,10 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
 
         static List<string> Hits(string html) =>
             [.. Regex.Matches(Results().Match(html).Groups[1].Value, @"Ann (Person\d{3})").Select(m => m.Groups[1].Value).Distinct()];
-        var first = await client.GetStringAsync("/acme/discover?company=globex");
-        var second = await client.GetStringAsync("/acme/discover?company=globex&page=2");
+        var first = await client.GetStringAsync($"/{_acmeSlug}/discover?company=globex");
+        var second = await client.GetStringAsync($"/{_acmeSlug}/discover?company=globex&page=2");
         Assert.Equal(DiscoverySearch.PageSize, Hits(first).Count);
-        Assert.Contains("href=\"/acme/discover?company=globex&amp;page=2\"", first, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/{_acmeSlug}/discover?company=globex&amp;page=2\"", first, StringComparison.Ordinal);
         Assert.Equal(5, Hits(second).Count);
         Assert.Empty(Hits(first).Intersect(Hits(second)));
     }
@@ -122,7 +124,7 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
     public async Task Ranking_weighs_depth_recent_interactions_and_colleagues_who_know_the_same_person_and_says_why()
     {
         var (tenant, owner, searcher, client) = await SetupAsync();
-        var other = await App.CreateUserAsync(tenant, "other@acme.test");
+        var other = await App.CreateUserAsync(tenant, $"other@{_acmeSlug}.test");
         var plain = await App.CreateContactAsync(tenant, owner.Id, "Plain", "Paul", "Initech", ContactVisibility.Shared, title: "CTO", depth: 3);
         var busy = await App.CreateContactAsync(tenant, owner.Id, "Busy", "Bea", "Initech", ContactVisibility.Shared, title: "CFO", depth: 3);
         var known = await App.CreateContactAsync(tenant, owner.Id, "Known", "Kim", "Initech", ContactVisibility.Shared, email: "kim@initech.example", title: "COO", depth: 3);
@@ -150,7 +152,7 @@ public sealed partial class DiscoveryTests(PostgresCluster cluster) : Integratio
         Assert.Equal((1, 10, 70), (kim.OtherColleagues, kim.ColleaguePoints, kim.Score));
         Assert.Equal(60, result.Hits.Single(h => h.ContactId == plain.Id).Strength.Score);
 
-        var html = System.Net.WebUtility.HtmlDecode(Results().Match(await client.GetStringAsync("/acme/discover?company=initech")).Groups[1].Value);
+        var html = System.Net.WebUtility.HtmlDecode(Results().Match(await client.GetStringAsync($"/{_acmeSlug}/discover?company=initech")).Groups[1].Value);
         Assert.Contains("4 interactions, latest 3 days ago", html, StringComparison.Ordinal);
         Assert.Contains("1 other colleagues know this person (+10)", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("Bea Busy", StringComparison.Ordinal) < html.IndexOf("Kim Known", StringComparison.Ordinal));

@@ -13,12 +13,15 @@ using NetworkSaaS.Web.Features.Introductions;
 
 namespace NetworkSaaS.Tests.Introductions;
 
-public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class IntroductionWorkflowTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+
     private sealed record Colleagues(Tenant Tenant, AppUser Admin, AppUser Connector, AppUser Requester, HttpClient ConnectorClient, HttpClient RequesterClient);
 
-    private async Task<Colleagues> ColleaguesAsync(string slug = "acme")
+    private async Task<Colleagues> ColleaguesAsync(string? slug = null)
     {
+        slug ??= _acmeSlug;
         var (tenant, admin) = await App.CreateTenantAsync(slug);
         var connector = await App.CreateUserAsync(tenant, $"connector@{slug}.test");
         var requester = await App.CreateUserAsync(tenant, $"requester@{slug}.test");
@@ -46,13 +49,13 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var kenji = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Secretname", "Kenji", "Toyota Motor Corporation",
             ContactVisibility.Discoverable, email: "kenji@toyota.example", title: "Purchasing Manager", depth: 4);
 
-        var found = await c.RequesterClient.GetStringAsync("/acme/discover?company=toyota");
+        var found = await c.RequesterClient.GetStringAsync($"/{_acmeSlug}/discover?company=toyota");
         Assert.Contains("Purchasing Manager", found, StringComparison.Ordinal);
         Assert.DoesNotContain("Secretname", found, StringComparison.Ordinal);
         Assert.DoesNotContain(c.Connector.DisplayName, found, StringComparison.Ordinal);
-        Assert.Contains($"/acme/introductions/new?contact={kenji.Id}", found, StringComparison.Ordinal);
+        Assert.Contains($"/{_acmeSlug}/introductions/new?contact={kenji.Id}", found, StringComparison.Ordinal);
 
-        var newPage = $"/acme/introductions/new?contact={kenji.Id}";
+        var newPage = $"/{_acmeSlug}/introductions/new?contact={kenji.Id}";
         var sent = await c.RequesterClient.PostFormAsync(newPage, new() { ["Purpose"] = "SalesLead", ["Reason"] = "Our logistics platform fits their plants" }, newPage);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var details = sent.Headers.Location!.OriginalString;
@@ -60,24 +63,24 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var waiting = await c.RequesterClient.GetStringAsync(details);
         Assert.Contains("Purchasing Manager", waiting, StringComparison.Ordinal);
         Assert.DoesNotContain("Secretname", waiting, StringComparison.Ordinal);
-        Assert.Contains("A colleague asks you for an introduction.", await c.ConnectorClient.GetStringAsync("/acme/notifications"), StringComparison.Ordinal);
+        Assert.Contains("A colleague asks you for an introduction.", await c.ConnectorClient.GetStringAsync($"/{_acmeSlug}/notifications"), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.ConnectorClient, "acme", id, "Accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.ConnectorClient, _acmeSlug, id, "Accept")).StatusCode);
         Assert.DoesNotContain("Secretname", await c.RequesterClient.GetStringAsync(details), StringComparison.Ordinal);
         var today = Day();
-        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.ConnectorClient, _acmeSlug, id, "Consent", new() { ["ConsentOn"] = today })).StatusCode);
 
         var introduced = await c.RequesterClient.GetStringAsync(details);
         Assert.Contains("Secretname", introduced, StringComparison.Ordinal);
         Assert.Contains("kenji@toyota.example", introduced, StringComparison.Ordinal);
         Assert.Equal(1, await InDbAsync(c.Tenant, db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.IntroducedContactViewed && a.ActorUserId == c.Requester.Id)));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.RequesterClient, "acme", id, "Outcome", new() { ["NextOutcome"] = "Meeting" })).StatusCode);
-        var noAmount = await ActAsync(c.RequesterClient, "acme", id, "Outcome", new() { ["NextOutcome"] = "Won", ["Currency"] = "JPY" }, expect: HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(c.RequesterClient, _acmeSlug, id, "Outcome", new() { ["NextOutcome"] = "Meeting" })).StatusCode);
+        var noAmount = await ActAsync(c.RequesterClient, _acmeSlug, id, "Outcome", new() { ["NextOutcome"] = "Won", ["Currency"] = "JPY" }, expect: HttpStatusCode.OK);
         Assert.Contains("Enter the amount won", await noAmount.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var won = await ActAsync(c.RequesterClient, "acme", id, "Outcome", new() { ["NextOutcome"] = "Won", ["Amount"] = "1200000", ["Currency"] = "jpy" });
+        var won = await ActAsync(c.RequesterClient, _acmeSlug, id, "Outcome", new() { ["NextOutcome"] = "Won", ["Amount"] = "1200000", ["Currency"] = "jpy" });
         Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
-        var backwards = await ActAsync(c.RequesterClient, "acme", id, "Outcome", new() { ["NextOutcome"] = "Meeting" }, expect: HttpStatusCode.OK);
+        var backwards = await ActAsync(c.RequesterClient, _acmeSlug, id, "Outcome", new() { ["NextOutcome"] = "Meeting" }, expect: HttpStatusCode.OK);
         Assert.Contains("This outcome cannot follow the current one.", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var request = await InDbAsync(c.Tenant, db => db.IntroductionRequests.SingleAsync());
@@ -88,7 +91,7 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
             IntroductionEventKind.OutcomeRecorded, IntroductionEventKind.OutcomeRecorded], kinds);
         var connectorView = await c.ConnectorClient.GetStringAsync(details);
         Assert.Contains("1,200,000.00 JPY", connectorView, StringComparison.Ordinal);
-        Assert.Contains("The outcome of an introduction you made was updated.", await c.ConnectorClient.GetStringAsync("/acme/notifications"), StringComparison.Ordinal);
+        Assert.Contains("The outcome of an introduction you made was updated.", await c.ConnectorClient.GetStringAsync($"/{_acmeSlug}/notifications"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,8 +104,8 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         Assert.Equal(IntroductionProblem.OwnContact, (await RequestAsync(c.Tenant, c.Requester.Id, mine.Id)).Problem);
         Assert.Equal(IntroductionProblem.ContactNotAvailable, (await RequestAsync(c.Tenant, c.Requester.Id, hidden.Id)).Problem);
         Assert.Equal(IntroductionProblem.ContactNotAvailable, (await RequestAsync(c.Tenant, c.Requester.Id, Guid.CreateVersion7())).Problem);
-        var privatePage = await c.RequesterClient.GetAsync($"/acme/introductions/new?contact={hidden.Id}");
-        var missingPage = await c.RequesterClient.GetAsync($"/acme/introductions/new?contact={Guid.CreateVersion7()}");
+        var privatePage = await c.RequesterClient.GetAsync($"/{_acmeSlug}/introductions/new?contact={hidden.Id}");
+        var missingPage = await c.RequesterClient.GetAsync($"/{_acmeSlug}/introductions/new?contact={Guid.CreateVersion7()}");
         Assert.Equal(HttpStatusCode.NotFound, privatePage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missingPage.StatusCode);
         Assert.Equal((await missingPage.Content.ReadAsStringAsync()).Length, (await privatePage.Content.ReadAsStringAsync()).Length);
@@ -121,9 +124,9 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         Assert.Single(results.Select(r => r.RequestId).Distinct());
         Assert.Equal(1, await InDbAsync(c.Tenant, db => db.IntroductionRequests.CountAsync()));
         Assert.Equal(1, await InDbAsync(c.Tenant, db => db.Notifications.CountAsync(n => n.UserId == c.Connector.Id)));
-        var page = $"/acme/introductions/new?contact={buyer.Id}";
+        var page = $"/{_acmeSlug}/introductions/new?contact={buyer.Id}";
         var again = await c.RequesterClient.PostFormAsync(page, new() { ["Purpose"] = "SalesLead", ["Reason"] = "Again" }, page);
-        Assert.Equal($"/acme/introductions/{results[0].RequestId}", again.Headers.Location!.OriginalString);
+        Assert.Equal($"/{_acmeSlug}/introductions/{results[0].RequestId}", again.Headers.Location!.OriginalString);
         Assert.Equal(1, await InDbAsync(c.Tenant, db => db.IntroductionRequests.CountAsync()));
     }
 
@@ -133,19 +136,19 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var c = await ColleaguesAsync();
         var buyer = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Buyer", "Barbara", "Initech", ContactVisibility.Shared);
         var first = await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id, "Sell them our ERP");
-        var declined = await ActAsync(c.ConnectorClient, "acme", first.RequestId!.Value, "Decline", new() { ["DeclineReason"] = "She is on leave until spring" });
+        var declined = await ActAsync(c.ConnectorClient, _acmeSlug, first.RequestId!.Value, "Decline", new() { ["DeclineReason"] = "She is on leave until spring" });
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
-        Assert.Contains("She is on leave until spring", await c.RequesterClient.GetStringAsync($"/acme/introductions/{first.RequestId}"), StringComparison.Ordinal);
+        Assert.Contains("She is on leave until spring", await c.RequesterClient.GetStringAsync($"/{_acmeSlug}/introductions/{first.RequestId}"), StringComparison.Ordinal);
 
         Assert.Equal(IntroductionProblem.DeclinedRecently, (await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id, "  sell them our ERP ")).Problem);
-        var page = $"/acme/introductions/new?contact={buyer.Id}";
+        var page = $"/{_acmeSlug}/introductions/new?contact={buyer.Id}";
         var refused = await c.RequesterClient.PostFormAsync(page, new() { ["Purpose"] = "SalesLead", ["Reason"] = "Sell them our ERP" }, page, expect: HttpStatusCode.OK);
         Assert.Contains("less than 30 days ago", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await InDbAsync(c.Tenant, db => db.IntroductionRequests.ExecuteUpdateAsync(s => s.SetProperty(r => r.ClosedAt, DateTimeOffset.UtcNow.AddDays(-31))));
         var later = await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id, "Sell them our ERP");
         Assert.True(later.Succeeded);
-        await ActAsync(c.RequesterClient, "acme", later.RequestId!.Value, "Withdraw");
+        await ActAsync(c.RequesterClient, _acmeSlug, later.RequestId!.Value, "Withdraw");
         var newReason = await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id, "Their new plant in Osaka needs our ERP");
         Assert.True(newReason.Succeeded);
         Assert.Equal(3, await InDbAsync(c.Tenant, db => db.IntroductionRequests.CountAsync()));
@@ -159,28 +162,28 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var id = (await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id)).RequestId!.Value;
         var today = Day();
 
-        var consentTooEarly = await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = today }, expect: HttpStatusCode.OK);
+        var consentTooEarly = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Consent", new() { ["ConsentOn"] = today }, expect: HttpStatusCode.OK);
         Assert.Contains("This step is not possible in the request&#x27;s current state.", await consentTooEarly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var requesterAccepts = await ActAsync(c.RequesterClient, "acme", id, "Accept", expect: HttpStatusCode.OK);
+        var requesterAccepts = await ActAsync(c.RequesterClient, _acmeSlug, id, "Accept", expect: HttpStatusCode.OK);
         Assert.Contains("Only the colleague concerned can take this step.", await requesterAccepts.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var badDate = await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = "2026-13-45" }, expect: HttpStatusCode.OK);
+        var badDate = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Consent", new() { ["ConsentOn"] = "2026-13-45" }, expect: HttpStatusCode.OK);
         Assert.Contains("The value is not valid.", await badDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(IntroductionState.Requested, await InDbAsync(c.Tenant, db => db.IntroductionRequests.Select(r => r.State).SingleAsync()));
 
-        await ActAsync(c.ConnectorClient, "acme", id, "Accept");
+        await ActAsync(c.ConnectorClient, _acmeSlug, id, "Accept");
         var future = Day(3);
-        var futureConsent = await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = future }, expect: HttpStatusCode.OK);
+        var futureConsent = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Consent", new() { ["ConsentOn"] = future }, expect: HttpStatusCode.OK);
         Assert.Contains("it cannot be in the future", await futureConsent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await ActAsync(c.ConnectorClient, "acme", id, "Consent", new() { ["ConsentOn"] = today });
-        var withdrawLate = await ActAsync(c.RequesterClient, "acme", id, "Withdraw", expect: HttpStatusCode.OK);
+        await ActAsync(c.ConnectorClient, _acmeSlug, id, "Consent", new() { ["ConsentOn"] = today });
+        var withdrawLate = await ActAsync(c.RequesterClient, _acmeSlug, id, "Withdraw", expect: HttpStatusCode.OK);
         Assert.Contains("This step is not possible", await withdrawLate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var declineLate = await ActAsync(c.ConnectorClient, "acme", id, "Decline", expect: HttpStatusCode.OK);
+        var declineLate = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Decline", expect: HttpStatusCode.OK);
         Assert.Contains("This step is not possible", await declineLate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var connectorOutcome = await ActAsync(c.ConnectorClient, "acme", id, "Outcome", new() { ["NextOutcome"] = "Meeting" }, expect: HttpStatusCode.OK);
+        var connectorOutcome = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Outcome", new() { ["NextOutcome"] = "Meeting" }, expect: HttpStatusCode.OK);
         Assert.Contains("Only the colleague concerned can take this step.", await connectorOutcome.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var empty = await ActAsync(c.RequesterClient, "acme", id, "Message", new() { ["Message"] = "   " }, expect: HttpStatusCode.OK);
+        var empty = await ActAsync(c.RequesterClient, _acmeSlug, id, "Message", new() { ["Message"] = "   " }, expect: HttpStatusCode.OK);
         Assert.Contains("Write a message first.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var tooLong = await ActAsync(c.RequesterClient, "acme", id, "Message", new() { ["Message"] = new string('x', 4001) }, expect: HttpStatusCode.OK);
+        var tooLong = await ActAsync(c.RequesterClient, _acmeSlug, id, "Message", new() { ["Message"] = new string('x', 4001) }, expect: HttpStatusCode.OK);
         Assert.Contains("The text is too long.", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var request = await InDbAsync(c.Tenant, db => db.IntroductionRequests.SingleAsync());
@@ -199,12 +202,12 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var accepted = (await RequestAsync(c.Tenant, c.Requester.Id, b.Id)).RequestId!.Value;
         var introduced = (await RequestAsync(c.Tenant, c.Requester.Id, d.Id)).RequestId!.Value;
         var today = Day();
-        await ActAsync(c.ConnectorClient, "acme", accepted, "Accept");
-        await ActAsync(c.ConnectorClient, "acme", introduced, "Accept");
-        await ActAsync(c.ConnectorClient, "acme", introduced, "Consent", new() { ["ConsentOn"] = today });
+        await ActAsync(c.ConnectorClient, _acmeSlug, accepted, "Accept");
+        await ActAsync(c.ConnectorClient, _acmeSlug, introduced, "Accept");
+        await ActAsync(c.ConnectorClient, _acmeSlug, introduced, "Consent", new() { ["ConsentOn"] = today });
 
-        var admin = await App.SignInAsync("acme", c.Admin.Email!);
-        var deactivated = await admin.PostFormAsync($"/acme/admin/users/{c.Connector.Id}?handler=Deactivate", [], $"/acme/admin/users/{c.Connector.Id}");
+        var admin = await App.SignInAsync(_acmeSlug, c.Admin.Email!);
+        var deactivated = await admin.PostFormAsync($"/{_acmeSlug}/admin/users/{c.Connector.Id}?handler=Deactivate", [], $"/{_acmeSlug}/admin/users/{c.Connector.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
 
         var states = await InDbAsync(c.Tenant, db => db.IntroductionRequests.ToDictionaryAsync(r => r.Id, r => r.State));
@@ -212,7 +215,7 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         Assert.Equal(IntroductionState.ConnectorInactive, states[accepted]);
         Assert.Equal(IntroductionState.Introduced, states[introduced]);
         Assert.Equal(2, await InDbAsync(c.Tenant, db => db.Notifications.CountAsync(n => n.UserId == c.Requester.Id && n.Kind == NotificationKinds.IntroductionClosed)));
-        Assert.Contains("Closed: the connector left the company", await c.RequesterClient.GetStringAsync($"/acme/introductions/{requested}"), StringComparison.Ordinal);
+        Assert.Contains("Closed: the connector left the company", await c.RequesterClient.GetStringAsync($"/{_acmeSlug}/introductions/{requested}"), StringComparison.Ordinal);
         var e = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Echo", "Eve", "Initech", ContactVisibility.Shared);
         Assert.Equal(IntroductionProblem.ConnectorInactive, (await RequestAsync(c.Tenant, c.Requester.Id, e.Id)).Problem);
     }
@@ -221,8 +224,8 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
     public async Task Managers_follow_their_department_s_requests_without_the_private_conversation_and_others_see_nothing()
     {
         var c = await ColleaguesAsync();
-        var manager = await App.CreateUserAsync(c.Tenant, "manager@acme.test", Roles.Manager);
-        var outsider = await App.CreateUserAsync(c.Tenant, "outsider@acme.test", Roles.Manager);
+        var manager = await App.CreateUserAsync(c.Tenant, $"manager@{_acmeSlug}.test", Roles.Manager);
+        var outsider = await App.CreateUserAsync(c.Tenant, $"outsider@{_acmeSlug}.test", Roles.Manager);
         await App.InTenantAsync(c.Tenant, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -236,21 +239,21 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         });
         var buyer = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Buyer", "Barbara", "Initech", ContactVisibility.Shared, title: "Head of Purchasing");
         var id = (await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id)).RequestId!.Value;
-        await ActAsync(c.RequesterClient, "acme", id, "Message", new() { ["Message"] = "Private note: their budget is 2M" });
+        await ActAsync(c.RequesterClient, _acmeSlug, id, "Message", new() { ["Message"] = "Private note: their budget is 2M" });
 
-        var managerClient = await App.SignInAsync("acme", manager.Email!);
-        Assert.Contains($"/acme/introductions/{id}", await managerClient.GetStringAsync("/acme/introductions?view=Team"), StringComparison.Ordinal);
-        var managerView = await managerClient.GetStringAsync($"/acme/introductions/{id}");
+        var managerClient = await App.SignInAsync(_acmeSlug, manager.Email!);
+        Assert.Contains($"/{_acmeSlug}/introductions/{id}", await managerClient.GetStringAsync($"/{_acmeSlug}/introductions?view=Team"), StringComparison.Ordinal);
+        var managerView = await managerClient.GetStringAsync($"/{_acmeSlug}/introductions/{id}");
         Assert.Contains("Head of Purchasing", managerView, StringComparison.Ordinal);
         Assert.DoesNotContain("their budget is 2M", managerView, StringComparison.Ordinal);
         Assert.DoesNotContain("message-form", managerView, StringComparison.Ordinal);
-        var managerActs = await managerClient.PostFormWithTokenAsync($"/acme/introductions/{id}?handler=Withdraw", [],
-            await managerClient.AntiforgeryTokenAsync($"/acme/introductions/{id}"), expect: HttpStatusCode.NotFound);
+        var managerActs = await managerClient.PostFormWithTokenAsync($"/{_acmeSlug}/introductions/{id}?handler=Withdraw", [],
+            await managerClient.AntiforgeryTokenAsync($"/{_acmeSlug}/introductions/{id}"), expect: HttpStatusCode.NotFound);
 
-        var outsiderClient = await App.SignInAsync("acme", outsider.Email!);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsiderClient.GetAsync($"/acme/introductions/{id}")).StatusCode);
-        Assert.DoesNotContain($"/acme/introductions/{id}", await outsiderClient.GetStringAsync("/acme/introductions?view=Team"), StringComparison.Ordinal);
-        Assert.Contains("their budget is 2M", await c.ConnectorClient.GetStringAsync($"/acme/introductions/{id}"), StringComparison.Ordinal);
+        var outsiderClient = await App.SignInAsync(_acmeSlug, outsider.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsiderClient.GetAsync($"/{_acmeSlug}/introductions/{id}")).StatusCode);
+        Assert.DoesNotContain($"/{_acmeSlug}/introductions/{id}", await outsiderClient.GetStringAsync($"/{_acmeSlug}/introductions?view=Team"), StringComparison.Ordinal);
+        Assert.Contains("their budget is 2M", await c.ConnectorClient.GetStringAsync($"/{_acmeSlug}/introductions/{id}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -260,24 +263,24 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var shared = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Shared", "Sam", "Globex Inc.", ContactVisibility.Shared);
         var quiet = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Quiet", "Quinn", "Globex Inc.", ContactVisibility.Private, title: "CFO");
         var elsewhere = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Else", "Where", "Initech", ContactVisibility.Shared);
-        var page = $"/acme/introductions/new?organization={shared.OrganizationId}&connector={c.Connector.Id}";
-        var companyPage = await c.RequesterClient.GetStringAsync($"/acme/companies/{shared.OrganizationId}");
+        var page = $"/{_acmeSlug}/introductions/new?organization={shared.OrganizationId}&connector={c.Connector.Id}";
+        var companyPage = await c.RequesterClient.GetStringAsync($"/{_acmeSlug}/companies/{shared.OrganizationId}");
         Assert.Contains(page.Replace("&", "&amp;", StringComparison.Ordinal), companyPage, StringComparison.Ordinal);
         var sent = await c.RequesterClient.PostFormAsync(page, new() { ["Purpose"] = "Advisor", ["Reason"] = "We need advice on their market" }, page);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var id = Guid.Parse(sent.Headers.Location!.OriginalString.Split('/')[^1]);
 
-        var noChoice = await ActAsync(c.ConnectorClient, "acme", id, "Accept", expect: HttpStatusCode.OK);
+        var noChoice = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Accept", expect: HttpStatusCode.OK);
         Assert.Contains("Choose which of your contacts at this company you will introduce.", await noChoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var wrongCompany = await ActAsync(c.ConnectorClient, "acme", id, "Accept", new() { ["ChosenContact"] = elsewhere.Id.ToString() }, expect: HttpStatusCode.OK);
+        var wrongCompany = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Accept", new() { ["ChosenContact"] = elsewhere.Id.ToString() }, expect: HttpStatusCode.OK);
         Assert.Contains("Choose which of your contacts", await wrongCompany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var accepted = await ActAsync(c.ConnectorClient, "acme", id, "Accept", new() { ["ChosenContact"] = quiet.Id.ToString() });
+        var accepted = await ActAsync(c.ConnectorClient, _acmeSlug, id, "Accept", new() { ["ChosenContact"] = quiet.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
 
         var request = await InDbAsync(c.Tenant, db => db.IntroductionRequests.SingleAsync());
         Assert.Equal((IntroductionState.Accepted, quiet.Id, IntroductionPurpose.Advisor), (request.State, request.ContactId!.Value, request.Purpose));
-        Assert.DoesNotContain("Quinn", await c.RequesterClient.GetStringAsync($"/acme/introductions/{id}"), StringComparison.Ordinal);
-        var noSharedThere = $"/acme/introductions/new?organization={shared.OrganizationId}&connector={c.Admin.Id}";
+        Assert.DoesNotContain("Quinn", await c.RequesterClient.GetStringAsync($"/{_acmeSlug}/introductions/{id}"), StringComparison.Ordinal);
+        var noSharedThere = $"/{_acmeSlug}/introductions/new?organization={shared.OrganizationId}&connector={c.Admin.Id}";
         Assert.Equal(HttpStatusCode.NotFound, (await c.RequesterClient.GetAsync(noSharedThere)).StatusCode);
     }
 
@@ -287,13 +290,13 @@ public sealed class IntroductionWorkflowTests(PostgresCluster cluster) : Integra
         var c = await ColleaguesAsync();
         var buyer = await App.CreateContactAsync(c.Tenant, c.Connector.Id, "Buyer", "Barbara", "Initech", ContactVisibility.Shared);
         var id = (await RequestAsync(c.Tenant, c.Requester.Id, buyer.Id)).RequestId!.Value;
-        var deleted = await c.ConnectorClient.PostFormAsync($"/acme/contacts/{buyer.Id}/delete", []);
+        var deleted = await c.ConnectorClient.PostFormAsync($"/{_acmeSlug}/contacts/{buyer.Id}/delete", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
 
         var request = await InDbAsync(c.Tenant, db => db.IntroductionRequests.SingleAsync());
         Assert.Null(request.ContactId);
         Assert.Equal(id, request.Id);
         Assert.Equal(0, await InDbAsync(c.Tenant, db => db.Contacts.CountAsync(x => x.Id == buyer.Id)));
-        Assert.Equal(HttpStatusCode.OK, (await c.RequesterClient.GetAsync($"/acme/introductions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await c.RequesterClient.GetAsync($"/{_acmeSlug}/introductions/{id}")).StatusCode);
     }
 }

@@ -12,8 +12,10 @@ using Npgsql;
 namespace NetworkSaaS.Tests.Introductions;
 
 /// <summary>One pending introduction request per person, not per contact record: colleagues' records of one person count once.</summary>
-public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class SamePersonIntroductionTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+
     private Task<IntroductionResult> RequestAsync(Tenant tenant, Guid requester, Guid contact, string reason = "We sell logistics software") =>
         App.InTenantAsync(tenant, sp => sp.GetRequiredService<IntroductionService>()
             .RequestAsync(requester, new IntroductionInput(contact, null, null, IntroductionPurpose.SalesLead, reason, null), CancellationToken.None));
@@ -31,11 +33,11 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
     [Fact]
     public async Task Two_colleagues_records_of_the_same_person_cannot_be_requested_at_once_and_the_refusal_points_to_the_pending_request()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var first = await App.CreateUserAsync(tenant, "first@acme.test");
-        var second = await App.CreateUserAsync(tenant, "second@acme.test");
-        var third = await App.CreateUserAsync(tenant, "third@acme.test");
-        var requester = await App.CreateUserAsync(tenant, "requester@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var first = await App.CreateUserAsync(tenant, $"first@{_acmeSlug}.test");
+        var second = await App.CreateUserAsync(tenant, $"second@{_acmeSlug}.test");
+        var third = await App.CreateUserAsync(tenant, $"third@{_acmeSlug}.test");
+        var requester = await App.CreateUserAsync(tenant, $"requester@{_acmeSlug}.test");
         var shared = await ContactAsync(tenant, first.Id, ContactVisibility.Shared, "Yui.Tanaka@Client.example", "+81 3-1234-5678");
         // The same person as another colleague typed her: another address too, the same one in another case.
         var discoverable = await ContactAsync(tenant, second.Id, ContactVisibility.Discoverable, "yui@private.example\nYUI.TANAKA@client.example");
@@ -51,15 +53,15 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
         Assert.Equal(1, await PendingCountAsync(tenant, requester.Id));
 
         // The page says so and opens the pending request.
-        var client = await App.SignInAsync("acme", requester.Email!);
-        var page = $"/acme/introductions/new?contact={discoverable.Id}";
+        var client = await App.SignInAsync(_acmeSlug, requester.Email!);
+        var page = $"/{_acmeSlug}/introductions/new?contact={discoverable.Id}";
         var refused = await client.PostFormAsync(page, new() { ["Purpose"] = "SalesLead", ["Reason"] = "Another angle" }, page);
-        Assert.Equal($"/acme/introductions/{asked.RequestId}", refused.Headers.Location!.OriginalString);
+        Assert.Equal($"/{_acmeSlug}/introductions/{asked.RequestId}", refused.Headers.Location!.OriginalString);
         Assert.Contains("You already have a pending introduction request for this person", await client.GetStringAsync(refused.Headers.Location.OriginalString), StringComparison.Ordinal);
         Assert.Equal(1, await PendingCountAsync(tenant, requester.Id));
 
         // Another requester is not affected, and once the first request is withdrawn the other colleague can be asked.
-        var colleague = await App.CreateUserAsync(tenant, "colleague@acme.test");
+        var colleague = await App.CreateUserAsync(tenant, $"colleague@{_acmeSlug}.test");
         Assert.True((await RequestAsync(tenant, colleague.Id, discoverable.Id)).Succeeded);
         await App.InTenantAsync(tenant, sp => sp.GetRequiredService<IntroductionService>().WithdrawAsync(requester.Id, asked.RequestId!.Value, CancellationToken.None));
         Assert.True((await RequestAsync(tenant, requester.Id, discoverable.Id, "Another angle")).Succeeded);
@@ -68,10 +70,10 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
     [Fact]
     public async Task The_database_refuses_a_second_pending_request_for_the_same_person_even_when_the_check_is_bypassed()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var first = await App.CreateUserAsync(tenant, "first@acme.test");
-        var second = await App.CreateUserAsync(tenant, "second@acme.test");
-        var requester = await App.CreateUserAsync(tenant, "requester@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var first = await App.CreateUserAsync(tenant, $"first@{_acmeSlug}.test");
+        var second = await App.CreateUserAsync(tenant, $"second@{_acmeSlug}.test");
+        var requester = await App.CreateUserAsync(tenant, $"requester@{_acmeSlug}.test");
         var a = await ContactAsync(tenant, first.Id, ContactVisibility.Shared, "yui.tanaka@client.example");
         var b = await ContactAsync(tenant, second.Id, ContactVisibility.Shared, "Yui.Tanaka@client.example");
         Assert.True((await RequestAsync(tenant, requester.Id, a.Id)).Succeeded);
@@ -94,10 +96,10 @@ public sealed class SamePersonIntroductionTests(PostgresCluster cluster) : Integ
     [Fact]
     public async Task The_migration_gives_earlier_requests_the_same_key_and_only_the_older_of_two_pending_ones_keeps_it()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var first = await App.CreateUserAsync(tenant, "first@acme.test");
-        var second = await App.CreateUserAsync(tenant, "second@acme.test");
-        var requester = await App.CreateUserAsync(tenant, "requester@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var first = await App.CreateUserAsync(tenant, $"first@{_acmeSlug}.test");
+        var second = await App.CreateUserAsync(tenant, $"second@{_acmeSlug}.test");
+        var requester = await App.CreateUserAsync(tenant, $"requester@{_acmeSlug}.test");
         var a = await ContactAsync(tenant, first.Id, ContactVisibility.Shared, "Yui.Tanaka@client.example", "+81 3-1234-5678");
         var b = await ContactAsync(tenant, second.Id, ContactVisibility.Shared, "yui.tanaka@client.example");
         var phoneOnly = await ContactAsync(tenant, second.Id, ContactVisibility.Shared, "", "+81 3-9999-0000");

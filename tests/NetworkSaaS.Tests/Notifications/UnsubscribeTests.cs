@@ -11,8 +11,11 @@ using NetworkSaaS.Web.Features.Notifications;
 namespace NetworkSaaS.Tests.Notifications;
 
 /// <summary>Stopping the digest email from the mail itself: a page that asks first, and RFC 8058 one-click.</summary>
-public sealed partial class UnsubscribeTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed partial class UnsubscribeTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _alphaSlug = Slug("alpha");
+    private readonly string _bravoSlug = Slug("bravo");
+
     private readonly SettableClock _clock = new(new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
@@ -23,8 +26,8 @@ public sealed partial class UnsubscribeTests(PostgresCluster cluster) : Integrat
     [Fact]
     public async Task The_link_in_the_digest_asks_first_and_its_button_stops_only_that_users_digest_email_without_signing_in()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("alpha", culture: "ja");
-        var colleague = await App.CreateUserAsync(tenant, "colleague@alpha.example");
+        var (tenant, admin) = await App.CreateTenantAsync(_alphaSlug, culture: "ja");
+        var colleague = await App.CreateUserAsync(tenant, $"colleague@{_alphaSlug}.example");
         var mail = await DigestMailAsync(tenant, admin);
         var link = StopLink().Match(mail.TextBody!).Groups[1].Value;
         Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), mail.HtmlBody, StringComparison.Ordinal);
@@ -52,11 +55,11 @@ public sealed partial class UnsubscribeTests(PostgresCluster cluster) : Integrat
     [Fact]
     public async Task The_list_unsubscribe_headers_offer_one_click_which_a_mail_program_can_post_without_cookies_or_antiforgery()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("alpha");
+        var (tenant, admin) = await App.CreateTenantAsync(_alphaSlug);
         var mail = await DigestMailAsync(tenant, admin);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
         var header = mail.Headers["List-Unsubscribe"];
-        var match = Regex.Match(header!, "^<http://localhost:5080(/alpha/notifications/unsubscribe/one-click\\?token=[A-Za-z0-9_-]+)>$");
+        var match = Regex.Match(header!, $"^<http://localhost:5080(/{_alphaSlug}/notifications/unsubscribe/one-click\\?token=[A-Za-z0-9_-]+)>$");
         Assert.True(match.Success, header);
         var oneClick = match.Groups[1].Value;
 
@@ -75,26 +78,26 @@ public sealed partial class UnsubscribeTests(PostgresCluster cluster) : Integrat
     [Fact]
     public async Task A_tampered_token_or_one_made_for_another_company_is_refused_and_changes_nothing()
     {
-        var (alpha, alphaAdmin) = await App.CreateTenantAsync("alpha");
-        var (bravo, bravoAdmin) = await App.CreateTenantAsync("bravo");
+        var (alpha, alphaAdmin) = await App.CreateTenantAsync(_alphaSlug);
+        var (bravo, bravoAdmin) = await App.CreateTenantAsync(_bravoSlug);
         var mail = await DigestMailAsync(alpha, alphaAdmin);
         var link = StopLink().Match(mail.TextBody!).Groups[1].Value;
         var token = link.Split("token=")[1];
         var anonymous = App.CreateClient();
 
         // The same token under another company's path: the page says the link is not valid and offers no button.
-        var foreign = await anonymous.GetStringAsync($"/bravo/notifications/unsubscribe?token={token}");
+        var foreign = await anonymous.GetStringAsync($"/{_bravoSlug}/notifications/unsubscribe?token={token}");
         Assert.Contains("unsubscribe-invalid", foreign, StringComparison.Ordinal);
         Assert.DoesNotContain("unsubscribe-form", foreign, StringComparison.Ordinal);
-        var foreignPost = await anonymous.PostFormAsync($"/bravo/notifications/unsubscribe?token={token}", new() { ["Token"] = token }, expect: HttpStatusCode.OK);
+        var foreignPost = await anonymous.PostFormAsync($"/{_bravoSlug}/notifications/unsubscribe?token={token}", new() { ["Token"] = token }, expect: HttpStatusCode.OK);
         Assert.Contains("unsubscribe-invalid", await foreignPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var foreignOneClick = await anonymous.PostAsync($"/bravo/notifications/unsubscribe/one-click?token={token}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        var foreignOneClick = await anonymous.PostAsync($"/{_bravoSlug}/notifications/unsubscribe/one-click?token={token}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.NotFound, foreignOneClick.StatusCode);
 
         var tampered = token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
-        var tamperedPost = await anonymous.PostFormAsync($"/alpha/notifications/unsubscribe?token={tampered}", new() { ["Token"] = tampered }, expect: HttpStatusCode.OK);
+        var tamperedPost = await anonymous.PostFormAsync($"/{_alphaSlug}/notifications/unsubscribe?token={tampered}", new() { ["Token"] = tampered }, expect: HttpStatusCode.OK);
         Assert.Contains("unsubscribe-invalid", await tamperedPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("unsubscribe-invalid", await anonymous.GetStringAsync("/alpha/notifications/unsubscribe?token=not-a-token"), StringComparison.Ordinal);
+        Assert.Contains("unsubscribe-invalid", await anonymous.GetStringAsync($"/{_alphaSlug}/notifications/unsubscribe?token=not-a-token"), StringComparison.Ordinal);
 
         Assert.True(await ByEmailAsync(alpha, alphaAdmin));
         Assert.True(await ByEmailAsync(bravo, bravoAdmin));

@@ -17,8 +17,12 @@ namespace NetworkSaaS.Tests.Sso;
 /// Single sign-on against a real OpenID Connect provider (<see cref="TestOidcProvider"/>): provisioning and linking,
 /// roles from groups, the SSO-required policy, every refused input, and company A's SSO never reaching company B.
 /// </summary>
-public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class SsoTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _alphaSlug = Slug("alpha");
+    private readonly string _bravoSlug = Slug("bravo");
+    private readonly string _sakuraSlug = Slug("sakura");
+
     private TestOidcProvider _idp = null!;
 
     public override async Task InitializeAsync()
@@ -36,14 +40,14 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task A_first_sign_in_creates_the_employee_with_department_and_title_and_lands_on_home()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        var idp = _idp.AddUser(new TestOidcUser("hanako@sakura.test") { Name = "山田 花子", Kana = "やまだ はなこ", Department = "営業部", Title = "課長" });
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        var idp = _idp.AddUser(new TestOidcUser($"hanako@{_sakuraSlug}.test") { Name = "山田 花子", Kana = "やまだ はなこ", Department = "営業部", Title = "課長" });
 
         var client = App.CreateBrowserlikeClient();
-        var done = await SsoSignInAsync(client, "sakura", idp.Email);
-        Assert.Equal("/sakura/", done.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sakura/")).StatusCode);
+        var done = await SsoSignInAsync(client, _sakuraSlug, idp.Email);
+        Assert.Equal($"/{_sakuraSlug}/", done.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{_sakuraSlug}/")).StatusCode);
 
         var user = await App.InTenantAsync(tenant, async sp =>
         {
@@ -64,18 +68,18 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task An_existing_user_is_found_by_email_and_linked_and_a_second_sign_in_uses_the_link()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        var existing = await App.CreateUserAsync(tenant, "taro@sakura.test");
-        var idp = _idp.AddUser(new TestOidcUser("taro@sakura.test") { Department = "開発部" });
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        var existing = await App.CreateUserAsync(tenant, $"taro@{_sakuraSlug}.test");
+        var idp = _idp.AddUser(new TestOidcUser($"taro@{_sakuraSlug}.test") { Department = "開発部" });
 
-        await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", idp.Email);
-        await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", idp.Email);
+        await SsoSignInAsync(App.CreateBrowserlikeClient(), _sakuraSlug, idp.Email);
+        await SsoSignInAsync(App.CreateBrowserlikeClient(), _sakuraSlug, idp.Email);
 
         await App.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "taro@sakura.test"));
+            Assert.Equal(1, await db.Users.CountAsync(u => u.Email == $"taro@{_sakuraSlug}.test"));
             Assert.Equal(existing.Id, (await sp.GetRequiredService<UserManager<AppUser>>().FindByLoginAsync(_idp.Issuer, idp.Subject))!.Id);
             Assert.Equal("開発部", (await db.Users.Include(u => u.Department).SingleAsync(u => u.Id == existing.Id)).Department!.Name);
             return 0;
@@ -86,26 +90,26 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task Groups_decide_the_mapped_roles_at_every_sign_in()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        var adminClient = await App.SignInAsync("sakura", admin.Email!);
-        await adminClient.PostFormAsync("/sakura/admin/sso?handler=AddGroupRole", new() { ["groupName"] = "Sales Managers", ["role"] = Roles.Manager });
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        var adminClient = await App.SignInAsync(_sakuraSlug, admin.Email!);
+        await adminClient.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=AddGroupRole", new() { ["groupName"] = "Sales Managers", ["role"] = Roles.Manager });
 
-        _idp.AddUser(new TestOidcUser("jiro@sakura.test") { Groups = ["everyone", "sales managers"], Subject = "jiro" });
-        await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", "jiro@sakura.test");
-        Assert.Contains(Roles.Manager, await RolesOfAsync(tenant, "jiro@sakura.test"));
+        _idp.AddUser(new TestOidcUser($"jiro@{_sakuraSlug}.test") { Groups = ["everyone", "sales managers"], Subject = "jiro" });
+        await SsoSignInAsync(App.CreateBrowserlikeClient(), _sakuraSlug, $"jiro@{_sakuraSlug}.test");
+        Assert.Contains(Roles.Manager, await RolesOfAsync(tenant, $"jiro@{_sakuraSlug}.test"));
 
-        _idp.AddUser(new TestOidcUser("jiro@sakura.test") { Groups = ["everyone"], Subject = "jiro" });
-        await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", "jiro@sakura.test");
-        Assert.DoesNotContain(Roles.Manager, await RolesOfAsync(tenant, "jiro@sakura.test"));
+        _idp.AddUser(new TestOidcUser($"jiro@{_sakuraSlug}.test") { Groups = ["everyone"], Subject = "jiro" });
+        await SsoSignInAsync(App.CreateBrowserlikeClient(), _sakuraSlug, $"jiro@{_sakuraSlug}.test");
+        Assert.DoesNotContain(Roles.Manager, await RolesOfAsync(tenant, $"jiro@{_sakuraSlug}.test"));
     }
 
     [Fact]
     public async Task Sso_required_refuses_password_sign_in_reset_and_enrollment_while_the_break_glass_admin_signs_in_audited()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("sakura", adminEmail: "admin@sakura.test");
-        var employee = await App.CreateUserAsync(tenant, "emp@sakura.test");
-        var employeeClient = await App.SignInAsync("sakura", employee.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug, adminEmail: $"admin@{_sakuraSlug}.test");
+        var employee = await App.CreateUserAsync(tenant, $"emp@{_sakuraSlug}.test");
+        var employeeClient = await App.SignInAsync(_sakuraSlug, employee.Email!);
         await App.InTenantAsync(tenant, async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -113,20 +117,20 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
             await users.ResetAuthenticatorKeyAsync(a!);
             return await users.SetTwoFactorEnabledAsync(a!, true);
         });
-        await ConnectAsync(tenant, "sakura-client", "sakura.test", ssoRequired: true);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test", ssoRequired: true);
 
-        var refused = await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/login",
+        var refused = await App.CreateBrowserlikeClient().PostFormAsync($"/{_sakuraSlug}/account/login",
             new() { ["Input.Email"] = employee.Email!, ["Input.Password"] = TestApp.Password }, expect: HttpStatusCode.OK);
         Assert.Contains("Sign in with your company account", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/forgot-password", new() { ["Email"] = employee.Email! }, expect: HttpStatusCode.OK);
-        var enrollment = await employeeClient.PostFormAsync("/sakura/account/security/authenticator?handler=Start", [], expect: HttpStatusCode.OK);
+        await App.CreateBrowserlikeClient().PostFormAsync($"/{_sakuraSlug}/account/forgot-password", new() { ["Email"] = employee.Email! }, expect: HttpStatusCode.OK);
+        var enrollment = await employeeClient.PostFormAsync($"/{_sakuraSlug}/account/security/authenticator?handler=Start", [], expect: HttpStatusCode.OK);
         Assert.Contains("no authenticator app is set up here", await enrollment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await App.InTenantAsync(tenant, sp => sp.GetRequiredService<UserManager<AppUser>>().GetAuthenticatorKeyAsync(employee)));
 
-        var breakGlass = await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/login",
+        var breakGlass = await App.CreateBrowserlikeClient().PostFormAsync($"/{_sakuraSlug}/account/login",
             new() { ["Input.Email"] = admin.Email!, ["Input.Password"] = TestApp.Password });
-        Assert.StartsWith("/sakura/account/login/mfa", breakGlass.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith($"/{_sakuraSlug}/account/login/mfa", breakGlass.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var audit = await AuditAsync(tenant);
         Assert.Equal(["mfa-enrollment", "password-reset", "sign-in"],
@@ -138,73 +142,73 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task A_token_for_another_client_is_refused_audited_and_creates_nobody()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        _idp.AddUser(new TestOidcUser("mallory@sakura.test") { Audience = "umeda-client" });
-        await AssertRefusedAsync(tenant, "mallory@sakura.test", SsoRefusal.Failed);
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        _idp.AddUser(new TestOidcUser($"mallory@{_sakuraSlug}.test") { Audience = "umeda-client" });
+        await AssertRefusedAsync(tenant, $"mallory@{_sakuraSlug}.test", SsoRefusal.Failed);
     }
 
     [Fact]
     public async Task A_wrong_nonce_is_refused()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        _idp.AddUser(new TestOidcUser("nonce@sakura.test") { WrongNonce = true });
-        await AssertRefusedAsync(tenant, "nonce@sakura.test", SsoRefusal.Failed);
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        _idp.AddUser(new TestOidcUser($"nonce@{_sakuraSlug}.test") { WrongNonce = true });
+        await AssertRefusedAsync(tenant, $"nonce@{_sakuraSlug}.test", SsoRefusal.Failed);
     }
 
     [Fact]
     public async Task An_unverified_email_is_refused()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        _idp.AddUser(new TestOidcUser("unverified@sakura.test") { EmailVerified = false });
-        await AssertRefusedAsync(tenant, "unverified@sakura.test", SsoRefusal.EmailUnverified);
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        _idp.AddUser(new TestOidcUser($"unverified@{_sakuraSlug}.test") { EmailVerified = false });
+        await AssertRefusedAsync(tenant, $"unverified@{_sakuraSlug}.test", SsoRefusal.EmailUnverified);
     }
 
     [Fact]
     public async Task A_user_disabled_at_the_provider_or_deactivated_here_cannot_start_a_session()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        _idp.AddUser(new TestOidcUser("gone@sakura.test") { Disabled = true });
-        await AssertRefusedAsync(tenant, "gone@sakura.test", SsoRefusal.Failed);
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        _idp.AddUser(new TestOidcUser($"gone@{_sakuraSlug}.test") { Disabled = true });
+        await AssertRefusedAsync(tenant, $"gone@{_sakuraSlug}.test", SsoRefusal.Failed);
 
-        var leaver = await App.CreateUserAsync(tenant, "leaver@sakura.test");
+        var leaver = await App.CreateUserAsync(tenant, $"leaver@{_sakuraSlug}.test");
         await App.InTenantAsync(tenant, async sp =>
         {
             await sp.GetRequiredService<NetworkSaaS.Web.Features.Accounts.UserDeactivation>()
                 .DeactivateAsync((await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(leaver.Id.ToString()))!, null, CancellationToken.None);
             return 0;
         });
-        _idp.AddUser(new TestOidcUser("leaver@sakura.test"));
-        await AssertRefusedAsync(tenant, "leaver@sakura.test", SsoRefusal.Inactive, usersBefore: null);
+        _idp.AddUser(new TestOidcUser($"leaver@{_sakuraSlug}.test"));
+        await AssertRefusedAsync(tenant, $"leaver@{_sakuraSlug}.test", SsoRefusal.Inactive, usersBefore: null);
     }
 
     [Fact]
     public async Task A_replayed_callback_or_code_is_refused_and_starts_no_second_session()
     {
-        var (tenant, _) = await App.CreateTenantAsync("sakura");
-        await ConnectAsync(tenant, "sakura-client", "sakura.test");
-        _idp.AddUser(new TestOidcUser("replay@sakura.test"));
+        var (tenant, _) = await App.CreateTenantAsync(_sakuraSlug);
+        await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test");
+        _idp.AddUser(new TestOidcUser($"replay@{_sakuraSlug}.test"));
 
         var victim = App.CreateBrowserlikeClient();
-        var start = await victim.PostFormAsync("/sakura/account/sso", new() { ["Email"] = "replay@sakura.test" });
+        var start = await victim.PostFormAsync($"/{_sakuraSlug}/account/sso", new() { ["Email"] = $"replay@{_sakuraSlug}.test" });
         var callback = await AtProviderAsync(ProviderUrl(start));
-        Assert.Equal("/sakura/", (await victim.GetAsync(callback.PathAndQuery)).Headers.Location!.OriginalString);
+        Assert.Equal($"/{_sakuraSlug}/", (await victim.GetAsync(callback.PathAndQuery)).Headers.Location!.OriginalString);
 
         // The same callback again: its state was used up (the correlation cookie is gone).
-        Assert.Contains("/sakura/account/sso/refused", (await victim.GetAsync(callback.PathAndQuery)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains($"/{_sakuraSlug}/account/sso/refused", (await victim.GetAsync(callback.PathAndQuery)).Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         // An attacker's own fresh sign-in with the stolen code: the provider refuses the used code.
         var attacker = App.CreateBrowserlikeClient();
-        var own = await attacker.PostFormAsync("/sakura/account/sso", new() { ["Email"] = "replay@sakura.test" });
+        var own = await attacker.PostFormAsync($"/{_sakuraSlug}/account/sso", new() { ["Email"] = $"replay@{_sakuraSlug}.test" });
         var ownCallback = await AtProviderAsync(ProviderUrl(own));
         var stolenCode = System.Web.HttpUtility.ParseQueryString(callback.Query)["code"]!;
         var ownState = System.Web.HttpUtility.ParseQueryString(ownCallback.Query)["state"]!;
-        var forged = await attacker.GetAsync($"/sakura/signin-oidc?code={Uri.EscapeDataString(stolenCode)}&state={Uri.EscapeDataString(ownState)}&iss={Uri.EscapeDataString(_idp.Issuer)}");
-        Assert.Contains("/sakura/account/sso/refused", forged.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.NotEqual(HttpStatusCode.OK, (await attacker.GetAsync("/sakura/contacts")).StatusCode);
+        var forged = await attacker.GetAsync($"/{_sakuraSlug}/signin-oidc?code={Uri.EscapeDataString(stolenCode)}&state={Uri.EscapeDataString(ownState)}&iss={Uri.EscapeDataString(_idp.Issuer)}");
+        Assert.Contains($"/{_sakuraSlug}/account/sso/refused", forged.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await attacker.GetAsync($"/{_sakuraSlug}/contacts")).StatusCode);
 
         var sessions = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().UserSessions.CountAsync());
         Assert.Equal(1, sessions);
@@ -214,37 +218,38 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task A_domain_claimed_by_another_company_is_refused_at_configuration_and_audited()
     {
-        var (alpha, adminA) = await App.CreateTenantAsync("alpha");
-        var (bravo, adminB) = await App.CreateTenantAsync("bravo");
-        var clientA = await App.SignInAsync("alpha", adminA.Email!);
-        await clientA.PostFormAsync("/alpha/admin/sso?handler=Add", ConnectionForm("a-client", "Sakura.test"));
+        var (alpha, adminA) = await App.CreateTenantAsync(_alphaSlug);
+        var (bravo, adminB) = await App.CreateTenantAsync(_bravoSlug);
+        var clientA = await App.SignInAsync(_alphaSlug, adminA.Email!);
+        await clientA.PostFormAsync($"/{_alphaSlug}/admin/sso?handler=Add", ConnectionForm("a-client", $"{char.ToUpperInvariant(_sakuraSlug[0])}{_sakuraSlug[1..]}.test"));
 
-        var clientB = await App.SignInAsync("bravo", adminB.Email!);
-        var refused = await clientB.PostFormAsync("/bravo/admin/sso?handler=Add", ConnectionForm("b-client", "other.test, sakura.test"), expect: HttpStatusCode.OK);
+        var clientB = await App.SignInAsync(_bravoSlug, adminB.Email!);
+        var refused = await clientB.PostFormAsync($"/{_bravoSlug}/admin/sso?handler=Add", ConnectionForm("b-client", $"other.test, {_sakuraSlug}.test"), expect: HttpStatusCode.OK);
         Assert.Contains("already used for sign-in by another company", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(0, await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().SsoConnections.CountAsync()));
         Assert.Contains(AuditActions.SsoDomainRefused, await AuditActionsAsync(bravo));
-        Assert.Equal(["sakura.test"], await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().SsoDomains.Select(d => d.Domain).ToListAsync()));
+        Assert.Equal([$"{_sakuraSlug}.test"], await App.InTenantAsync(alpha, sp => sp.GetRequiredService<AppDbContext>().SsoDomains.Select(d => d.Domain).ToListAsync()));
     }
 
     [Fact]
     public async Task The_client_secret_is_stored_encrypted_and_never_shown()
     {
         const string secret = "very-secret-client-value-42";
-        var (tenant, admin) = await App.CreateTenantAsync("sakura");
-        var client = await App.SignInAsync("sakura", admin.Email!);
-        await client.PostFormAsync("/sakura/admin/sso?handler=Add", ConnectionForm("sakura-client", "sakura.test", secret));
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug);
+        var client = await App.SignInAsync(_sakuraSlug, admin.Email!);
+        await client.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=Add", ConnectionForm($"{_sakuraSlug}-client", $"{_sakuraSlug}.test", secret));
 
         await using var connection = new NpgsqlConnection(SuperUserConnectionString);
         await connection.OpenAsync();
-        await using var read = new NpgsqlCommand("SELECT protected_client_secret FROM sso_connections", connection);
+        await using var read = new NpgsqlCommand("SELECT protected_client_secret FROM sso_connections WHERE tenant_id = @tenant", connection);
+        read.Parameters.AddWithValue("tenant", tenant.Id);
         var stored = (string)(await read.ExecuteScalarAsync())!;
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
         Assert.Equal(secret, App.Services.GetRequiredService<SsoSecretProtector>().Unprotect(stored));
 
-        var page = await client.GetStringAsync("/sakura/admin/sso");
-        Assert.Contains("sakura-client", page, StringComparison.Ordinal);
+        var page = await client.GetStringAsync($"/{_sakuraSlug}/admin/sso");
+        Assert.Contains($"{_sakuraSlug}-client", page, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
         Assert.DoesNotContain(stored, page, StringComparison.Ordinal);
     }
@@ -252,91 +257,91 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     [Fact]
     public async Task Test_connection_shows_the_claims_and_signs_nobody_in()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("sakura");
-        var id = await ConnectAsync(tenant, "sakura-client", "sakura.test", enabled: false);
-        _idp.AddUser(new TestOidcUser("tester@sakura.test") { Department = "情報システム部", Groups = ["it-admins"] });
-        var client = await App.SignInAsync("sakura", admin.Email!);
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug);
+        var id = await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test", enabled: false);
+        _idp.AddUser(new TestOidcUser($"tester@{_sakuraSlug}.test") { Department = "情報システム部", Groups = ["it-admins"] });
+        var client = await App.SignInAsync(_sakuraSlug, admin.Email!);
 
-        var start = await client.PostFormAsync($"/sakura/admin/sso?handler=Test&id={id}", [], formPage: "/sakura/admin/sso");
+        var start = await client.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=Test&id={id}", [], formPage: $"/{_sakuraSlug}/admin/sso");
         var form = await new HttpClient().GetStringAsync(ProviderUrl(start));
         Assert.Contains("idp-sign-in", form, StringComparison.Ordinal);
-        var callback = await AtProviderAsync(ProviderUrl(start), typedEmail: "tester@sakura.test");
+        var callback = await AtProviderAsync(ProviderUrl(start), typedEmail: $"tester@{_sakuraSlug}.test");
         var result = await client.GetAsync(callback.PathAndQuery);
-        Assert.Equal($"/sakura/admin/sso/test?id={id}", result.Headers.Location!.OriginalString);
+        Assert.Equal($"/{_sakuraSlug}/admin/sso/test?id={id}", result.Headers.Location!.OriginalString);
 
         var page = await client.GetStringAsync(result.Headers.Location!.OriginalString);
         Assert.Contains("情報システム部", page, StringComparison.Ordinal);
         Assert.Contains("it-admins", page, StringComparison.Ordinal);
         Assert.Contains("sso-test-ok", page, StringComparison.Ordinal);
-        Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync(u => u.Email == "tester@sakura.test")));
+        Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync(u => u.Email == $"tester@{_sakuraSlug}.test")));
         Assert.Contains(AuditActions.SsoConnectionTested, await AuditActionsAsync(tenant));
     }
 
     [Fact]
     public async Task Company_a_callback_never_signs_anyone_into_company_b_and_a_admin_cannot_touch_b_connections()
     {
-        var (alpha, adminA) = await App.CreateTenantAsync("alpha");
-        var (bravo, _) = await App.CreateTenantAsync("bravo");
-        await ConnectAsync(alpha, "alpha-client", "alpha.test");
-        var bravoConnection = await ConnectAsync(bravo, "bravo-client", "bravo.test");
-        _idp.AddUser(new TestOidcUser("someone@alpha.test"));
+        var (alpha, adminA) = await App.CreateTenantAsync(_alphaSlug);
+        var (bravo, _) = await App.CreateTenantAsync(_bravoSlug);
+        await ConnectAsync(alpha, $"{_alphaSlug}-client", $"{_alphaSlug}.test");
+        var bravoConnection = await ConnectAsync(bravo, $"{_bravoSlug}-client", $"{_bravoSlug}.test");
+        _idp.AddUser(new TestOidcUser($"someone@{_alphaSlug}.test"));
 
         // A's flow, its callback replayed under /bravo/: no B scheme can read A's state, so nothing handles it.
         var browser = App.CreateBrowserlikeClient();
-        var start = await browser.PostFormAsync("/alpha/account/sso", new() { ["Email"] = "someone@alpha.test" });
+        var start = await browser.PostFormAsync($"/{_alphaSlug}/account/sso", new() { ["Email"] = $"someone@{_alphaSlug}.test" });
         var callback = await AtProviderAsync(ProviderUrl(start));
-        var underBravo = await browser.GetAsync(callback.PathAndQuery.Replace("/alpha/", "/bravo/", StringComparison.Ordinal));
+        var underBravo = await browser.GetAsync(callback.PathAndQuery.Replace($"/{_alphaSlug}/", $"/{_bravoSlug}/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, underBravo.StatusCode);
-        Assert.Equal(0, await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync(u => u.Email == "someone@alpha.test")));
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/bravo/contacts")).StatusCode);
+        Assert.Equal(0, await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync(u => u.Email == $"someone@{_alphaSlug}.test")));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"/{_bravoSlug}/contacts")).StatusCode);
 
         // B's address typed on A's sign-in page: A has no provider for it.
-        await browser.PostFormAsync("/alpha/account/sso", new() { ["Email"] = "x@bravo.test" }, expect: HttpStatusCode.OK);
+        await browser.PostFormAsync($"/{_alphaSlug}/account/sso", new() { ["Email"] = $"x@{_bravoSlug}.test" }, expect: HttpStatusCode.OK);
 
         // A's admin, B's connection id: not found, nothing changed.
-        var admin = await App.SignInAsync("alpha", adminA.Email!);
+        var admin = await App.SignInAsync(_alphaSlug, adminA.Email!);
         foreach (var handler in new[] { "Delete", "Test", "Update" })
         {
-            await admin.PostFormAsync($"/alpha/admin/sso?handler={handler}&id={bravoConnection}", ConnectionForm("x", "planted.test"), formPage: "/alpha/admin/sso", expect: HttpStatusCode.NotFound);
+            await admin.PostFormAsync($"/{_alphaSlug}/admin/sso?handler={handler}&id={bravoConnection}", ConnectionForm("x", "planted.test"), formPage: $"/{_alphaSlug}/admin/sso", expect: HttpStatusCode.NotFound);
         }
 
-        var testPage = await admin.GetStringAsync($"/alpha/admin/sso/test?id={bravoConnection}");
+        var testPage = await admin.GetStringAsync($"/{_alphaSlug}/admin/sso/test?id={bravoConnection}");
         Assert.Contains("There is no test result", testPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("bravo-client", testPage, StringComparison.Ordinal);
-        Assert.Equal(["bravo.test"], await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().SsoDomains.Select(d => d.Domain).ToListAsync()));
+        Assert.DoesNotContain($"{_bravoSlug}-client", testPage, StringComparison.Ordinal);
+        Assert.Equal([$"{_bravoSlug}.test"], await App.InTenantAsync(bravo, sp => sp.GetRequiredService<AppDbContext>().SsoDomains.Select(d => d.Domain).ToListAsync()));
     }
 
     [Fact]
     public async Task The_admin_page_adds_and_turns_on_a_provider_that_then_signs_people_in()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("sakura");
-        var client = await App.SignInAsync("sakura", admin.Email!);
-        await client.PostFormAsync("/sakura/admin/sso?handler=Add", ConnectionForm("sakura-client", "sakura.test"));
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug);
+        var client = await App.SignInAsync(_sakuraSlug, admin.Email!);
+        await client.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=Add", ConnectionForm($"{_sakuraSlug}-client", $"{_sakuraSlug}.test"));
         var id = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().SsoConnections.Select(c => c.Id).SingleAsync());
-        _idp.AddClient("sakura-client", "client-secret-1", "http://localhost/sakura/signin-oidc");
-        _idp.AddUser(new TestOidcUser("new@sakura.test"));
+        _idp.AddClient($"{_sakuraSlug}-client", "client-secret-1", $"http://localhost/{_sakuraSlug}/signin-oidc");
+        _idp.AddUser(new TestOidcUser($"new@{_sakuraSlug}.test"));
 
         // Off after adding: the sign-in page does not offer it.
-        await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/sso", new() { ["Email"] = "new@sakura.test" }, expect: HttpStatusCode.OK);
+        await App.CreateBrowserlikeClient().PostFormAsync($"/{_sakuraSlug}/account/sso", new() { ["Email"] = $"new@{_sakuraSlug}.test" }, expect: HttpStatusCode.OK);
 
-        var on = ConnectionForm("sakura-client", "sakura.test", secret: "");
+        var on = ConnectionForm($"{_sakuraSlug}-client", $"{_sakuraSlug}.test", secret: "");
         on["Input.IsEnabled"] = "true";
-        await client.PostFormAsync($"/sakura/admin/sso?handler=Update&id={id}", on, formPage: "/sakura/admin/sso");
-        Assert.Equal("/sakura/", (await SsoSignInAsync(App.CreateBrowserlikeClient(), "sakura", "new@sakura.test")).Headers.Location!.OriginalString);
+        await client.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=Update&id={id}", on, formPage: $"/{_sakuraSlug}/admin/sso");
+        Assert.Equal($"/{_sakuraSlug}/", (await SsoSignInAsync(App.CreateBrowserlikeClient(), _sakuraSlug, $"new@{_sakuraSlug}.test")).Headers.Location!.OriginalString);
     }
 
     [Fact]
     public async Task An_unreachable_provider_is_a_clear_message_on_the_sign_in_and_test_pages()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("sakura");
-        var id = await ConnectAsync(tenant, "sakura-client", "sakura.test", authority: "http://127.0.0.1:9/");
+        var (tenant, admin) = await App.CreateTenantAsync(_sakuraSlug);
+        var id = await ConnectAsync(tenant, $"{_sakuraSlug}-client", $"{_sakuraSlug}.test", authority: "http://127.0.0.1:9/");
 
-        var signIn = await App.CreateBrowserlikeClient().PostFormAsync("/sakura/account/sso", new() { ["Email"] = "a@sakura.test" }, expect: HttpStatusCode.OK);
+        var signIn = await App.CreateBrowserlikeClient().PostFormAsync($"/{_sakuraSlug}/account/sso", new() { ["Email"] = $"a@{_sakuraSlug}.test" }, expect: HttpStatusCode.OK);
         Assert.Contains("cannot be reached", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(signIn.Headers.Contains("Refresh"));
 
-        var client = await App.SignInAsync("sakura", admin.Email!);
-        var test = await client.PostFormAsync($"/sakura/admin/sso?handler=Test&id={id}", [], formPage: "/sakura/admin/sso", expect: HttpStatusCode.OK);
+        var client = await App.SignInAsync(_sakuraSlug, admin.Email!);
+        var test = await client.PostFormAsync($"/{_sakuraSlug}/admin/sso?handler=Test&id={id}", [], formPage: $"/{_sakuraSlug}/admin/sso", expect: HttpStatusCode.OK);
         Assert.Contains("could not be read from http://127.0.0.1:9/", await test.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -344,12 +349,12 @@ public sealed class SsoTests(PostgresCluster cluster) : IntegrationTest(cluster)
     {
         var before = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync());
         var client = App.CreateBrowserlikeClient();
-        var response = await SsoSignInAsync(client, "sakura", email);
-        Assert.Equal(SsoRefusal.PagePath("sakura", reason), response.Headers.Location!.OriginalString);
+        var response = await SsoSignInAsync(client, _sakuraSlug, email);
+        Assert.Equal(SsoRefusal.PagePath(_sakuraSlug, reason), response.Headers.Location!.OriginalString);
         var page = await client.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("sso-refused", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/sakura/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/{_sakuraSlug}/contacts")).StatusCode);
         Assert.Equal(before, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().Users.CountAsync()));
         if (usersBefore is not null)
         {

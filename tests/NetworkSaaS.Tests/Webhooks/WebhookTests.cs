@@ -23,8 +23,11 @@ using NetworkSaaS.Web.Features.Webhooks;
 namespace NetworkSaaS.Tests.Webhooks;
 
 /// <summary>Webhook subscriptions, Standard Webhooks signing, the events and their payloads, the delivery log, isolation.</summary>
-public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed partial class WebhookTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _globexSlug = Slug("globex");
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Deliveries:AllowUnsafeTargets"] = "true" };
 
     [GeneratedRegex("id=\"webhook-secret\">(whsec_[^<]+)<")]
@@ -100,15 +103,15 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task A_subscription_made_on_the_page_gets_signed_events_that_verify_independently_and_its_secret_is_shown_once()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var requester = await App.CreateUserAsync(tenant, "requester@acme.test");
-        var connector = await App.CreateUserAsync(tenant, "connector@acme.test");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var requester = await App.CreateUserAsync(tenant, $"requester@{_acmeSlug}.test");
+        var connector = await App.CreateUserAsync(tenant, $"connector@{_acmeSlug}.test");
         var contact = await App.CreateContactAsync(tenant, connector.Id, "Buyer", "Barbara", "Initech", ContactVisibility.Shared, email: "barbara@initech.test");
         await using var receiver = await LocalHttpReceiver.StartAsync();
-        var client = await App.SignInAsync("acme", admin.Email!);
+        var client = await App.SignInAsync(_acmeSlug, admin.Email!);
 
-        var secret = await SubscribeOnPageAsync(client, "acme", receiver.UrlOf("/hooks"), WebhookEventTypes.IntroductionRequested, WebhookEventTypes.IntroductionAccepted);
-        var page = await client.GetStringAsync("/acme/admin/webhooks");
+        var secret = await SubscribeOnPageAsync(client, _acmeSlug, receiver.UrlOf("/hooks"), WebhookEventTypes.IntroductionRequested, WebhookEventTypes.IntroductionAccepted);
+        var page = await client.GetStringAsync($"/{_acmeSlug}/admin/webhooks");
         Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
         Assert.Contains(receiver.UrlOf("/hooks").AbsoluteUri, page, StringComparison.Ordinal);
         var stored = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().WebhookSubscriptions.AsNoTracking().SingleAsync());
@@ -135,7 +138,7 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(connector.Id, data.GetProperty("connectorId").GetGuid());
         Assert.Equal("requested", data.GetProperty("state").GetString());
         Assert.Equal("salesLead", data.GetProperty("purpose").GetString());
-        foreach (var secretText in new[] { "logistics", "Buyer", "Barbara", "barbara@initech.test", "Initech", "requester@acme.test" })
+        foreach (var secretText in new[] { "logistics", "Buyer", "Barbara", "barbara@initech.test", "Initech", $"requester@{_acmeSlug}.test" })
         {
             Assert.DoesNotContain(secretText, received.Body, StringComparison.OrdinalIgnoreCase);
         }
@@ -150,8 +153,8 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task Contact_shared_and_user_deactivated_carry_ids_only_and_a_private_contact_raises_nothing()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "owner@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"owner@{_acmeSlug}.test");
         await using var receiver = await LocalHttpReceiver.StartAsync();
         await SubscribeAsync(tenant, receiver.UrlOf("/hooks"), WebhookEventTypes.ContactShared, WebhookEventTypes.UserDeactivated);
 
@@ -174,7 +177,7 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(owner.Id, sharedJson.RootElement.GetProperty("data").GetProperty("ownerId").GetGuid());
         using var deactivatedJson = JsonDocument.Parse(bodies.Single(b => b.Contains("user.deactivated", StringComparison.Ordinal)));
         Assert.Equal(owner.Id, deactivatedJson.RootElement.GetProperty("data").GetProperty("userId").GetGuid());
-        foreach (var text in new[] { "Sam", "Hidden", "Dana", "Seen", "Olivia", "Open Corp", "olivia@open.test", "owner@acme.test" })
+        foreach (var text in new[] { "Sam", "Hidden", "Dana", "Seen", "Olivia", "Open Corp", "olivia@open.test", $"owner@{_acmeSlug}.test" })
         {
             Assert.All(bodies, b => Assert.DoesNotContain(text, b, StringComparison.Ordinal));
         }
@@ -183,9 +186,9 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task Contacts_made_shared_by_a_bulk_change_or_the_review_list_are_announced_once_and_an_already_shared_one_is_not()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "owner@acme.test");
-        await SubscribeAsync(tenant, new Uri("https://hooks.example/acme"), WebhookEventTypes.ContactShared);
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"owner@{_acmeSlug}.test");
+        await SubscribeAsync(tenant, new Uri($"https://hooks.example/{_acmeSlug}"), WebhookEventTypes.ContactShared);
         var first = await App.CreateContactAsync(tenant, owner.Id, "Ito", "Aki", "Alpha Corp", ContactVisibility.Discoverable);
         var second = await App.CreateContactAsync(tenant, owner.Id, "Ueda", "Ben", "Beta Corp", ContactVisibility.Private);
         var alreadyShared = await App.CreateContactAsync(tenant, owner.Id, "Endo", "Chie", "Gamma Corp", ContactVisibility.Shared);
@@ -208,27 +211,27 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
     [Fact]
     public async Task A_disabled_subscription_gets_nothing_its_pending_deliveries_are_cancelled_and_the_log_page_resends()
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var owner = await App.CreateUserAsync(tenant, "owner@acme.test");
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var owner = await App.CreateUserAsync(tenant, $"owner@{_acmeSlug}.test");
         await using var receiver = await LocalHttpReceiver.StartAsync();
-        var client = await App.SignInAsync("acme", admin.Email!);
-        var secret = await SubscribeOnPageAsync(client, "acme", receiver.UrlOf("/hooks"), WebhookEventTypes.ContactShared);
+        var client = await App.SignInAsync(_acmeSlug, admin.Email!);
+        var secret = await SubscribeOnPageAsync(client, _acmeSlug, receiver.UrlOf("/hooks"), WebhookEventTypes.ContactShared);
         var subscriptionId = (await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().WebhookSubscriptions.AsNoTracking().SingleAsync())).Id;
 
         await App.CreateContactAsync(tenant, owner.Id, "One", "First", visibility: ContactVisibility.Shared);
         Assert.Equal(1, await SendDueAsync(tenant));
         await App.CreateContactAsync(tenant, owner.Id, "Two", "Second", visibility: ContactVisibility.Shared); // pending when switched off
-        await client.PostFormAsync($"/acme/admin/webhooks?handler=Toggle&id={subscriptionId}", [], formPage: "/acme/admin/webhooks");
+        await client.PostFormAsync($"/{_acmeSlug}/admin/webhooks?handler=Toggle&id={subscriptionId}", [], formPage: $"/{_acmeSlug}/admin/webhooks");
         await App.CreateContactAsync(tenant, owner.Id, "Three", "Third", visibility: ContactVisibility.Shared);
         Assert.Equal(0, await SendDueAsync(tenant));
         Assert.Equal([DeliveryState.Delivered, DeliveryState.Cancelled], (await DeliveriesAsync(tenant)).Select(d => d.State));
         Assert.Single(receiver.Requests);
 
-        await client.PostFormAsync($"/acme/admin/webhooks?handler=Toggle&id={subscriptionId}", [], formPage: "/acme/admin/webhooks");
-        var log = await client.GetStringAsync($"/acme/admin/webhooks/{subscriptionId}");
+        await client.PostFormAsync($"/{_acmeSlug}/admin/webhooks?handler=Toggle&id={subscriptionId}", [], formPage: $"/{_acmeSlug}/admin/webhooks");
+        var log = await client.GetStringAsync($"/{_acmeSlug}/admin/webhooks/{subscriptionId}");
         Assert.Contains("HTTP 200", log, StringComparison.Ordinal);
         var delivered = (await DeliveriesAsync(tenant))[0];
-        await client.PostFormAsync($"/acme/admin/webhooks/{subscriptionId}?handler=Resend&deliveryId={delivered.Id}", [], formPage: $"/acme/admin/webhooks/{subscriptionId}");
+        await client.PostFormAsync($"/{_acmeSlug}/admin/webhooks/{subscriptionId}?handler=Resend&deliveryId={delivered.Id}", [], formPage: $"/{_acmeSlug}/admin/webhooks/{subscriptionId}");
         Assert.Equal(1, await SendDueAsync(tenant));
         Assert.Equal(2, receiver.Requests.Count);
         Assert.Single(receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct()); // the same message, for the receiver to recognise
@@ -236,18 +239,18 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
         Assert.True(await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AnyAsync(a => a.Action == AuditActions.WebhookDeliveryResent)));
         Assert.True(await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AnyAsync(a => a.Action == AuditActions.WebhookSubscriptionDisabled)));
 
-        await client.PostFormAsync($"/acme/admin/webhooks?handler=Delete&id={subscriptionId}", [], formPage: "/acme/admin/webhooks");
+        await client.PostFormAsync($"/{_acmeSlug}/admin/webhooks?handler=Delete&id={subscriptionId}", [], formPage: $"/{_acmeSlug}/admin/webhooks");
         Assert.Empty(await DeliveriesAsync(tenant));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/acme/admin/webhooks/{subscriptionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{_acmeSlug}/admin/webhooks/{subscriptionId}")).StatusCode);
     }
 
     [Fact]
     public async Task A_subscription_of_company_A_never_receives_company_Bs_events_and_Bs_pages_refuse_As_subscription()
     {
-        var (a, adminA) = await App.CreateTenantAsync("acme");
-        var (b, adminB) = await App.CreateTenantAsync("globex");
-        var ownerA = await App.CreateUserAsync(a, "owner@acme.test");
-        var ownerB = await App.CreateUserAsync(b, "owner@globex.test");
+        var (a, adminA) = await App.CreateTenantAsync(_acmeSlug);
+        var (b, adminB) = await App.CreateTenantAsync(_globexSlug);
+        var ownerA = await App.CreateUserAsync(a, $"owner@{_acmeSlug}.test");
+        var ownerB = await App.CreateUserAsync(b, $"owner@{_globexSlug}.test");
         await using var receiverA = await LocalHttpReceiver.StartAsync();
         await using var receiverB = await LocalHttpReceiver.StartAsync();
         var subscriptionA = await SubscribeAsync(a, receiverA.UrlOf("/a"), WebhookEventTypes.ContactShared);
@@ -263,18 +266,18 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
         Assert.Equal(1, await SendDueAsync(a));
         var deliveryA = Assert.Single(await DeliveriesAsync(a));
 
-        var clientB = await App.SignInAsync("globex", adminB.Email!);
-        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/globex/admin/webhooks/{subscriptionA}")).StatusCode);
-        Assert.DoesNotContain(receiverA.UrlOf("/a").AbsoluteUri, await clientB.GetStringAsync("/globex/admin/webhooks"), StringComparison.Ordinal);
+        var clientB = await App.SignInAsync(_globexSlug, adminB.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/{_globexSlug}/admin/webhooks/{subscriptionA}")).StatusCode);
+        Assert.DoesNotContain(receiverA.UrlOf("/a").AbsoluteUri, await clientB.GetStringAsync($"/{_globexSlug}/admin/webhooks"), StringComparison.Ordinal);
         foreach (var handler in new[] { "Toggle", "Delete" })
         {
-            await clientB.PostFormAsync($"/globex/admin/webhooks?handler={handler}&id={subscriptionA}", [], formPage: "/globex/admin/webhooks", expect: HttpStatusCode.NotFound);
+            await clientB.PostFormAsync($"/{_globexSlug}/admin/webhooks?handler={handler}&id={subscriptionA}", [], formPage: $"/{_globexSlug}/admin/webhooks", expect: HttpStatusCode.NotFound);
         }
 
-        await clientB.PostFormAsync($"/globex/admin/webhooks/{subscriptionA}?handler=Resend&deliveryId={deliveryA.Id}", [], formPage: "/globex/admin/webhooks", expect: HttpStatusCode.NotFound);
+        await clientB.PostFormAsync($"/{_globexSlug}/admin/webhooks/{subscriptionA}?handler=Resend&deliveryId={deliveryA.Id}", [], formPage: $"/{_globexSlug}/admin/webhooks", expect: HttpStatusCode.NotFound);
         // A's cookie under B's address is refused outright.
-        var clientA = await App.SignInAsync("acme", adminA.Email!);
-        Assert.NotEqual(HttpStatusCode.OK, (await clientA.GetAsync($"/globex/admin/webhooks")).StatusCode);
+        var clientA = await App.SignInAsync(_acmeSlug, adminA.Email!);
+        Assert.NotEqual(HttpStatusCode.OK, (await clientA.GetAsync($"/{_globexSlug}/admin/webhooks")).StatusCode);
 
         var stillA = await App.InTenantAsync(a, sp => sp.GetRequiredService<AppDbContext>().WebhookSubscriptions.AsNoTracking().SingleAsync());
         Assert.True(stillA.IsEnabled);
@@ -284,8 +287,11 @@ public sealed partial class WebhookTests(PostgresCluster cluster) : IntegrationT
 }
 
 /// <summary>The subscription form as production has it: https on the public internet only.</summary>
-public sealed class WebhookProductionRulesTests(PostgresCluster cluster) : IntegrationTest(cluster)
+public sealed class WebhookProductionRulesTests(PostgresCluster cluster, ClassApp shared) : ClassAppTest(cluster, shared)
 {
+    private readonly string _acmeSlug = Slug("acme");
+    private readonly string _globexSlug = Slug("globex");
+
     [Theory]
     [InlineData("http://example.com/hooks")]
     [InlineData("https://127.0.0.1/hooks")]
@@ -294,10 +300,10 @@ public sealed class WebhookProductionRulesTests(PostgresCluster cluster) : Integ
     [InlineData("ftp://example.com/hooks")]
     public async Task The_form_refuses_a_url_that_deliveries_could_never_reach(string url)
     {
-        var (tenant, admin) = await App.CreateTenantAsync("acme");
-        var client = await App.SignInAsync("acme", admin.Email!);
-        var token = await client.AntiforgeryTokenAsync("/acme/admin/webhooks");
-        var response = await client.PostFormMultiAsync("/acme/admin/webhooks?handler=Create",
+        var (tenant, admin) = await App.CreateTenantAsync(_acmeSlug);
+        var client = await App.SignInAsync(_acmeSlug, admin.Email!);
+        var token = await client.AntiforgeryTokenAsync($"/{_acmeSlug}/admin/webhooks");
+        var response = await client.PostFormMultiAsync($"/{_acmeSlug}/admin/webhooks?handler=Create",
             [new("Input.Url", url), new("Input.Events", WebhookEventTypes.ExportReady)], token, expect: HttpStatusCode.OK);
         Assert.Contains("Enter an https URL on the public internet.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await App.InTenantAsync(tenant, sp => sp.GetRequiredService<AppDbContext>().WebhookSubscriptions.CountAsync()));
@@ -306,10 +312,10 @@ public sealed class WebhookProductionRulesTests(PostgresCluster cluster) : Integ
     [Fact]
     public async Task Only_admins_reach_the_webhook_pages()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        await App.CreateUserAsync(tenant, "hr@acme.test", Roles.HR);
-        var client = await App.SignInAsync("acme", "hr@acme.test");
-        var response = await client.GetAsync("/acme/admin/webhooks");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        await App.CreateUserAsync(tenant, $"hr@{_acmeSlug}.test", Roles.HR);
+        var client = await App.SignInAsync(_acmeSlug, $"hr@{_acmeSlug}.test");
+        var response = await client.GetAsync($"/{_acmeSlug}/admin/webhooks");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }
