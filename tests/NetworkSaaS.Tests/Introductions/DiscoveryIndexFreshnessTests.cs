@@ -109,9 +109,9 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster, ClassA
     [Fact]
     public async Task An_organization_renamed_through_the_first_instance_is_found_by_its_new_name_in_the_second()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        var ann = await App.CreateUserAsync(tenant, $"ann@{_acmeSlug}.test");
         var kim = await App.CreateContactAsync(tenant, ann.Id, "Known", "Kim", "Initech", ContactVisibility.Shared, title: "CTO", depth: 3);
         await using var other = new TestApp(App.Connections);
         _ = other.Server;
@@ -134,9 +134,9 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster, ClassA
     [Fact]
     public async Task A_colleague_given_expertise_through_the_first_instance_is_found_as_an_expert_in_the_second()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        var ann = await App.CreateUserAsync(tenant, $"ann@{_acmeSlug}.test");
         await using var other = new TestApp(App.Connections);
         _ = other.Server;
         Task<IReadOnlyList<ColleagueExpert>> ExpertsAsync(string keywords) =>
@@ -150,7 +150,7 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster, ClassA
             user.Title = "Platform lead";
         });
         var expert = Assert.Single(await ExpertsAsync("KUBERNETES"));
-        Assert.Equal((ann.Id, "Platform lead", "ann@acme.test"), (expert.UserId, expert.Title, expert.Email));
+        Assert.Equal((ann.Id, "Platform lead", $"ann@{_acmeSlug}.test"), (expert.UserId, expert.Title, expert.Email));
         Assert.Equal(new[] { "Kubernetes", "物流" }, expert.Expertise);
 
         await WriteAsync(tenant, async db => (await db.Users.SingleAsync(u => u.Id == ann.Id)).ExpertiseTags = ["Go"]);
@@ -160,10 +160,10 @@ public sealed class DiscoveryIndexFreshnessTests(PostgresCluster cluster, ClassA
     [Fact]
     public async Task An_organization_known_only_privately_or_only_to_a_leaver_is_never_matched()
     {
-        var (tenant, _) = await App.CreateTenantAsync("acme");
-        var searcher = await App.CreateUserAsync(tenant, "searcher@acme.test");
-        var ann = await App.CreateUserAsync(tenant, "ann@acme.test");
-        var leaver = await App.CreateUserAsync(tenant, "leaver@acme.test");
+        var (tenant, _) = await App.CreateTenantAsync(_acmeSlug);
+        var searcher = await App.CreateUserAsync(tenant, $"searcher@{_acmeSlug}.test");
+        var ann = await App.CreateUserAsync(tenant, $"ann@{_acmeSlug}.test");
+        var leaver = await App.CreateUserAsync(tenant, $"leaver@{_acmeSlug}.test");
         await App.CreateContactAsync(tenant, ann.Id, "Private", "Pat", "Hooli", ContactVisibility.Private, title: "CEO", depth: 3);
         await App.CreateContactAsync(tenant, leaver.Id, "Left", "Lee", "Vandelay", ContactVisibility.Shared, title: "CEO", depth: 3);
         await WriteAsync(tenant, async db => (await db.Users.SingleAsync(u => u.Id == leaver.Id)).IsActive = false);
