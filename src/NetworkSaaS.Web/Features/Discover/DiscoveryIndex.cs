@@ -652,17 +652,7 @@ public sealed class DiscoveryIndex : IDisposable
         }
     }
 
-    private int TrigramId(string trigram)
-    {
-        if (!trigramIds.TryGetValue(trigram, out var id))
-        {
-            id = organizationsByTrigram.Count;
-            organizationsByTrigram.Add([]);
-            trigramIds.Add(trigram, id);
-        }
-
-        return id;
-    }
+    private int TrigramId(string trigram) => Numbered(trigramIds, organizationsByTrigram, trigram);
 
     private bool HeldByActiveColleague(Guid organization) =>
         organizationPostings.TryGetValue(organization, out var term) && postings[term].Exists(slot => owners[contacts[slot].Owner].Active);
@@ -808,29 +798,23 @@ public sealed class DiscoveryIndex : IDisposable
         return slot;
     }
 
-    private int TermId(string term)
+    /// <summary>The id of a key whose lists are numbered like the keys: a new key gets the next id and an empty list.</summary>
+    private static int Numbered<TKey, TItem>(Dictionary<TKey, int> ids, List<List<TItem>> lists, TKey key)
+        where TKey : notnull
     {
-        if (!termIds.TryGetValue(term, out var id))
+        if (!ids.TryGetValue(key, out var id))
         {
-            id = postings.Count;
-            postings.Add([]);
-            termIds.Add(term, id);
+            id = lists.Count;
+            lists.Add([]);
+            ids.Add(key, id);
         }
 
         return id;
     }
 
-    private int KeyId(Guid key)
-    {
-        if (!keyIds.TryGetValue(key, out var id))
-        {
-            id = keyHolders.Count;
-            keyHolders.Add([]);
-            keyIds.Add(key, id);
-        }
+    private int TermId(string term) => Numbered(termIds, postings, term);
 
-        return id;
-    }
+    private int KeyId(Guid key) => Numbered(keyIds, keyHolders, key);
 
     /// <summary>Titles, company names and departments repeat across contacts: one string each while loading.</summary>
     private string? Intern(string? value)
