@@ -11,6 +11,12 @@ namespace NetworkSaaS.Tests.Browser;
 /// </summary>
 public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(cluster)
 {
+    /// <summary>
+    /// How long an action or navigation may take. Browser classes start first and run beside each other on 2 cores; an
+    /// SSO round trip to the test provider once took over 20 s there.
+    /// </summary>
+    public const float PageTimeout = 60_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -37,7 +43,7 @@ public abstract class BrowserTest(PostgresCluster cluster) : IntegrationTest(clu
     protected async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", BaseURL = BaseUrl });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

@@ -201,7 +201,7 @@ public sealed class DocumentationScreenshots(PostgresCluster cluster) : BrowserT
             ViewportSize = new ViewportSize { Width = Width, Height = Height },
             DeviceScaleFactor = 1,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = BaseUrl }]);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>

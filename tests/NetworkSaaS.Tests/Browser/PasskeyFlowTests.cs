@@ -21,7 +21,7 @@ public sealed class PasskeyFlowTests(PostgresCluster cluster) : BrowserTest(clus
         // WebAuthn needs a domain (no IP address) in a secure context: http://localhost is one.
         var origin = new UriBuilder(BaseUrl) { Host = "localhost" }.Uri.ToString().TrimEnd('/');
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = origin });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

@@ -261,7 +261,7 @@ public sealed class PhoneAndHeaderTests(PostgresCluster cluster) : BrowserTest(c
         {
             Locale = "ja-JP", BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

@@ -241,7 +241,7 @@ public abstract class AccessibilityTests(PostgresCluster cluster, ITestOutputHel
     {
         var origin = new UriBuilder(BaseUrl) { Host = "localhost" }.Uri.ToString().TrimEnd('/');
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = origin, BypassCSP = true, Locale = "ja-JP" });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
@@ -421,7 +421,7 @@ public abstract class AccessibilityTests(PostgresCluster cluster, ITestOutputHel
         // axe arrives as an inline script, which the app's Content-Security-Policy refuses: the policy is bypassed in
         // these contexts only. The app has no inline script or style of its own, so the page looks the same.
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = true, Locale = "ja-JP" });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         return await context.NewPageAsync();
     }
 

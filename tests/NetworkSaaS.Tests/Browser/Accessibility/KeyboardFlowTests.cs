@@ -142,7 +142,7 @@ public sealed class KeyboardFlowTests(PostgresCluster cluster) : BrowserTest(clu
     private async Task<IPage> SignInWithKeyboardAsync(string email)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = BaseUrl });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserTest.PageTimeout);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/{Slug}/account/login");
         await TabToAsync(page, "#Input_Email");
