@@ -90,9 +90,7 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
     }
 
     private async Task<long> VersionAsync(Guid tenantId, Guid ownerId, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<long>($"""
-            SELECT version AS "Value" FROM contact_owner_versions WHERE tenant_id = {tenantId} AND owner_id = {ownerId}
-            """).SingleOrDefaultAsync(cancellationToken);
+        (await db.ReadAsync(VersionSql, [TenantReads.Value(tenantId), TenantReads.Value(ownerId)], r => r.GetInt64(0), cancellationToken)).SingleOrDefault();
 
     private async Task<NetworkSnapshot> LoadAsync(Guid tenantId, Guid ownerId, CancellationToken cancellationToken)
     {
@@ -100,7 +98,7 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(LoadSql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
         {
-            Parameters = { Parameter(tenantId), Parameter(ownerId) },
+            Parameters = { TenantReads.Value(tenantId), TenantReads.Value(ownerId) },
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         long version = 0;
@@ -131,5 +129,4 @@ public sealed class MyNetworkQuery(AppDbContext db, NetworkSnapshotCache cache)
         return new NetworkSnapshot(version, [.. entries]);
     }
 
-    private static NpgsqlParameter<Guid> Parameter(Guid value) => new() { TypedValue = value };
 }

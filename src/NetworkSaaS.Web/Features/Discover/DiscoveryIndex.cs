@@ -114,6 +114,9 @@ public sealed class DiscoveryIndex : IDisposable
     private readonly Dictionary<Guid, IndexedOrganization> organizations = [];
     private readonly Dictionary<string, List<IndexedOrganization>> organizationsByTerm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> trigramIds = new(StringComparer.Ordinal);
+
+    /// <summary>Colleagues by expertise term, rebuilt whenever colleagues' details are applied.</summary>
+    private readonly Dictionary<string, List<IndexedOwner>> ownersByExpertise = new(StringComparer.Ordinal);
     private readonly List<List<IndexedOrganization>> organizationsByTrigram = [];
     private readonly Stack<int> freeSlots = new();
     private IndexedContact[] contacts = new IndexedContact[16];
@@ -303,7 +306,8 @@ public sealed class DiscoveryIndex : IDisposable
                 found = Strongest(postings[driver], required, meSlot, limit);
             }
 
-            return [.. found.Select(slot => Hit(slot, meSlot, today))];
+            var others = new HashSet<int>();
+            return [.. found.Select(slot => Hit(slot, meSlot, today, others))];
         }
         finally
         {
@@ -370,8 +374,9 @@ public sealed class DiscoveryIndex : IDisposable
                 }
             }
 
+            string[] wanted = [.. nameTerms];
             return [.. driver!
-                .Where(o => nameTerms.All(t => Array.BinarySearch(o.Terms, t, Ordinal) >= 0) && HeldByActiveColleague(o.Id))
+                .Where(o => HoldsAll(o.Terms, wanted, Ordinal) && HeldByActiveColleague(o.Id))
                 .OrderBy(o => o.NormalizedName.Length).ThenBy(o => o.NormalizedName, StringComparer.Ordinal).ThenBy(o => o.Id)
                 .Take(limit).Select(o => o.Id)];
         }
@@ -447,8 +452,23 @@ public sealed class DiscoveryIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            return [.. owners
-                .Where(o => o.Active && o.Id != me && expertiseTerms.All(t => Array.BinarySearch(o.ExpertiseTerms, t, Ordinal) >= 0))
+            List<IndexedOwner>? driver = null;
+            foreach (var term in expertiseTerms)
+            {
+                if (!ownersByExpertise.TryGetValue(term, out var holding))
+                {
+                    return [];
+                }
+
+                if (driver is null || holding.Count < driver.Count)
+                {
+                    driver = holding;
+                }
+            }
+
+            string[] wanted = [.. expertiseTerms];
+            return [.. driver!
+                .Where(o => o.Active && o.Id != me && HoldsAll(o.ExpertiseTerms, wanted, Ordinal))
                 .OrderBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.Id).Take(limit)
                 .Select(o => new IndexedExpert(o.Id, o.DisplayName, o.Email, o.Department, o.Title, o.Expertise))];
         }
@@ -529,11 +549,12 @@ public sealed class DiscoveryIndex : IDisposable
         Refreshing.Dispose();
     }
 
-    private static bool HoldsAll(int[] terms, int[] required)
+    /// <summary>Whether <paramref name="sorted"/> (in the comparer's order) holds every one of <paramref name="required"/>.</summary>
+    private static bool HoldsAll<T>(T[] sorted, ReadOnlySpan<T> required, IComparer<T>? comparer = null)
     {
         foreach (var term in required)
         {
-            if (Array.BinarySearch(terms, term) < 0)
+            if (Array.BinarySearch(sorted, term, comparer) < 0)
             {
                 return false;
             }
@@ -542,7 +563,8 @@ public sealed class DiscoveryIndex : IDisposable
         return true;
     }
 
-    private IndexedHit Hit(int slot, int meSlot, DateOnly today)
+    /// <param name="others">Scratch set for the other colleagues who know the person, reused from hit to hit.</param>
+    private IndexedHit Hit(int slot, int meSlot, DateOnly today, HashSet<int> others)
     {
         ref var c = ref contacts[slot];
         var owner = owners[c.Owner];
@@ -560,7 +582,7 @@ public sealed class DiscoveryIndex : IDisposable
             decayed += Math.Pow(0.5, (todayDay - day) / (double)RelationshipStrength.HalfLifeDays);
         }
 
-        var others = new HashSet<int>();
+        others.Clear();
         foreach (var key in c.PersonKeys)
         {
             foreach (var holder in keyHolders[key])
@@ -606,6 +628,20 @@ public sealed class DiscoveryIndex : IDisposable
             owner.Title = user.Title;
             owner.Expertise = user.Expertise;
             owner.ExpertiseTerms = [.. user.ExpertiseTerms.Order(StringComparer.Ordinal)];
+        }
+
+        ownersByExpertise.Clear();
+        foreach (var owner in owners)
+        {
+            foreach (var term in owner.ExpertiseTerms)
+            {
+                if (!ownersByExpertise.TryGetValue(term, out var holding))
+                {
+                    ownersByExpertise[term] = holding = [];
+                }
+
+                holding.Add(owner);
+            }
         }
     }
 

@@ -20,6 +20,25 @@ namespace NetworkSaaS.Web.Features.Discover;
 /// </summary>
 public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndexCache cache, ILogger<DiscoveryIndexSource> logger)
 {
+    /// <summary>
+    /// The snapshot's xmin, the owners changed in transactions the last check could not see, and the search text's
+    /// terms: keywords ($3), industry ($4), company name ($5) and the trigrams of the folded name for the typo fallback ($6).
+    /// </summary>
+    private const string FreshnessSql = """
+        SELECT 0, NULL::uuid, pg_snapshot_xmin(pg_current_snapshot())::text::bigint, NULL::text
+        UNION ALL
+        SELECT 1, v.owner_id, v.version, NULL FROM contact_owner_versions AS v
+        WHERE v.tenant_id = $1 AND v.changed_xid >= ($2)::bigint::text::xid8
+        UNION ALL
+        SELECT 2, NULL, 0, k.t FROM (SELECT t FROM discovery_tokens($3) AS t LIMIT 12) AS k
+        UNION ALL
+        SELECT 3, NULL, 0, 'industry:' || discovery_fold($4) WHERE $4 <> ''
+        UNION ALL
+        SELECT 4, NULL, 0, c.t FROM discovery_tokens($5) AS c(t)
+        UNION ALL
+        SELECT 5, NULL, 0, g.t FROM unnest(show_trgm(discovery_fold($6))) AS g(t) WHERE $6 <> ''
+        """;
+
     /// <summary>The index of this scope's tenant, once checked in this scope (a request).</summary>
     private DiscoveryIndex? checkedIndex;
 
@@ -32,20 +51,11 @@ public sealed partial class DiscoveryIndexSource(AppDbContext db, DiscoveryIndex
         var tenant = db.CurrentTenantId;
         var index = await cache.GetOrLoadAsync(tenant, LoadTenantAsync, cancellationToken);
         var xmin = index.SnapshotXmin;
-        var rows = await db.Database.SqlQuery<FreshnessRow>($"""
-            SELECT 0 AS "Kind", NULL::uuid AS "Owner", pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS "Number", NULL::text AS "Term"
-            UNION ALL
-            SELECT 1, v.owner_id, v.version, NULL FROM contact_owner_versions AS v
-            WHERE v.tenant_id = {tenant} AND v.changed_xid >= ({xmin})::bigint::text::xid8
-            UNION ALL
-            SELECT 2, NULL, 0, k.t FROM (SELECT t FROM discovery_tokens({text.Keywords}) AS t LIMIT 12) AS k
-            UNION ALL
-            SELECT 3, NULL, 0, 'industry:' || discovery_fold({text.Industry}) WHERE {text.Industry} <> ''
-            UNION ALL
-            SELECT 4, NULL, 0, c.t FROM discovery_tokens({text.Company}) AS c(t)
-            UNION ALL
-            SELECT 5, NULL, 0, g.t FROM unnest(show_trgm(discovery_fold({text.SimilarName}))) AS g(t) WHERE {text.SimilarName} <> ''
-            """).ToListAsync(cancellationToken);
+        var rows = await db.ReadAsync(FreshnessSql,
+            [TenantReads.Value(tenant), TenantReads.Value(xmin), TenantReads.Value(text.Keywords), TenantReads.Value(text.Industry),
+             TenantReads.Value(text.Company), TenantReads.Value(text.SimilarName)],
+            r => new FreshnessRow(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3)),
+            cancellationToken);
         var snapshotXmin = rows.Single(r => r.Kind == 0).Number;
         var versions = rows.Where(r => r.Kind == 1).Select(r => (r.Owner!.Value, r.Number)).ToList();
         var (owners, tenantChanged) = index.Stale(versions);

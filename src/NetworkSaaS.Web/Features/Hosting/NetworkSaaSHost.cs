@@ -64,11 +64,16 @@ public static class NetworkSaaSHost
         services.AddSingleton<TenantTransactionInterceptor>();
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<AuditLog>();
-        services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
-            .AddInterceptors(
-                sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>(),
-                sp.GetRequiredService<DeliveryTrigger>()));
+        // The options are built once (everything they hold is a singleton): built per scope, they were a large share of
+        // every request's allocations (warning configuration, extensions) and of EF's options comparison.
+        services.AddDbContext<AppDbContext>(
+            (sp, options) => options
+                .UseNpgsql(appConnection, npgsql => npgsql.MigrationsAssembly(DatabaseMigrator.MigrationsAssemblyName))
+                .AddInterceptors(
+                    sp.GetRequiredService<TenantCommandInterceptor>(), sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<NotificationEmailTrigger>(),
+                    sp.GetRequiredService<DeliveryTrigger>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddDataProtection().SetApplicationName("NetworkSaaS").PersistKeysToDbContext<AppDbContext>()
             .ProtectKeysWithConfiguredCertificate(builder.Configuration, builder.Environment);

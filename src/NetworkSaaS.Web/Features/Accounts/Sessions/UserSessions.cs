@@ -23,6 +23,12 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IHttpConte
     /// <summary>Last seen is written at most this often, so an active session costs one primary-key read per request.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>Run on every signed-in request, so as one plain read (<see cref="TenantReads"/>).</summary>
+    private const string LiveSessionSql = """
+        SELECT last_seen_at FROM user_sessions
+        WHERE tenant_id = $1 AND id = $2 AND user_id = $3 AND revoked_at IS NULL AND expires_at > $4
+        """;
+
     /// <summary>
     /// A new session for a sign-in. A <paramref name="refresh"/> (the cookie re-issued after the user changed their
     /// password or second factor) replaces the request's own session: a new id, the same absolute end.
@@ -68,10 +74,9 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IHttpConte
         }
 
         var now = clock.GetUtcNow();
-        var lastSeen = await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
-            .Select(s => (DateTimeOffset?)s.LastSeenAt)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var lastSeen = await db.ReadAsync(LiveSessionSql,
+            [TenantReads.Value(db.CurrentTenantId), TenantReads.Value(sessionId), TenantReads.Value(userId), TenantReads.Value(now)],
+            r => (DateTimeOffset?)r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false) is [var seen] ? seen : null;
         if (lastSeen is null)
         {
             return false;
