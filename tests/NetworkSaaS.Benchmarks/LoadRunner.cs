@@ -92,6 +92,13 @@ internal static partial class LoadRunner
         }
     }
 
+    /// <summary>Load that is not measured (a warm-up); its failed requests count in <see cref="UnmeasuredErrors"/>.</summary>
+    public static async Task WarmUpAsync(Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan duration, int seed, CancellationToken cancellationToken)
+    {
+        var unmeasured = await RunClientsAsync(scenario, clients, duration, seed, cancellationToken);
+        Interlocked.Add(ref unmeasuredErrors, unmeasured.Sum(c => c.Errors));
+    }
+
     public static async Task<ScenarioResult> RunAsync(
         Scenario scenario, IReadOnlyList<HttpClient> clients, TimeSpan warmup, TimeSpan duration, int seed, CpuMeter cpu, CancellationToken cancellationToken)
     {
@@ -99,8 +106,7 @@ internal static partial class LoadRunner
         var beside = scenario.Beside is { } besideLoad ? Task.Run(() => besideLoad(stopBeside.Token), cancellationToken) : Task.CompletedTask;
         if (warmup > TimeSpan.Zero)
         {
-            var unmeasured = await RunClientsAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
-            Interlocked.Add(ref unmeasuredErrors, unmeasured.Sum(c => c.Errors));
+            await WarmUpAsync(scenario, clients, warmup, seed + 1000, cancellationToken);
         }
 
         scenario.Measuring?.Invoke(true);

@@ -10,11 +10,12 @@ internal static class Report
 {
     public static string Pass(bool ok) => ok ? "PASS" : "FAIL";
 
-    public static void PrintScenario(ScenarioResult r, ScenarioResult? baseline)
+    /// <param name="process">Whose CPU <see cref="ScenarioResult.Cpu"/> is, besides PostgreSQL's.</param>
+    public static void PrintScenario(ScenarioResult r, ScenarioResult? baseline, string process = ".NET (app + load generator)")
     {
         var ratio = baseline is null ? "" : F($"  ratio to baseline {r.Throughput / baseline.Throughput:0.00}");
         Console.WriteLine(F($"  {r.Name,-12} {r.Requests,7:N0} req in {r.Seconds,5:0.0} s = {r.Throughput,7:0.0} req/s   p50 {r.Percentile(0.50),6:0.0} ms   p95 {r.Percentile(0.95),6:0.0} ms   p99 {r.Percentile(0.99),6:0.0} ms   max {r.Max,6:0.0} ms   errors {r.Errors}{ratio}"));
-        Console.WriteLine(F($"            CPU per request: {r.CpuPerRequestMs.Process:0.00} ms .NET (app + load generator), {r.CpuPerRequestMs.Postgres:0.00} ms PostgreSQL"));
+        Console.WriteLine(F($"            CPU per request: {r.CpuPerRequestMs.Process:0.00} ms {process}, {r.CpuPerRequestMs.Postgres:0.00} ms PostgreSQL"));
         if (r.FirstError is not null)
         {
             Console.WriteLine($"    first error: {r.FirstError}");

@@ -37,6 +37,43 @@ public class RowLevelSecurityTests(PostgresCluster cluster) : IntegrationTest(cl
     }
 
     [Fact]
+    public async Task A_plain_read_past_ef_sees_only_the_contexts_tenant_and_leaves_no_tenant_on_the_connection()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("alpha");
+        var (bravo, _) = await App.CreateTenantAsync("bravo");
+        await App.CreateUserAsync(bravo, "second@bravo.test");
+
+        var seen = await App.InTenantAsync(alpha, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            // No tenant in the statement: only row-level security, under the tenant the read sets, narrows it.
+            var tenants = await db.ReadAsync("SELECT DISTINCT tenant_id FROM users", [], r => r.GetGuid(0), CancellationToken.None);
+            var bravoUsers = await db.ReadAsync("SELECT count(*) FROM users WHERE tenant_id = $1", [TenantReads.Value(bravo.Id)], r => r.GetInt64(0), CancellationToken.None);
+            // The same connection afterwards, outside that read's implicit transaction: no tenant is left set.
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var after = new NpgsqlCommand("SELECT coalesce(current_setting('app.tenant_id', true), ''), (SELECT count(*) FROM users)", (NpgsqlConnection)db.Database.GetDbConnection());
+                await using var reader = await after.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                return (Tenants: tenants, BravoUsers: bravoUsers.Single(), LeftSetting: reader.GetString(0), UsersAfter: reader.GetInt64(1));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+        Assert.Equal([alpha.Id], seen.Tenants);
+        Assert.Equal(0L, seen.BravoUsers);
+        Assert.Equal("", seen.LeftSetting);
+        Assert.Equal(0L, seen.UsersAfter);
+
+        await using var noTenant = App.Services.CreateAsyncScope();
+        Assert.Equal([0L], await noTenant.ServiceProvider.GetRequiredService<AppDbContext>()
+            .ReadAsync("SELECT count(*) FROM users", [], r => r.GetInt64(0), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_app_role_without_a_tenant_sees_zero_rows_and_cannot_write_into_another_tenant()
     {
         var (alpha, adminA) = await App.CreateTenantAsync("alpha");
