@@ -42,7 +42,7 @@ public sealed class BulkModel(
     [BindProperty]
     public string? ReturnUrl { get; set; }
 
-    public BulkChange? Undoable { get; private set; }
+    public UndoableChange? Undoable { get; private set; }
     public string Slug => tenantContext.Tenant!.Slug;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>

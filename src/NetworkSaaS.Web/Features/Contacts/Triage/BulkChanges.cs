@@ -59,11 +59,18 @@ public sealed class BulkChanges(AppDbContext db, ContactWriter writer, Organizat
     }
 
     /// <summary>The owner's latest change while it can still be undone.</summary>
-    public Task<BulkChange?> UndoableAsync(Guid ownerId, CancellationToken cancellationToken)
+    public async Task<UndoableChange?> UndoableAsync(Guid ownerId, CancellationToken cancellationToken)
     {
+        // Asked on every page of the list, so a plain read of what the undo banner shows (not the stored "before" state).
         var since = clock.GetUtcNow() - UndoableFor;
-        return db.BulkChanges.AsNoTracking().Where(b => b.OwnerId == ownerId && b.UndoneAt == null && b.CreatedAt >= since)
-            .OrderByDescending(b => b.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var found = await db.ReadAsync("""
+            SELECT id, kind, count FROM bulk_changes
+            WHERE tenant_id = $1 AND owner_id = $2 AND undone_at IS NULL AND created_at >= $3
+            ORDER BY created_at DESC LIMIT 1
+            """,
+            [TenantReads.Value(db.CurrentTenantId), TenantReads.Value(ownerId), TenantReads.Value(since)],
+            r => new UndoableChange(r.GetGuid(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+        return found.SingleOrDefault();
     }
 
     /// <returns>How many contacts were put back as they were; null when there is nothing to undo.</returns>
@@ -108,3 +115,6 @@ public sealed class BulkChanges(AppDbContext db, ContactWriter writer, Organizat
         return restored;
     }
 }
+
+/// <summary>The owner's last bulk change that can still be undone, as the undo banner shows it.</summary>
+public sealed record UndoableChange(Guid Id, string Kind, int Count);
