@@ -360,22 +360,13 @@ public sealed class DiscoveryIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            List<IndexedOrganization>? driver = null;
-            foreach (var term in nameTerms)
+            if (ShortestPosting(organizationsByTerm, nameTerms) is not { } driver)
             {
-                if (!organizationsByTerm.TryGetValue(term, out var holding))
-                {
-                    return [];
-                }
-
-                if (driver is null || holding.Count < driver.Count)
-                {
-                    driver = holding;
-                }
+                return [];
             }
 
             string[] wanted = [.. nameTerms];
-            return [.. driver!
+            return [.. driver
                 .Where(o => HoldsAll(o.Terms, wanted, Ordinal) && HeldByActiveColleague(o.Id))
                 .OrderBy(o => o.NormalizedName.Length).ThenBy(o => o.NormalizedName, StringComparer.Ordinal).ThenBy(o => o.Id)
                 .Take(limit).Select(o => o.Id)];
@@ -452,22 +443,13 @@ public sealed class DiscoveryIndex : IDisposable
         gate.EnterReadLock();
         try
         {
-            List<IndexedOwner>? driver = null;
-            foreach (var term in expertiseTerms)
+            if (ShortestPosting(ownersByExpertise, expertiseTerms) is not { } driver)
             {
-                if (!ownersByExpertise.TryGetValue(term, out var holding))
-                {
-                    return [];
-                }
-
-                if (driver is null || holding.Count < driver.Count)
-                {
-                    driver = holding;
-                }
+                return [];
             }
 
             string[] wanted = [.. expertiseTerms];
-            return [.. driver!
+            return [.. driver
                 .Where(o => o.Active && o.Id != me && HoldsAll(o.ExpertiseTerms, wanted, Ordinal))
                 .OrderBy(o => o.DisplayName, StringComparer.Ordinal).ThenBy(o => o.Id).Take(limit)
                 .Select(o => new IndexedExpert(o.Id, o.DisplayName, o.Email, o.Department, o.Title, o.Expertise))];
@@ -547,6 +529,26 @@ public sealed class DiscoveryIndex : IDisposable
     {
         gate.Dispose();
         Refreshing.Dispose();
+    }
+
+    /// <summary>The shortest of the terms' lists, to check the others against; null when a term has none.</summary>
+    private static List<T>? ShortestPosting<T>(Dictionary<string, List<T>> byTerm, IReadOnlyList<string> terms)
+    {
+        List<T>? shortest = null;
+        foreach (var term in terms)
+        {
+            if (!byTerm.TryGetValue(term, out var holding))
+            {
+                return null;
+            }
+
+            if (shortest is null || holding.Count < shortest.Count)
+            {
+                shortest = holding;
+            }
+        }
+
+        return shortest;
     }
 
     /// <summary>Whether <paramref name="sorted"/> (in the comparer's order) holds every one of <paramref name="required"/>.</summary>
