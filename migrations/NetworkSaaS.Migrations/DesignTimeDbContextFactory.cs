@@ -13,6 +13,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql("Host=localhost;Database=networksaas_design", npgsql => npgsql.MigrationsAssembly(typeof(DesignTimeDbContextFactory).Assembly.GetName().Name))
             .Options;
-        return new AppDbContext(options, new TenantContextAccessor());
+        return new AppDbContext(options).ForTenantOf(new TenantContextAccessor());
     }
 }

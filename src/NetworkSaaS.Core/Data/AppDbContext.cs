@@ -22,19 +22,43 @@ namespace NetworkSaaS.Core.Data;
 public sealed class AppDbContext : DbContext, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
-    private readonly ITenantContextAccessor _tenantContext;
+    private ITenantContextAccessor? _tenantContext;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, ITenantContextAccessor tenantContext)
+    /// <summary>The one constructor EF's context pool takes: the scope's tenant context is given with <see cref="ForTenantOf"/>.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
-        _tenantContext = tenantContext;
         // SaveChanges' batches cannot carry the tenant statement (EF reads their results by statement position):
         // they always run in a transaction, whose start sets the tenant (TenantTransactionInterceptor).
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 
-    /// <summary>The tenant whose rows this context may see; <see cref="Guid.Empty"/> (no rows) when none is set.</summary>
-    public Guid CurrentTenantId => _tenantContext.Tenant?.Id ?? Guid.Empty;
+    /// <summary>
+    /// The tenant whose rows this context may see; <see cref="Guid.Empty"/> (no rows) when the scope has none. A context
+    /// without a scope's tenant context (one back in the pool) refuses rather than answer for whichever tenant came before.
+    /// </summary>
+    public Guid CurrentTenantId =>
+        (_tenantContext ?? throw new InvalidOperationException("This context was not lent to a scope (ForTenantOf): it has no tenant context.")).Tenant?.Id ?? Guid.Empty;
+
+    /// <summary>Binds a context from the pool to the scope's tenant context, until it is disposed (given back).</summary>
+    public AppDbContext ForTenantOf(ITenantContextAccessor tenantContext)
+    {
+        ArgumentNullException.ThrowIfNull(tenantContext);
+        _tenantContext = tenantContext;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        _tenantContext = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _tenantContext = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<AppUser> Users => Set<AppUser>();

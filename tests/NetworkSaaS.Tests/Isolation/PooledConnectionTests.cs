@@ -9,6 +9,7 @@ namespace NetworkSaaS.Tests.Isolation;
 /// <summary>
 /// The app's pooled connections are handed on without Npgsql's reset (No Reset On Close): nothing a tenant's request
 /// leaves on a connection may reach the next user of it — no tenant setting, no open transaction, no uncommitted row.
+/// Its DbContexts come from EF's pool too: each answers only for the scope it is lent to.
 /// </summary>
 public sealed class PooledConnectionTests(PostgresCluster cluster) : IntegrationTest(cluster)
 {
@@ -59,6 +60,37 @@ public sealed class PooledConnectionTests(PostgresCluster cluster) : Integration
         await superuser.OpenAsync();
         await using var kept = new NpgsqlCommand("SELECT count(*) FROM contacts WHERE display_name = 'Left behind'", superuser);
         Assert.Equal(0L, (long)(await kept.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_pooled_context_answers_only_for_the_scope_it_is_lent_to()
+    {
+        var (alpha, _) = await App.CreateTenantAsync("pool-alpha");
+        var (bravo, _) = await App.CreateTenantAsync("pool-bravo");
+
+        AppDbContext lentToAlpha;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Core.Features.Tenancy.ITenantContextAccessor>().SetTenant(alpha);
+            lentToAlpha = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(alpha.Id, lentToAlpha.CurrentTenantId);
+        }
+
+        // Given back: until a scope takes it again it answers for no tenant at all, not for alpha.
+        Assert.Throws<InvalidOperationException>(() => lentToAlpha.CurrentTenantId);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Core.Features.Tenancy.ITenantContextAccessor>().SetTenant(bravo);
+            var lentToBravo = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(bravo.Id, lentToBravo.CurrentTenantId);
+            Assert.Equal([bravo.Id], await lentToBravo.Users.Select(u => u.TenantId).Distinct().ToListAsync());
+            Assert.Equal([bravo.Id], await lentToBravo.ReadAsync("SELECT DISTINCT tenant_id FROM users", [], r => r.GetGuid(0), CancellationToken.None));
+        }
+
+        // A context taken from the pool without a scope has no tenant context and refuses rather than guess one.
+        await using var unbound = App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        Assert.Throws<InvalidOperationException>(() => unbound.CurrentTenantId);
     }
 
     private async Task<Core.Features.Tenancy.Tenant> TenantAsync()

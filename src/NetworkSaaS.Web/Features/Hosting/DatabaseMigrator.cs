@@ -21,7 +21,7 @@ public static class DatabaseMigrator
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(ownerConnectionString, o => o.MigrationsAssembly(MigrationsAssemblyName))
             .Options;
-        await using (var context = new AppDbContext(options, new TenantContextAccessor()))
+        await using (var context = new AppDbContext(options).ForTenantOf(new TenantContextAccessor()))
         {
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
