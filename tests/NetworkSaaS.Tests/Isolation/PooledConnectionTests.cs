@@ -28,11 +28,14 @@ public sealed class PooledConnectionTests(PostgresCluster cluster) : Integration
         var tenant = await TenantAsync();
         var used = await App.InTenantAsync(tenant, sp => Task.FromResult(sp.GetRequiredService<AppDbContext>().Database.GetConnectionString()!));
         var oneConnection = new NpgsqlConnectionStringBuilder(used) { MaxPoolSize = 1, ApplicationName = "pooled-connection-test" }.ConnectionString;
+        // A data source of its own: the other test classes running beside this one clear Npgsql's global pools
+        // (NpgsqlConnection.ClearAllPools) when their apps stop, which once closed this pool's one connection between
+        // the two uses below.
+        await using var pool = NpgsqlDataSource.Create(oneConnection);
 
         int backend;
-        await using (var first = new NpgsqlConnection(oneConnection))
+        await using (var first = await pool.OpenConnectionAsync())
         {
-            await first.OpenAsync();
             var transaction = await first.BeginTransactionAsync();
             await using var work = new NpgsqlCommand(
                 $"SELECT set_config('{TenantSetting.Name}', '{TenantSetting.Value(tenant.Id)}', true); " +
@@ -43,8 +46,7 @@ public sealed class PooledConnectionTests(PostgresCluster cluster) : Integration
             // Closed with the transaction still open, as an exception in a request would leave it.
         }
 
-        await using var next = new NpgsqlConnection(oneConnection);
-        await next.OpenAsync();
+        await using var next = await pool.OpenConnectionAsync();
         await using var look = new NpgsqlCommand(
             "SELECT pg_backend_pid(), coalesce(current_setting('app.tenant_id', true), ''), (SELECT count(*) FROM contacts), pg_current_xact_id_if_assigned() IS NULL",
             next);
