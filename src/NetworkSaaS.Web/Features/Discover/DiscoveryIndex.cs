@@ -531,6 +531,14 @@ public sealed class DiscoveryIndex : IDisposable
         Refreshing.Dispose();
     }
 
+    /// <summary>The list kept under the key, made empty the first time.</summary>
+    private static List<T> ListUnder<TKey, T>(Dictionary<TKey, List<T>> lists, TKey key)
+        where TKey : notnull
+    {
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, key, out _);
+        return list ??= [];
+    }
+
     /// <summary>The shortest of the terms' lists, to check the others against; null when a term has none.</summary>
     private static List<T>? ShortestPosting<T>(Dictionary<string, List<T>> byTerm, IReadOnlyList<string> terms)
     {
@@ -637,12 +645,7 @@ public sealed class DiscoveryIndex : IDisposable
         {
             foreach (var term in owner.ExpertiseTerms)
             {
-                if (!ownersByExpertise.TryGetValue(term, out var holding))
-                {
-                    ownersByExpertise[term] = holding = [];
-                }
-
-                holding.Add(owner);
+                ListUnder(ownersByExpertise, term).Add(owner);
             }
         }
     }
@@ -674,12 +677,7 @@ public sealed class DiscoveryIndex : IDisposable
             known.Terms = [.. load.Terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             foreach (var term in known.Terms)
             {
-                if (!organizationsByTerm.TryGetValue(term, out var holding))
-                {
-                    organizationsByTerm[term] = holding = [];
-                }
-
-                holding.Add(known);
+                ListUnder(organizationsByTerm, term).Add(known);
             }
 
             known.Trigrams = [.. load.Trigrams.Distinct(StringComparer.Ordinal).Select(TrigramId)];
@@ -741,12 +739,7 @@ public sealed class DiscoveryIndex : IDisposable
             var slot = Place(contact);
             foreach (var term in contacts[slot].Terms)
             {
-                if (!added.TryGetValue(term, out var list))
-                {
-                    added[term] = list = [];
-                }
-
-                list.Add(slot);
+                ListUnder(added, term).Add(slot);
             }
 
             foreach (var key in contacts[slot].PersonKeys)

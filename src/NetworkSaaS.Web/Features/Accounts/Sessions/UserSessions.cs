@@ -74,9 +74,9 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IHttpConte
         }
 
         var now = clock.GetUtcNow();
-        var lastSeen = await db.ReadAsync(LiveSessionSql,
+        var lastSeen = (await db.ReadAsync(LiveSessionSql,
             [TenantReads.Value(db.CurrentTenantId), TenantReads.Value(sessionId), TenantReads.Value(userId), TenantReads.Value(now)],
-            r => (DateTimeOffset?)r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false) is [var seen] ? seen : null;
+            r => (DateTimeOffset?)r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         if (lastSeen is null)
         {
             return false;
