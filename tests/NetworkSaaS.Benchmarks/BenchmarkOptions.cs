@@ -10,6 +10,9 @@ internal sealed record BenchmarkOptions
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 3;
 
+    /// <summary>Each page's unmeasured load right after the app starts (tiered JIT, dynamic PGO), before any measured one.</summary>
+    public TimeSpan JitWarmup => TimeSpan.FromSeconds(Math.Max(5, 2 * WarmupSeconds));
+
     /// <summary>The baseline and the pages compared with it run in this many alternating rounds of Seconds / Rounds each.</summary>
     public int Rounds { get; init; } = 4;
     public int Clients { get; init; } = 16;

@@ -43,35 +43,27 @@ internal static class DeployedPages
                 await LoadRunner.SignInAsync(client, slug, employee.Email!, password, ct);
             }
 
-            // The discovery index's first load (seconds for a large company) is not part of any page's figures.
+            // A first request of each page alone: the discovery index's first load (seconds for a large company) is not
+            // part of any page's figures, warm-ups included.
             var sink = new byte[16 * 1024];
-            await LoadRunner.TimedGetAsync(clients[0], pages[^1].NextPath(new Random(1)), sink, ct);
-            var jitWarmup = TimeSpan.FromSeconds(Math.Max(5, 2 * options.WarmupSeconds));
             foreach (var page in pages)
             {
-                await LoadRunner.WarmUpAsync(page, clients, jitWarmup, 900, ct);
+                var path = page.NextPath(new Random(1));
+                var (status, _) = await LoadRunner.TimedGetAsync(clients[0], path, sink, ct);
+                if (status != System.Net.HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET {path} from the web process answered {(int)status}; see {web.LogFile}.");
+                }
+            }
+
+            foreach (var page in pages)
+            {
+                await LoadRunner.WarmUpAsync(page, clients, options.JitWarmup, 900, ct);
             }
 
             Console.WriteLine($"As deployed: the app in its own process (dotnet NetworkSaaS.Web.dll --role web, pid {web.ProcessId}), the same employees, {options.Rounds} alternating rounds:");
-            var totals = new Dictionary<string, ScenarioResult>();
-            var slice = TimeSpan.FromSeconds(options.Seconds) / options.Rounds;
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                var thisRound = new Dictionary<string, ScenarioResult>();
-                foreach (var page in pages)
-                {
-                    var settle = round == 1 ? TimeSpan.FromSeconds(options.WarmupSeconds) : TimeSpan.FromSeconds(Math.Min(1, options.WarmupSeconds));
-                    var result = await MeasureAsync(web, postgres, page, clients, settle, slice, 100 * round + thisRound.Count, ct);
-                    thisRound[page.Name] = result;
-                    totals[page.Name] = totals.TryGetValue(page.Name, out var before) ? ScenarioResult.Combine(page.Name, before, result) : result;
-                }
-
-                var roundBaseline = thisRound[pages[0].Name].Throughput;
-                var others = pages.Skip(1).Select(s => Report.F($"{s.Name} {thisRound[s.Name].Throughput:0} ({thisRound[s.Name].Throughput / roundBaseline:0.00}×)"));
-                Console.WriteLine(Report.F($"  round {round}: baseline {roundBaseline:0} req/s, {string.Join(", ", others)}"));
-            }
-
-            return totals;
+            return await AlternatingRounds.RunAsync(options, pages,
+                (page, settle, slice, seed) => MeasureAsync(web, postgres, page, clients, settle, slice, seed, ct));
         }
         finally
         {

@@ -128,42 +128,20 @@ internal static class BenchmarkProgram
             (listScenario, searchScenario) = (cold.Counted(listScenario), cold.Counted(searchScenario));
 
             var cpu = new CpuMeter(postgres.ClusterDirectory);
-            var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-            var duration = TimeSpan.FromSeconds(options.Seconds);
             // Right after start the app's code is still being compiled and tiered up (tiered JIT, dynamic PGO): every
             // page runs unmeasured first, so the first measured scenario is not penalized against the later ones.
-            var jitWarmup = TimeSpan.FromSeconds(Math.Max(5, 2 * options.WarmupSeconds));
             foreach (var scenario in new[] { baselineScenario, listScenario, searchScenario, coldListScenario, discoverScenario, baselineScenario })
             {
-                await LoadRunner.WarmUpAsync(scenario, clients, jitWarmup, 900, ct);
+                await LoadRunner.WarmUpAsync(scenario, clients, options.JitWarmup, 900, ct);
             }
 
             cold.ResetCounts();
 
             Console.WriteLine($"Load (closed loop, loopback; baseline, list, search, the bare page in the layout, the cold list and search, and discovery in {options.Rounds} alternating rounds of {options.Seconds / (double)options.Rounds:0.#} s each):");
-            // This shared machine drifts within one run (the same baseline gave 1,750 req/s at the start of a run and 2,600 at
-            // its end), so the baseline is not measured once before and once after the pages but in slices alternating with
-            // them: each page is compared with a baseline measured over the same minutes.
             var inLayoutScenario = baselineScenario with { Name = "in layout", NextPath = _ => $"/{slug}/diagnostics/baseline?layout=true" };
             var compared = new[] { baselineScenario, listScenario, searchScenario, inLayoutScenario, coldListScenario, coldSearchScenario, discoverScenario };
-            var totals = new Dictionary<string, ScenarioResult>();
-            var slice = duration / options.Rounds;
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                var thisRound = new Dictionary<string, ScenarioResult>();
-                foreach (var scenario in compared)
-                {
-                    // The first slice of each page starts after the full warm-up, later ones after a short settle.
-                    var settle = round == 1 ? warmup : TimeSpan.FromSeconds(Math.Min(1, options.WarmupSeconds));
-                    var result = await LoadRunner.RunAsync(scenario, clients, settle, slice, 100 * round + thisRound.Count, cpu, ct);
-                    thisRound[scenario.Name] = result;
-                    totals[scenario.Name] = totals.TryGetValue(scenario.Name, out var before) ? ScenarioResult.Combine(scenario.Name, before, result) : result;
-                }
-
-                var roundBaseline = thisRound[baselineScenario.Name].Throughput;
-                var pages = compared.Skip(1).Select(s => Report.F($"{s.Name} {thisRound[s.Name].Throughput:0} ({thisRound[s.Name].Throughput / roundBaseline:0.00}×)"));
-                Console.WriteLine(Report.F($"  round {round}: baseline {roundBaseline:0} req/s, {string.Join(", ", pages)}"));
-            }
+            var totals = await AlternatingRounds.RunAsync(options, compared,
+                (page, settle, slice, seed) => LoadRunner.RunAsync(page, clients, settle, slice, seed, cpu, ct));
 
             var (baseline, list, search, inLayout) = (totals[baselineScenario.Name], totals[listScenario.Name], totals[searchScenario.Name], totals[inLayoutScenario.Name]);
             Report.PrintScenario(baseline, null);

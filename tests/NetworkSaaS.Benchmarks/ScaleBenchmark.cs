@@ -104,12 +104,11 @@ internal static class ScaleBenchmark
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         var slice = TimeSpan.FromSeconds(options.Seconds) / options.Rounds;
         // Tiered JIT and dynamic PGO in each process: every page runs unmeasured first in both setups.
-        var jitWarmup = TimeSpan.FromSeconds(Math.Max(5, 2 * options.WarmupSeconds));
         foreach (var (_, clients) in setups)
         {
             foreach (var page in PageNames)
             {
-                await RunAsync(page, clients, jitWarmup, meter, 900, ct);
+                await RunAsync(page, clients, options.JitWarmup, meter, 900, ct);
             }
         }
 
